@@ -1,0 +1,253 @@
+"""Cue verbs, their speakers and their reported content, read off spaCy dependency parses."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from infer.quotes import Quote
+
+CUE_LEMMAS = {
+    "say", "tell", "warn", "deny", "vow", "claim", "insist", "urge", "believe", "call", "accuse",
+    "threaten", "pledge", "announce", "stress", "argue", "add", "state", "declare", "ask",
+    "promise", "write", "assert", "allege", "acknowledge", "admit", "confirm", "demand", "predict",
+    "suggest", "think", "note", "emphasize", "emphasise", "reiterate", "caution", "signal",
+    "indicate", "suspect", "fear", "repeat", "explain", "tweet", "post", "reject", "dismiss",
+    "vow", "sneer", "boast", "concede", "agree", "maintain", "contend", "pledge", "charge",
+    "appeal", "order", "recall", "hint", "brand", "describe", "reply", "respond", "counter",
+    "remark", "observe", "complain", "report", "estimate", "expect", "hope", "accuse", "blame",
+    "condemn", "mock", "quip", "retort", "stress", "underline", "underscore", "affirm", "reaffirm",
+}
+CUE_FORMS = {
+    "said", "says", "say", "told", "tells", "warned", "warns", "added", "adds", "declared",
+    "declares", "wrote", "writes", "stated", "states", "insisted", "insists", "asked", "asks",
+    "replied", "continued", "stressed", "noted", "argued", "claimed", "vowed", "urged",
+}
+OBJECT_LEMMAS = {"deny", "reject", "dismiss", "accuse", "blame", "condemn", "call", "demand"}
+DOCUMENT_HEADS = {"report", "survey", "data", "figure", "document", "study", "estimate", "poll"}
+PRONOUN_SUBJECTS = {"he", "she", "they", "it", "we", "i"}
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who said it (as written), how to resolve it, and the cue verb."""
+
+    surface: str
+    key: str  # what the resolver is given: the person's name, or the surface
+    head: str
+    kind: str  # pronoun | person | description
+    cue: str
+
+
+def speaker_kind(attr: Attribution) -> str:
+    return attr.kind
+
+
+def cue_verbs(doc):
+    return [t for t in doc if t.lemma_.lower() in CUE_LEMMAS and t.pos_ in ("VERB", "AUX")]
+
+
+def subject_of(verb, depth: int = 0):
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+        return subject_of(verb.head, depth + 1)
+    return None
+
+
+def _speaker_tokens(head) -> list:
+    """The speaker phrase: the subject's subtree without appositions, clauses and commas."""
+    cut = set()
+    for child in head.children:
+        if child.dep_ in ("appos", "relcl", "acl", "cc", "conj", "advmod", "npadvmod"):
+            cut |= {t.i for t in child.subtree}
+    keep = {t.i for t in head.subtree} - cut
+    lo = hi = head.i
+    while lo - 1 in keep and head.doc[lo - 1].text not in ",—–(":
+        lo -= 1
+    while hi + 1 in keep and head.doc[hi + 1].text not in ",—–(":
+        hi += 1
+    return [head.doc[i] for i in range(lo, hi + 1)]
+
+
+def make_attribution(subject, cue: str) -> Attribution | None:
+    toks = _speaker_tokens(subject)
+    if not toks:
+        return None
+    doc = subject.doc
+    surface = doc.text[toks[0].idx : toks[-1].idx + len(toks[-1])].strip(" ,")
+    surface = re.sub(r"^(?:and|but|while)\s+", "", surface)
+    head = subject.text.lower()
+    if head in PRONOUN_SUBJECTS and len(toks) == 1:
+        return Attribution(surface, surface, head, "pronoun", cue)
+    persons = [e for e in doc.ents if e.label_ == "PERSON" and toks[0].i <= e.start < toks[-1].i + 1]
+    if persons:
+        name = re.sub(r"[’']s$", "", persons[-1].text)
+        return Attribution(surface, name, head, "person", cue)
+    return Attribution(surface, surface, subject.lemma_.lower(), "description", cue)
+
+
+def _span(doc, tokens) -> tuple[int, int]:
+    first = min(tokens, key=lambda t: t.i)
+    last = max(tokens, key=lambda t: t.i)
+    start, end = first.idx, last.idx + len(last)
+    text = doc.text
+    while end > start and text[end - 1] in " .,;:—–-\n":
+        end -= 1
+    return start, end
+
+
+def _overlaps(a: int, b: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(a < e and s < b for s, e in ranges)
+
+
+def reported_content(text: str, p_start: int, verb, direct_ranges):
+    """(start, end, Attribution) of the reported speech governed by ``verb``, or None."""
+    lemma = verb.lemma_.lower()
+    subject = subject_of(verb)
+    if subject is None:
+        return None
+    content = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    if lemma in OBJECT_LEMMAS:
+        content += [c for c in verb.children if c.dep_ == "dobj" and lemma != "call"]
+        content += [
+            c
+            for c in verb.children
+            if c.dep_ == "prep" and c.i > verb.i and c.text.lower() in ("for", "on", "of")
+        ]
+    inverted = False
+    if not content and verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i:
+        head_tokens = {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
+        before = [verb.doc[i] for i in sorted(head_tokens) if i < verb.i and verb.doc[i].dep_ != "punct"]
+        if before:
+            content, inverted = before, True
+    if not content:
+        return None
+    if inverted:
+        tokens = content
+    else:
+        tokens = [t for c in content for t in c.subtree]
+        if objects and content:
+            tokens += [t for o in objects for t in o.subtree]
+    if not tokens or subject in tokens:
+        return None
+    start, end = _span(verb.doc, tokens)
+    if not inverted and max(t.i for t in tokens) < verb.i:
+        pass  # content before the verb: "X would retaliate, the minister warned"
+    elif not inverted and subject.i < verb.i:
+        start = min(start, _span(verb.doc, _speaker_tokens(subject) or [subject])[0])
+    if len(text[p_start + start : p_start + end].split()) < 3:
+        return None
+    start, end = p_start + start, p_start + end
+    if _overlaps(start, end, direct_ranges) or _overlaps(
+        p_start + subject.idx, p_start + subject.idx + 1, direct_ranges
+    ):
+        return None
+    attr = make_attribution(subject, verb.text)
+    return (start, end, attr) if attr else None
+
+
+def according_to(text: str, p_start: int, doc, direct_ranges):
+    """``According to X, <clause>`` -> (start, end, Attribution) for each occurrence."""
+    out = []
+    for tok in doc:
+        if tok.lower_ != "according":
+            continue
+        to = next((c for c in tok.children if c.lower_ == "to"), None)
+        source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+        if source is None or tok.head is tok or source.lemma_.lower() in DOCUMENT_HEADS:
+            continue
+        skip = {t.i for t in tok.subtree}
+        clause = [t for t in tok.head.subtree if t.i not in skip and t.dep_ != "punct" or t.i > tok.i and t.i not in skip]
+        clause = [t for t in clause if t.i not in skip]
+        if not clause:
+            continue
+        start, end = _span(doc, clause)
+        while start < end and text[p_start + start] in " ,":
+            start += 1
+        s, e = p_start + start, p_start + end
+        attr = make_attribution(source, "according to")
+        if attr and not _overlaps(s, e, direct_ranges) and len(text[s:e].split()) >= 3:
+            out.append((s, e, attr))
+    return out
+
+
+def attribution_near(text: str, paras, quote: Quote, direct_ranges) -> Attribution | None:
+    """Find the speaker of a direct quotation in the words around it (same paragraph)."""
+    close = quote.close_at if quote.close_at is not None else quote.end
+    prev = text[: quote.open_at].rstrip()[-1:]
+    order = ("before", "after") if prev in (":", ",") else ("after", "before")
+    for side in order:
+        for p_start, doc in paras:
+            p_end = p_start + len(doc.text)
+            pos = close if side == "after" else quote.open_at
+            if not p_start <= pos <= p_end:
+                continue
+            found = _attribution_in(doc, p_start, quote, close, side, direct_ranges)
+            if found:
+                return found
+    return None
+
+
+def _attribution_in(doc, p_start: int, quote: Quote, close: int, side: str, direct_ranges):
+    if side == "after":
+        window = []
+        for t in doc:
+            pos = p_start + t.idx
+            if pos <= close:
+                continue
+            if t.text in "“\"‘«" or _overlaps(pos, pos + 1, direct_ranges):
+                break
+            window.append(t)
+            if t.text in ".?!" and t.i + 1 < len(doc) and (doc[t.i + 1].is_title or doc[t.i + 1].text in "“\""):
+                break
+    else:
+        window = []
+        for t in reversed(doc):
+            pos = p_start + t.idx
+            if pos >= quote.open_at:
+                continue
+            if t.text in "”\"’»" or t.text in ".?!" or _overlaps(pos, pos + 1, direct_ranges):
+                break
+            window.insert(0, t)
+    for t in window:
+        if t.lower_ == "according":
+            to = next((c for c in t.children if c.lower_ == "to"), None)
+            src = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+            if src is not None:
+                return make_attribution(src, "according to")
+    ids = {t.i for t in window}
+    for t in window:
+        if t.lemma_.lower() in CUE_LEMMAS and t.pos_ in ("VERB", "AUX"):
+            subject = subject_of(t)
+            if subject is not None and subject.i in ids:
+                return make_attribution(subject, t.text)
+            after = [c for c in window if c.i > t.i and c.pos_ in ("PROPN", "NOUN", "PRON")]
+            if subject is None and after:
+                return make_attribution(after[0], t.text)
+    return None
+
+
+def person_mentions(doc):
+    """(name, title before the name, description in apposition) for each PERSON entity."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or len(ent.text) < 3:
+            continue
+        root = ent.root
+        title_toks = [t for t in root.subtree if t.i < ent.start]
+        title = doc[title_toks[0].i : ent.start].text if title_toks else ""
+        description = ""
+        appos = [c for c in root.children if c.dep_ == "appos"]
+        if appos:
+            description = " ".join(t.text for t in appos[0].subtree)
+        elif root.dep_ == "appos":
+            head = root.head
+            skip = {t.i for t in root.subtree}
+            description = " ".join(
+                t.text for t in head.subtree if t.i not in skip and t.dep_ != "punct"
+            )
+        out.append((ent.text, title, description))
+    return out

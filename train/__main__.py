@@ -1,0 +1,86 @@
+"""quotelens training CLI.
+
+    python -m train validate data/
+    python -m train stats data/ [--update data/DATACARD.md]
+    python -m train fit configs/tfidf_linear.yaml [--set model.C=4.0 ...]
+    python -m train runs [--sort test_heldout/stance_macro_f1]
+    python -m train promote RUN_ID | --best test_heldout/stance_macro_f1
+    python -m train eval-extract data/articles
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from infer.errors import QuotelensError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m train", description=__doc__,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = p.add_subparsers(dest="command", required=True)
+    v = sub.add_parser("validate", help="check labelled files and gold articles")
+    v.add_argument("paths", nargs="+")
+    s = sub.add_parser("stats", help="print corpus count tables")
+    s.add_argument("paths", nargs="+")
+    s.add_argument("--update", metavar="DATACARD", help="rewrite the tables inside this Markdown file")
+    f = sub.add_parser("fit", help="train one config (or a sweep) and log it to MLflow")
+    f.add_argument("config")
+    f.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE")
+    r = sub.add_parser("runs", help="leaderboard of training runs")
+    r.add_argument("--sort", default="test_heldout/stance_macro_f1")
+    r.add_argument("--limit", type=int, default=20)
+    r.add_argument("--experiment", default="quotelens")
+    pr = sub.add_parser("promote", help="set the 'champion' alias on a run's registered model")
+    pr.add_argument("run_id", nargs="?")
+    pr.add_argument("--best", metavar="METRIC")
+    pr.add_argument("--experiment", default="quotelens")
+    e = sub.add_parser("eval-extract", help="score the extractor against gold.jsonl")
+    e.add_argument("folder")
+    e.add_argument("--no-mlflow", action="store_true")
+    return p
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.command == "validate":
+        from train.validate import main as validate_main
+
+        return validate_main(args.paths)
+    if args.command == "stats":
+        from train.stats import main as stats_main
+
+        return stats_main(args.paths, args.update)
+    if args.command == "fit":
+        from train.fit import main as fit_main
+
+        return fit_main(args.config, args.overrides)
+    if args.command == "runs":
+        from train.registry import leaderboard
+
+        return leaderboard(args.experiment, args.sort, args.limit)
+    if args.command == "promote":
+        from train.registry import promote
+
+        return promote(args.run_id, args.best, args.experiment)
+    if args.command == "eval-extract":
+        from train.eval_extract import main as eval_main
+
+        return eval_main(args.folder, log=not args.no_mlflow)
+    raise AssertionError(args.command)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return run(args)
+    except QuotelensError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

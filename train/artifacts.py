@@ -1,0 +1,83 @@
+"""Run artifacts: confusion matrix and per-device F1 charts, misclassified table, model card."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+
+from infer.labels import DEVICES, SCHEMA_VERSION, STANCES  # noqa: E402
+
+
+def confusion_png(matrix: np.ndarray, path: Path, title: str) -> Path:
+    fig, ax = plt.subplots(figsize=(5, 4.2))
+    ax.imshow(matrix, cmap="Blues")
+    ax.set_xticks(range(len(STANCES)), STANCES, rotation=30, ha="right")
+    ax.set_yticks(range(len(STANCES)), STANCES)
+    ax.set_xlabel("predicted")
+    ax.set_ylabel("gold")
+    for i in range(matrix.shape[0]):
+        for j in range(matrix.shape[1]):
+            ax.text(j, i, int(matrix[i, j]), ha="center", va="center",
+                    color="white" if matrix[i, j] > matrix.max() / 2 else "black")
+    ax.set_title(title)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+    return path
+
+
+def device_f1_png(metrics: dict[str, float], prefix: str, path: Path, title: str) -> Path:
+    values = [metrics[f"{prefix}/device_f1_{d}"] for d in DEVICES]
+    fig, ax = plt.subplots(figsize=(6, 4.5))
+    ax.barh(DEVICES[::-1], values[::-1], color="#4c72b0")
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("F1")
+    ax.set_title(title)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+    return path
+
+
+def misclassified(X: pd.DataFrame, y: np.ndarray, proba: np.ndarray, Y: np.ndarray, Y_pred: np.ndarray,
+                  ids: list[str], conflicts: list[str]) -> pd.DataFrame:
+    """Test statements whose stance or device set was wrong, with gold and predicted labels."""
+    rows = []
+    for i in range(len(y)):
+        gold_d = [DEVICES[j] for j in np.flatnonzero(Y[i])]
+        pred_d = [DEVICES[j] for j in np.flatnonzero(Y_pred[i])]
+        if proba[i].argmax() != y[i] or gold_d != pred_d:
+            rows.append({"id": ids[i], "conflict": conflicts[i], "text": X["text"].iat[i],
+                         "gold_stance": STANCES[y[i]], "pred_stance": STANCES[int(proba[i].argmax())],
+                         "confidence": round(float(proba[i].max()), 3),
+                         "gold_devices": ", ".join(gold_d), "pred_devices": ", ".join(pred_d)})
+    return pd.DataFrame(rows)
+
+
+def model_card(config, metrics: dict[str, float], fingerprint: str, n_train: int) -> str:
+    def m(key: str) -> str:
+        return f"{metrics.get(key, float('nan')):.3f}"
+
+    return f"""# quotelens model card: {config.name}
+
+- Family: `{config.family}`; input: statement text{' + context' if config.data.use_context else ''}
+- Label schema: {SCHEMA_VERSION} (4 stances, 13 devices; see LABELS.md)
+- Training data: {n_train} statements ({config.data.final_split} split train part), fingerprint `{fingerprint}`
+- Stance probabilities temperature-scaled on dev; device thresholds tuned per label on dev.
+
+| split | stance macro-F1 | stance accuracy | devices micro-F1 | devices macro-F1 | stance ECE |
+|---|---|---|---|---|---|
+| held-out conflicts (test) | {m('test_heldout/stance_macro_f1')} | {m('test_heldout/stance_accuracy')} | {m('test_heldout/devices_micro_f1')} | {m('test_heldout/devices_macro_f1')} | {m('test_heldout/stance_ece')} |
+| random (test) | {m('test_random/stance_macro_f1')} | {m('test_random/stance_accuracy')} | {m('test_random/devices_micro_f1')} | {m('test_random/devices_macro_f1')} | {m('test_random/stance_ece')} |
+
+Intended use: ranking and summarising statements in conflict coverage for analysts, who read the
+statements themselves. Not for decisions about individuals. The corpus is written for the project in
+English and covers {', '.join('held-out' if False else '' for _ in [])}the conflicts listed in DATACARD.md; expect lower
+quality on other regions, other languages and on sarcasm.
+"""

@@ -1,0 +1,161 @@
+"""Typed, validated experiment configs (YAML in ``configs/``) with ``--set key=value`` overrides."""
+
+from __future__ import annotations
+
+import copy
+import itertools
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from infer.errors import QuotelensError
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class DataConfig(Strict):
+    paths: list[str] = Field(["data/statements"], description="Labelled files or folders (JSONL/CSV/Parquet).")
+    use_context: bool = Field(False, description="Join each statement with its context as model input.")
+    test_size: float = Field(0.2, gt=0, lt=1, description="Share of statements (or conflicts) held out for test.")
+    dev_size: float = Field(0.15, gt=0, lt=1, description="Share of the train part kept for early stopping and calibration.")
+    final_split: Literal["random", "heldout_conflict"] = Field(
+        "random", description="Which split's model is logged and registered (both are evaluated).")
+
+
+class TfidfParams(Strict):
+    word_ngrams: int = Field(2, ge=1, le=3, description="Largest word n-gram.")
+    char_ngrams: int = Field(5, ge=2, le=6, description="Largest character n-gram (char_wb).")
+    min_df: int = Field(1, ge=1, description="Drop n-grams seen in fewer documents.")
+    stance_C: float = Field(8.0, gt=0, description="Inverse regularisation of the stance LR.")
+    devices_C: float = Field(8.0, gt=0, description="Inverse regularisation of each device LR.")
+    class_weight: Literal["balanced"] | None = Field("balanced", description="LR class weighting.")
+
+
+class EmbedParams(Strict):
+    stance_C: float = Field(4.0, gt=0, description="Inverse regularisation of the stance head.")
+    devices_C: float = Field(4.0, gt=0, description="Inverse regularisation of each device head.")
+    class_weight: Literal["balanced"] | None = Field("balanced", description="Head class weighting.")
+    batch_size: int = Field(64, ge=1, description="Encoder batch size.")
+
+
+class FinetuneParams(Strict):
+    epochs: int = Field(8, ge=1, description="Most epochs; early stopping may end sooner.")
+    patience: int = Field(2, ge=1, description="Epochs without dev improvement before stopping.")
+    batch_size: int = Field(16, ge=1, description="Training batch size.")
+    learning_rate: float = Field(5e-5, gt=0, description="AdamW learning rate of the encoder.")
+    head_learning_rate: float = Field(1e-3, gt=0, description="AdamW learning rate of the two heads.")
+    weight_decay: float = Field(0.01, ge=0, description="AdamW weight decay.")
+    dropout: float = Field(0.1, ge=0, lt=1, description="Dropout before the heads.")
+    device_loss_weight: float = Field(1.0, gt=0, description="Weight of the device BCE loss.")
+    max_length: int = Field(128, ge=16, le=512, description="Token limit per input.")
+    predict_batch_size: int = Field(64, ge=1, description="Batch size when scoring.")
+    export_onnx: bool = Field(True, description="Export model.onnx beside the weights at training time.")
+    quantize_onnx: bool = Field(False, description="Also write a dynamic int8 model.int8.onnx (used first).")
+
+
+class TrackingConfig(Strict):
+    uri: str | None = Field(None, description="MLflow tracking URI; else $MLFLOW_TRACKING_URI, else sqlite:///mlflow.db.")
+    experiment: str = Field("quotelens", description="MLflow experiment name.")
+    registered_model: str = Field("quotelens", description="Registry name the model is registered under.")
+    register_model: bool = Field(True, description="Register the logged model.")
+
+
+class TrainConfig(Strict):
+    """One experiment. ``sweep`` maps dotted keys to lists of values: one nested run per point."""
+
+    name: str = Field(description="Run name shown in the MLflow UI.")
+    family: Literal["tfidf_linear", "embed_head", "finetune"] = Field(description="Model family.")
+    seed: int = Field(13, description="Seed for splits and training.")
+    data: DataConfig = Field(default_factory=DataConfig)
+    tfidf: TfidfParams = Field(default_factory=TfidfParams)
+    embed: EmbedParams = Field(default_factory=EmbedParams)
+    finetune: FinetuneParams = Field(default_factory=FinetuneParams)
+    tracking: TrackingConfig = Field(default_factory=TrackingConfig)
+    sweep: dict[str, list[Any]] = Field(default_factory=dict, description="Dotted key -> values to try.")
+
+    def model_params(self) -> dict:
+        params = {"tfidf_linear": self.tfidf, "embed_head": self.embed, "finetune": self.finetune}[self.family]
+        out = params.model_dump()
+        out.pop("export_onnx", None)
+        out.pop("quantize_onnx", None)
+        return {**out, "use_context": self.data.use_context, "seed": self.seed}
+
+    def flat(self) -> dict[str, Any]:
+        """Dotted-key view for MLflow params."""
+        def walk(prefix: str, value: Any, out: dict) -> dict:
+            if isinstance(value, dict) and value:
+                for k, v in value.items():
+                    walk(f"{prefix}.{k}" if prefix else k, v, out)
+            else:
+                out[prefix] = value
+            return out
+
+        return walk("", self.model_dump(exclude={"sweep"}), {})
+
+
+def set_dotted(raw: dict, key: str, value: Any) -> None:
+    node = raw
+    parts = key.split(".")
+    for part in parts[:-1]:
+        node = node.setdefault(part, {})
+        if not isinstance(node, dict):
+            raise QuotelensError(f"--set {key}: '{part}' is not a section")
+    node[parts[-1]] = value
+
+
+def parse_override(item: str) -> tuple[str, Any]:
+    if "=" not in item:
+        raise QuotelensError(f"--set {item!r}: expected KEY=VALUE, e.g. --set tfidf.stance_C=4")
+    key, value = item.split("=", 1)
+    return key.strip(), yaml.safe_load(value)
+
+
+def validate_config(raw: dict, where: str) -> TrainConfig:
+    try:
+        return TrainConfig.model_validate(raw)
+    except ValidationError as err:
+        first = err.errors()[0]
+        loc = ".".join(str(p) for p in first["loc"])
+        raise QuotelensError(f"{where}: {loc}: {first['msg']}") from None
+
+
+def load_config(path: str | Path, overrides: list[str] = ()) -> TrainConfig:
+    """Parse with ``yaml.safe_load`` (no object tags), apply overrides, validate before any work."""
+    path = Path(path)
+    if not path.exists():
+        raise QuotelensError(f"{path}: config not found (see configs/ for examples)")
+    try:
+        raw = yaml.safe_load(path.read_text("utf-8")) or {}
+    except yaml.YAMLError as err:
+        raise QuotelensError(f"{path}: not valid YAML ({str(err).splitlines()[0]})") from None
+    if not isinstance(raw, dict):
+        raise QuotelensError(f"{path}: a config must be a mapping of keys to values")
+    for item in overrides:
+        set_dotted(raw, *parse_override(item))
+    config = validate_config(raw, str(path))
+    for key in config.sweep:
+        probe = copy.deepcopy(raw)
+        probe.pop("sweep")
+        set_dotted(probe, key, config.sweep[key][0] if config.sweep[key] else None)
+        validate_config(probe, f"{path}: sweep key {key}")
+    return config
+
+
+def sweep_points(config: TrainConfig) -> list[TrainConfig]:
+    """Every combination of the sweep values as its own validated config (just ``config`` if none)."""
+    if not config.sweep:
+        return [config]
+    keys = list(config.sweep)
+    points = []
+    for values in itertools.product(*(config.sweep[k] for k in keys)):
+        raw = config.model_dump()
+        raw["sweep"] = {}
+        for k, v in zip(keys, values, strict=True):
+            set_dotted(raw, k, v)
+        raw["name"] = f"{config.name}[" + ",".join(f"{k}={v}" for k, v in zip(keys, values, strict=True)) + "]"
+        points.append(validate_config(raw, f"sweep point {raw['name']}"))
+    return points

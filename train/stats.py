@@ -1,0 +1,97 @@
+"""``python -m train stats PATH…``: the count tables DATACARD.md is generated from."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+from infer.labels import DEVICES, KINDS, STANCES
+from train.corpus import load_corpus
+from train.splits import split_indices
+from train.validate import gold_files
+
+BEGIN, END = "<!-- stats:begin -->", "<!-- stats:end -->"
+
+
+def _table(header: tuple[str, ...], rows: list[tuple]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(str(c) for c in r) + " |" for r in rows]
+    return "\n".join(lines)
+
+
+def corpus_tables(paths: list[str]) -> str:
+    ds = load_corpus(paths)
+    rows = ds.to_list()
+    n = len(rows)
+    stance_names = ds.features["stance"].names
+    device_names = ds.features["devices"].feature.names
+    stance = Counter(stance_names[r["stance"]] for r in rows)
+    devices = Counter(device_names[d] for r in rows for d in r["devices"])
+    kinds = Counter(r["kind"] or "unknown" for r in rows)
+    words = [len(r["text"].split()) for r in rows]
+    out = ["### Labelled statements", ""]
+    summary = [
+        ("statements", n),
+        ("conflicts", len({r["conflict"] for r in rows})),
+        ("distinct speakers", len({r["speaker"] for r in rows})),
+        ("hard cases", sum(r["hard"] for r in rows)),
+        ("no device", sum(not r["devices"] for r in rows)),
+        ("indirect or mixed", f"{kinds['indirect'] + kinds['mixed']} ({(kinds['indirect'] + kinds['mixed']) / n:.0%})"),
+        ("words per text (min / median / max)", f"{min(words)} / {sorted(words)[n // 2]} / {max(words)}"),
+    ]
+    out += [_table(("what", "count"), summary), ""]
+    out += [_table(("stance", "count"), [(s, stance[s]) for s in STANCES]), ""]
+    out += [_table(("device", "positives"), [(d, devices[d]) for d in DEVICES]), ""]
+    out += [_table(("kind", "count"), [(k, kinds[k]) for k in KINDS]), ""]
+    conflicts = Counter(r["conflict"] for r in rows)
+    out += [_table(("conflict", "statements"), sorted(conflicts.items())), ""]
+    split_rows = []
+    for kind in ("heldout_conflict", "random"):
+        parts = split_indices(ds, kind)
+        test_conflicts = sorted({rows[i]["conflict"] for i in parts["test"]})
+        split_rows.append((kind, len(parts["train"]), len(parts["dev"]), len(parts["test"]),
+                           ", ".join(test_conflicts) if kind == "heldout_conflict" else "all"))
+    out += [_table(("split (seed 13)", "train", "dev", "test", "test conflicts"), split_rows), ""]
+    return "\n".join(out)
+
+
+def gold_tables(paths: list[str]) -> str:
+    out = []
+    for gold in gold_files(paths):
+        recs = [json.loads(line) for line in gold.read_text("utf-8").splitlines() if line.strip()]
+        arts = sorted(gold.parent.glob("*.txt"))
+        words = [len(a.read_text("utf-8").split()) for a in arts]
+        html = len(list(gold.parent.glob("*.html")))
+        kinds = Counter(r["kind"] for r in recs)
+        marks = sum(
+            1 for a in arts if (t := a.read_text("utf-8")).count("“") != t.count("”")
+            or len(re.findall(r'"', t)) % 2
+        )
+        out += [f"### Gold articles ({gold.parent})", ""]
+        out += [_table(("what", "count"), [
+            ("articles (.txt)", len(arts)), ("of which also .html", html),
+            ("words per article (min / max)", f"{min(words, default=0)} / {max(words, default=0)}"),
+            ("statements", len(recs)), *[(f"{k} statements", kinds[k]) for k in KINDS],
+            ("distinct speakers", len({r['speaker'] for r in recs})),
+            ("articles with an odd number of quote marks", marks),
+        ]), ""]
+    return "\n".join(out)
+
+
+def render(paths: list[str]) -> str:
+    return corpus_tables(paths) + "\n" + gold_tables(paths)
+
+
+def main(paths: list[str], update: str | None = None) -> int:
+    text = render(paths)
+    if update:
+        card = Path(update).read_text("utf-8")
+        if BEGIN not in card or END not in card:
+            raise SystemExit(f"{update}: add the markers {BEGIN} and {END} where the tables go")
+        head, rest = card.split(BEGIN, 1)
+        card = f"{head}{BEGIN}\n{text}\n{END}{rest.split(END, 1)[1]}"
+        Path(update).write_text(card, "utf-8")
+    print(text)
+    return 0
