@@ -1,0 +1,36 @@
+"""``python -m infer extract``: statements and speakers for every article, no model needed."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from infer.errors import QuotelensError
+from infer.readers import Article, InputError, ReadOptions, iter_inputs
+from infer.records import article_records
+from infer.writers import write_table
+
+
+def extract_to_file(inputs: list[str], output: str, opts: ReadOptions, workers: int = 1) -> int:
+    from infer.extract import StatementExtractor
+
+    items = list(iter_inputs(inputs, opts))
+    articles = [a for a in items if isinstance(a, Article)]
+    errors = [{"input": e.input, "reason": e.reason} for e in items if isinstance(e, InputError)]
+    found = list(StatementExtractor(n_process=workers).extract_many(a.text for a in articles))
+    frame = article_records(articles, found)
+    out = Path(output)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        write_table(frame, out)
+        write_table(pd.DataFrame(errors, columns=["input", "reason"]), out.with_name(f"{out.stem}.errors.csv"))
+        html = [{"article_id": a.id, "source": a.source, "text": a.text} for a in articles if a.html]
+        if html:
+            write_table(pd.DataFrame(html), out.with_name(f"{out.stem}.texts.jsonl"))
+    except OSError as err:
+        raise QuotelensError(f"cannot write {out}: {err.strerror or err}") from None
+    print(f"articles: {len(items)} (extracted {len(articles)}, errors {len(errors)}), "
+          f"statements: {len(frame)} -> {out}", file=sys.stderr)
+    return 0

@@ -1,0 +1,71 @@
+"""Resolve and load the scoring model: registry alias/version, run URI or local folder."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from infer.errors import QuotelensError
+from infer.safe_load import refuse_pickles
+
+log = logging.getLogger("quotelens")
+
+
+def resolve(uri: str) -> str:
+    """``models:/name@alias`` -> ``models:/name/<version>``; other URIs unchanged."""
+    if uri.startswith("models:/") and "@" in uri:
+        import mlflow
+
+        name, alias = uri.removeprefix("models:/").split("@", 1)
+        try:
+            version = mlflow.MlflowClient().get_model_version_by_alias(name, alias)
+        except Exception as err:  # noqa: BLE001 - MLflow raises several types here
+            raise QuotelensError(
+                f"no model '{name}@{alias}' in the registry ({str(err).splitlines()[0][:120]}); "
+                "train and promote one (`make demo`, or `python -m train promote --best METRIC`) "
+                "or pass --model"
+            ) from None
+        return f"models:/{name}/{version.version}"
+    return uri
+
+
+def load_model(uri: str, backend: str = "auto"):
+    """(pyfunc model, resolved URI). Remote models are downloaded and checked for pickles first."""
+    import mlflow
+
+    local = Path(uri)
+    if local.is_dir():
+        if not (local / "MLmodel").exists():
+            raise QuotelensError(f"{local}: not an MLflow model folder (no MLmodel file)")
+        folder, resolved = local, str(local.resolve())
+    else:
+        from infer.tracking import setup
+
+        if uri.startswith(("models:/", "runs:/")):
+            setup()
+        resolved = resolve(uri)
+        try:
+            folder = Path(mlflow.artifacts.download_artifacts(resolved))
+        except Exception as err:  # noqa: BLE001
+            raise QuotelensError(f"cannot fetch model {resolved}: {str(err).splitlines()[0][:160]}") from None
+    refuse_pickles(folder)
+    try:
+        model = mlflow.pyfunc.load_model(str(folder))
+    except QuotelensError:
+        raise
+    except Exception as err:  # noqa: BLE001
+        raise QuotelensError(f"cannot load model {resolved}: {str(err).splitlines()[0][:160]}") from None
+    _select_backend(model, backend)
+    return model, resolved
+
+
+def _select_backend(model, backend: str) -> None:
+    classifier = getattr(model.unwrap_python_model(), "classifier", None)
+    if classifier is None or not hasattr(classifier, "use_onnx"):
+        if backend == "onnx":
+            raise QuotelensError("--backend onnx needs a fine-tuned model exported to ONNX")
+        return
+    if backend == "torch":
+        classifier.use_onnx(None)
+    elif backend == "onnx" and getattr(classifier, "onnx_session_", None) is None:
+        raise QuotelensError("this model has no ONNX export; retrain with finetune.export_onnx: true")

@@ -1,0 +1,215 @@
+"""Article inputs: files or folders of txt/md/html, jsonl/csv/parquet tables, or JSON lines on stdin.
+
+Every input yields either an ``Article`` or an ``InputError``, in a deterministic order, so a
+batch job can account for each one and resume by position.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+log = logging.getLogger("quotelens")
+
+TEXT_SUFFIXES = {".txt", ".md"}
+HTML_SUFFIXES = {".html", ".htm"}
+TABLE_SUFFIXES = {".jsonl", ".csv", ".parquet"}
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | TABLE_SUFFIXES
+DEFAULT_MAX_CHARS = 500_000
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """How to read tables and what to refuse."""
+
+    id_column: str = "id"
+    text_column: str = "text"
+    date_column: str = "published"
+    max_chars: int = DEFAULT_MAX_CHARS
+    statements: bool = False  # rows are statements (id, text, context) to score without extraction
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    text: str
+    source: str
+    published: str = ""
+    context: str = ""  # statements mode only
+    html: bool = False
+
+
+@dataclass(frozen=True)
+class InputError:
+    input: str
+    reason: str
+
+
+Item = Article | InputError
+
+
+def expand(inputs: list[str]) -> list[str]:
+    """Files in the order given; folders contribute their supported files, sorted."""
+    out: list[str] = []
+    for raw in inputs:
+        if raw == "-":
+            out.append("-")
+            continue
+        p = Path(raw)
+        if p.is_dir():
+            out += [str(f) for f in sorted(p.rglob("*")) if f.is_file() and f.suffix.lower() in SUFFIXES
+                    and not f.name.startswith(".")]
+        else:
+            out.append(str(p))
+    return out
+
+
+def _check_id(raw) -> str | None:
+    """A usable article id, or None. Ids never become paths, but control characters are refused."""
+    if raw is None:
+        return None
+    text = str(raw).strip()
+    if not text or any(ord(c) < 32 for c in text) or len(text) > 512:
+        return None
+    return text
+
+
+def _decode(data: bytes, where: str) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        log.warning("%s: not valid UTF-8; decoded with replacement characters", where)
+        return data.decode("utf-8", errors="replace")
+
+
+def _article(aid: str, text: str, source: str, opts: ReadOptions, **kw) -> Item:
+    if "\x00" in text:
+        return InputError(source, "binary content (NUL bytes); not a text article")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        return InputError(source, "empty article (no text)")
+    if len(text) > opts.max_chars:
+        return InputError(source, f"article has {len(text):,} characters, over the limit of "
+                                  f"{opts.max_chars:,} (raise --max-chars to accept it)")
+    return Article(aid, text, source, **kw)
+
+
+def read_text_file(path: Path, opts: ReadOptions) -> Item:
+    data = path.read_bytes()
+    if len(data) > 4 * opts.max_chars:
+        return InputError(str(path), f"file is {len(data):,} bytes, over the limit (raise --max-chars)")
+    if b"\x00" in data:
+        return InputError(str(path), "binary content (NUL bytes); not a text article")
+    return _article(path.name, _decode(data, str(path)), str(path), opts)
+
+
+def read_html_file(path: Path, opts: ReadOptions) -> Item:
+    import trafilatura
+
+    data = path.read_bytes()
+    if len(data) > 4 * opts.max_chars:
+        return InputError(str(path), f"file is {len(data):,} bytes, over the limit (raise --max-chars)")
+    html = _decode(data, str(path))
+    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
+    if not text or not text.strip():
+        return InputError(str(path), "no main text found in the HTML page")
+    meta = trafilatura.extract_metadata(html)
+    date = (meta.date or "") if meta is not None else ""
+    return _article(path.name, text, str(path), opts, published=date, html=True)
+
+
+def _row_item(row: dict, where: str, opts: ReadOptions) -> Item:
+    aid = _check_id(row.get(opts.id_column))
+    if aid is None:
+        return InputError(where, f"missing or unusable '{opts.id_column}' (use --id-column)")
+    text = row.get(opts.text_column)
+    if not isinstance(text, str):
+        return InputError(where, f"missing '{opts.text_column}' text (use --text-column)")
+    context = row.get("context") if opts.statements else ""
+    published = row.get(opts.date_column) or ""
+    return _article(aid, text, where, opts, published=str(published)[:10],
+                    context=context if isinstance(context, str) else "")
+
+
+def read_jsonl(lines, name: str, opts: ReadOptions) -> Iterator[Item]:
+    for n, line in enumerate(lines, 1):
+        if isinstance(line, bytes):
+            line = _decode(line, f"{name}:{n}")
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as err:
+            yield InputError(f"{name}:{n}", f"invalid JSON ({err.msg}); fix or remove the line")
+            continue
+        if not isinstance(row, dict):
+            yield InputError(f"{name}:{n}", "a line must be a JSON object")
+            continue
+        yield _row_item(row, f"{name}:{n}", opts)
+
+
+def read_table(path: Path, opts: ReadOptions, chunk_rows: int = 2048) -> Iterator[Item]:
+    """CSV or Parquet in row batches (bounded memory)."""
+    import pandas as pd
+    import pyarrow.parquet as pq
+
+    if path.suffix.lower() == ".parquet":
+        pf = pq.ParquetFile(path)
+        columns = pf.schema_arrow.names
+        batches = (b.to_pandas() for b in pf.iter_batches(batch_size=chunk_rows))
+        first_row = 1
+    else:
+        columns = list(pd.read_csv(path, nrows=0).columns)
+        batches = pd.read_csv(path, chunksize=chunk_rows, dtype=str, keep_default_na=False)
+        first_row = 2
+    missing = [c for c in (opts.id_column, opts.text_column) if c not in columns]
+    if missing:
+        yield InputError(str(path), f"table has no column(s) {', '.join(missing)} "
+                                    f"(has {', '.join(map(str, columns[:8]))}; use --id-column/--text-column)")
+        return
+    n = first_row
+    for frame in batches:
+        for row in frame.to_dict("records"):
+            yield _row_item(row, f"{path}:{n}", opts)
+            n += 1
+
+
+def iter_inputs(inputs: list[str], opts: ReadOptions = ReadOptions()) -> Iterator[Item]:
+    """Every article (or the reason it cannot be read), in a stable order; duplicate ids refused."""
+    seen: dict[str, str] = {}
+    for name in expand(inputs):
+        for item in _read_one(name, opts):
+            if isinstance(item, Article):
+                if item.id in seen:
+                    item = InputError(item.source, f"duplicate article id '{item.id}' (first in {seen[item.id]})")
+                else:
+                    seen[item.id] = item.source
+            yield item
+
+
+def _read_one(name: str, opts: ReadOptions) -> Iterator[Item]:
+    if name == "-":
+        yield from read_jsonl(sys.stdin, "<stdin>", opts)
+        return
+    path = Path(name)
+    suffix = path.suffix.lower()
+    try:
+        if not path.exists():
+            yield InputError(name, "no such file")
+        elif suffix not in SUFFIXES:
+            yield InputError(name, f"unsupported file type '{suffix}' (use {', '.join(sorted(SUFFIXES))})")
+        elif suffix in TEXT_SUFFIXES:
+            yield read_text_file(path, opts)
+        elif suffix in HTML_SUFFIXES:
+            yield read_html_file(path, opts)
+        elif suffix == ".jsonl":
+            with path.open("rb") as fh:
+                yield from read_jsonl(fh, name, opts)
+        else:
+            yield from read_table(path, opts)
+    except (OSError, ValueError) as err:
+        yield InputError(name, f"cannot read: {type(err).__name__}: {str(err).splitlines()[0][:200]}")

@@ -1,0 +1,202 @@
+"""Batch scoring: articles in, one scored record per statement out; resumable and loss-free.
+
+Items (articles or input errors) are numbered in input order and processed in fixed-size chunks.
+Each chunk is committed as part files plus a ``.done`` marker written last, so after a kill
+``--resume`` redoes only uncommitted chunks; the final files are assembled and renamed atomically.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from infer.errors import QuotelensError
+from infer.readers import Article, InputError, ReadOptions, iter_inputs
+from infer.records import RECORD_COLUMNS, article_records, statement_records
+from infer.writers import atomic_write, read_parts, write_table
+
+log = logging.getLogger("quotelens")
+
+
+@dataclass
+class ScoreOptions:
+    """One scoring job."""
+
+    inputs: list[str]
+    output: str
+    model_uri: str = "models:/quotelens@champion"
+    statements: bool = False
+    resume: bool = False
+    overwrite: bool = False
+    chunk_size: int = 200
+    workers: int = 1
+    strict: bool = False
+    read: ReadOptions = field(default_factory=ReadOptions)
+    log_mlflow: bool = True
+    backend: str = "auto"
+
+
+def chunked(items: Iterator, size: int) -> Iterator[list]:
+    chunk: list = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+class Job:
+    """Paths and bookkeeping of one output (``OUT``, ``OUT.parts/``, summary and errors beside it)."""
+
+    def __init__(self, opts: ScoreOptions) -> None:
+        self.opts = opts
+        self.out = Path(opts.output)
+        if self.out.suffix.lower() not in (".parquet", ".jsonl", ".csv"):
+            self.out = self.out.with_suffix(self.out.suffix + ".parquet") if self.out.suffix else self.out.with_suffix(".parquet")
+        self.parts = self.out.parent / f"{self.out.name}.parts"
+        self.summary = self.out.parent / f"{self.out.stem}.summary.csv"
+        self.errors = self.out.parent / f"{self.out.stem}.errors.csv"
+        self.texts = self.out.parent / f"{self.out.stem}.texts.jsonl"
+
+    def prepare(self, fingerprint: dict) -> None:
+        try:
+            self.out.parent.mkdir(parents=True, exist_ok=True)
+            manifest = self.parts / "job.json"
+            if self.parts.exists() and not self.opts.resume:
+                if not self.opts.overwrite:
+                    raise QuotelensError(f"{self.parts} holds an unfinished job; rerun with --resume "
+                                         "to finish it or --overwrite to start again")
+                for f in self.parts.iterdir():
+                    f.unlink()
+            self.parts.mkdir(exist_ok=True)
+            if self.opts.resume and manifest.exists():
+                old = json.loads(manifest.read_text("utf-8"))
+                if old != fingerprint:
+                    raise QuotelensError(f"{self.parts}: --resume with different inputs, model or chunk "
+                                         "size than the interrupted job; use --overwrite to start again")
+            atomic_write(manifest, json.dumps(fingerprint, indent=2).encode())
+        except PermissionError as err:
+            raise QuotelensError(f"cannot write to {err.filename or self.out.parent}: permission denied") from None
+
+    def done(self, k: int) -> bool:
+        return (self.parts / f"part-{k:06d}.done").exists()
+
+    def commit(self, k: int, records: pd.DataFrame, summary: list[dict], errors: list[dict],
+               texts: list[dict]) -> None:
+        write_table(records, self.parts / f"part-{k:06d}.records.parquet")
+        write_table(pd.DataFrame(texts, columns=["article_id", "source", "text"]),
+                    self.parts / f"part-{k:06d}.texts.parquet")
+        write_table(pd.DataFrame(summary), self.parts / f"part-{k:06d}.summary.parquet")
+        write_table(pd.DataFrame(errors, columns=["input", "reason"]), self.parts / f"part-{k:06d}.errors.parquet")
+        atomic_write(self.parts / f"part-{k:06d}.done", b"ok")
+
+
+def score_chunk(chunk: list, extractor, model, model_uri: str, statements: bool):
+    """Records, per-article summary rows and error rows for one chunk."""
+    articles = [a for a in chunk if isinstance(a, Article)]
+    errors = [{"input": e.input, "reason": e.reason} for e in chunk if isinstance(e, InputError)]
+    if statements:
+        frame = statement_records(articles)
+    else:
+        found = list(extractor.extract_many(a.text for a in articles)) if articles else []
+        frame = article_records(articles, found)
+    if len(frame):
+        scored = model.predict(frame[["text", "context"]].reset_index(drop=True))
+        frame = pd.concat([frame.reset_index(drop=True), scored.reset_index(drop=True)], axis=1)
+    frame["model_uri"] = model_uri
+    frame = frame.reindex(columns=RECORD_COLUMNS)
+    summary = []
+    for a in articles:
+        rows = frame[frame["article_id"] == a.id] if not statements else frame[frame["statement_id"] == a.id]
+        counts = Counter(rows["stance"])
+        summary.append({"article_id": a.id, "source": a.source, "status": "scored", "statements": len(rows),
+                        **{f"n_{s}": counts.get(s, 0) for s in ("denial", "escalatory", "restraining", "neutral")}})
+    texts = [{"article_id": a.id, "source": a.source, "text": a.text} for a in articles if a.html]
+    return frame, summary, errors, texts
+
+
+def job_fingerprint(opts: ScoreOptions, model_uri: str) -> dict:
+    h = hashlib.sha256()
+    for name in sorted(opts.inputs):
+        p = Path(name)
+        stat = [(str(f), f.stat().st_size, int(f.stat().st_mtime)) for f in ([p] if p.is_file() else sorted(p.rglob("*")) if p.is_dir() else [])]
+        h.update(json.dumps([name, stat]).encode())
+    return {"inputs": opts.inputs, "input_fingerprint": h.hexdigest()[:16], "model_uri": model_uri,
+            "chunk_size": opts.chunk_size, "statements": opts.statements, "read": asdict(opts.read)}
+
+
+def run(opts: ScoreOptions) -> dict:
+    """Score everything; returns the summary counts (also printed as one line)."""
+    from infer.extract import StatementExtractor
+    from infer.model_uri import load_model
+    from infer.progress import Progress
+
+    t0 = time.perf_counter()
+    model, resolved = load_model(opts.model_uri, opts.backend)
+    job = Job(opts)
+    fingerprint = job_fingerprint(opts, resolved)
+    job.prepare(fingerprint)
+    extractor = None if opts.statements else StatementExtractor(n_process=opts.workers)
+    progress = Progress(unit="articles")
+    items = iter_inputs(opts.inputs, ReadOptions(**{**asdict(opts.read), "statements": opts.statements}))
+    n_items = 0
+    for k, chunk in enumerate(chunked(items, opts.chunk_size)):
+        n_items += len(chunk)
+        if job.done(k):
+            progress.update(len(chunk))
+            continue
+        frame, summary, errors, texts = score_chunk(chunk, extractor, model, resolved, opts.statements)
+        job.commit(k, frame, summary, errors, texts)
+        progress.update(len(chunk), statements=len(frame))
+    progress.close()
+    counts = finish(job, n_items)
+    counts["seconds"] = round(time.perf_counter() - t0, 2)
+    counts["model_uri"] = resolved
+    line = (f"articles: {counts['articles']} (scored {counts['scored']}, errors {counts['errors']}), "
+            f"statements: {counts['statements']}, seconds: {counts['seconds']}, "
+            f"{'reconciled' if counts['reconciled'] else 'NOT RECONCILED'} -> {job.out}")
+    print(line, file=sys.stderr)
+    if opts.log_mlflow:
+        from infer.score_tracking import log_score_run
+
+        log_score_run(job, counts, fingerprint)
+    return counts
+
+
+def finish(job: Job, n_items: int) -> dict:
+    """Assemble committed parts into the final files (each written to a temp name, then renamed)."""
+    records = read_parts(job.parts, "records")
+    summary = read_parts(job.parts, "summary")
+    errors = read_parts(job.parts, "errors")
+    texts = read_parts(job.parts, "texts")
+    records = records.reindex(columns=RECORD_COLUMNS)
+    try:
+        write_table(records, job.out)
+        write_table(summary, job.summary)
+        write_table(errors.reindex(columns=["input", "reason"]), job.errors)
+        if len(texts):
+            write_table(texts, job.texts)  # HTML inputs: offsets refer to this extracted text
+    except OSError as err:
+        raise QuotelensError(f"cannot write {job.out}: {err.strerror or err}") from None
+    counts = {"articles": n_items, "scored": len(summary), "errors": len(errors), "statements": len(records),
+              "reconciled": n_items == len(summary) + len(errors)
+              and (len(summary) == 0 or int(summary["statements"].sum()) == len(records)),
+              "stance": dict(Counter(records["stance"])) if len(records) else {},
+              "devices": dict(Counter(d for ds in records["devices"] for d in ds)) if len(records) else {}}
+    for f in job.parts.iterdir():
+        f.unlink()
+    job.parts.rmdir()
+    return counts
+
+
