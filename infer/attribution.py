@@ -25,7 +25,15 @@ CUE_FORMS = {
 }
 OBJECT_LEMMAS = {"deny", "reject", "dismiss", "accuse", "blame", "condemn", "call", "demand"}
 DOCUMENT_HEADS = {"report", "survey", "data", "figure", "document", "study", "estimate", "poll"}
+WH_WORDS = {"who", "which", "that", "what", "whoever", "anyone", "nobody", "everyone", "someone"}
 PRONOUN_SUBJECTS = {"he", "she", "they", "it", "we", "i"}
+
+
+MEDIA_HEADS = {"report", "reports", "media", "newspaper", "outlet", "television", "tv", "channel",
+               "broadcaster", "radio", "agency", "daily", "journal", "website", "wire"}
+MEDIA_NAMES = re.compile(r"\b(Reuters|AP|AFP|Associated Press|BBC|CNN|Al Jazeera|Bloomberg|Xinhua|TASS|"
+                         r"RIA|Interfax|IRNA|Tasnim|Fars|Yonhap|Kyodo|Times|Post|Journal|News|Herald|"
+                         r"Guardian|Telegraph|Axios|Politico)\b")
 
 
 @dataclass(frozen=True)
@@ -35,8 +43,12 @@ class Attribution:
     surface: str
     key: str  # what the resolver is given: the person's name, or the surface
     head: str
-    kind: str  # pronoun | person | description
+    kind: str  # pronoun | person | org | description
     cue: str
+    pos: int = 0  # paragraph-relative offset of the speaker (made article-relative by callers)
+    appos: str = ""  # a proper name in apposition: "the UN mission, UNIFIL," -> "UNIFIL"
+    appos_kind: str = ""
+    media: bool = False
 
 
 def speaker_kind(attr: Attribution) -> str:
@@ -57,21 +69,46 @@ def subject_of(verb, depth: int = 0):
 
 
 def _speaker_tokens(head) -> list:
-    """The speaker phrase: the subject's subtree without appositions, clauses and commas."""
+    """The speaker phrase: the subject's subtree without appositions and non-restrictive clauses
+    (restrictive ones stay: "an official who attended the talks")."""
+    doc = head.doc
     cut = set()
     for child in head.children:
-        if child.dep_ in ("appos", "relcl", "acl", "cc", "conj", "advmod", "npadvmod"):
+        non_restrictive = child.left_edge.i > 0 and doc[child.left_edge.i - 1].text == ","
+        if child.dep_ in ("appos", "advmod", "npadvmod") or (
+            child.dep_ in ("relcl", "acl") and (non_restrictive or child.i < head.i)
+        ):
             cut |= {t.i for t in child.subtree}
     keep = {t.i for t in head.subtree} - cut
     lo = hi = head.i
-    while lo - 1 in keep and head.doc[lo - 1].text not in ",—–(":
+    while lo - 1 in keep and doc[lo - 1].text not in "—–(":
         lo -= 1
-    while hi + 1 in keep and head.doc[hi + 1].text not in ",—–(":
+    while hi + 1 in keep and doc[hi + 1].text not in "—–(" and not (
+        doc[hi + 1].text == "," and hi + 2 not in keep
+    ):
         hi += 1
-    return [head.doc[i] for i in range(lo, hi + 1)]
+    while hi > lo and doc[hi].is_punct:
+        hi -= 1
+    return [doc[i] for i in range(lo, hi + 1)]
 
 
-def make_attribution(subject, cue: str) -> Attribution | None:
+def _appositive(subject) -> tuple[str, str]:
+    """A proper name in apposition to a common-noun subject, and whether it is a person."""
+    if subject.pos_ == "PROPN":
+        return "", ""
+    for child in subject.subtree:
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i > subject.i:
+            toks = [t for t in child.subtree if t.dep_ not in ("punct", "appos", "relcl", "acl")
+                    or t.i == child.i]
+            toks = [t for t in toks if t.i >= child.left_edge.i and t.i <= child.i]
+            text = child.doc.text[toks[0].idx : toks[-1].idx + len(toks[-1])]
+            doc = subject.doc
+            person = any(e.label_ == "PERSON" and e.start <= child.i < e.end for e in doc.ents)
+            return text.strip(" ,"), "person" if person else "org"
+    return "", ""
+
+
+def make_attribution(subject, cue: str, p_start: int = 0) -> Attribution | None:
     toks = _speaker_tokens(subject)
     if not toks:
         return None
@@ -79,13 +116,21 @@ def make_attribution(subject, cue: str) -> Attribution | None:
     surface = doc.text[toks[0].idx : toks[-1].idx + len(toks[-1])].strip(" ,")
     surface = re.sub(r"^(?:and|but|while)\s+", "", surface)
     head = subject.text.lower()
+    if head in WH_WORDS:
+        return None
+    media = subject.lemma_.lower() in MEDIA_HEADS or bool(MEDIA_NAMES.search(surface))
+    common = {"cue": cue, "pos": p_start + toks[0].idx, "media": media}
     if head in PRONOUN_SUBJECTS and len(toks) == 1:
-        return Attribution(surface, surface, head, "pronoun", cue)
+        return Attribution(surface, surface, head, "pronoun", **common)
     persons = [e for e in doc.ents if e.label_ == "PERSON" and toks[0].i <= e.start < toks[-1].i + 1]
     if persons:
         name = re.sub(r"[’']s$", "", persons[-1].text)
-        return Attribution(surface, name, head, "person", cue)
-    return Attribution(surface, surface, subject.lemma_.lower(), "description", cue)
+        return Attribution(surface, name, head, "person", **common)
+    appos, appos_kind = _appositive(subject)
+    if subject.pos_ == "PROPN" and subject.ent_type_ != "PERSON":
+        return Attribution(surface, surface, head, "org", **common)
+    return Attribution(surface, surface, subject.lemma_.lower(), "description", appos=appos,
+                       appos_kind=appos_kind, **common)
 
 
 def _span(doc, tokens) -> tuple[int, int]:
@@ -145,7 +190,7 @@ def reported_content(text: str, p_start: int, verb, direct_ranges):
         p_start + subject.idx, p_start + subject.idx + 1, direct_ranges
     ):
         return None
-    attr = make_attribution(subject, verb.text)
+    attr = make_attribution(subject, verb.text, p_start)
     return (start, end, attr) if attr else None
 
 
@@ -168,7 +213,7 @@ def according_to(text: str, p_start: int, doc, direct_ranges):
         while start < end and text[p_start + start] in " ,":
             start += 1
         s, e = p_start + start, p_start + end
-        attr = make_attribution(source, "according to")
+        attr = make_attribution(source, "according to", p_start)
         if attr and not _overlaps(s, e, direct_ranges) and len(text[s:e].split()) >= 3:
             out.append((s, e, attr))
     return out
@@ -179,6 +224,13 @@ def attribution_near(text: str, paras, quote: Quote, direct_ranges) -> Attributi
     close = quote.close_at if quote.close_at is not None else quote.end
     prev = text[: quote.open_at].rstrip()[-1:]
     order = ("before", "after") if prev in (":", ",") else ("after", "before")
+    for k, (p_start, doc) in enumerate(paras):
+        if k and p_start <= quote.open_at < p_start + 3 and doc.text and text[:p_start].rstrip().endswith(":"):
+            prev_start, prev_doc = paras[k - 1]
+            end_quote = Quote(prev_start + len(prev_doc.text), None, 0, 0)
+            found = _attribution_in(prev_doc, prev_start, end_quote, 0, "before", direct_ranges)
+            if found:
+                return found
     for side in order:
         for p_start, doc in paras:
             p_end = p_start + len(doc.text)
@@ -217,21 +269,31 @@ def _attribution_in(doc, p_start: int, quote: Quote, close: int, side: str, dire
             to = next((c for c in t.children if c.lower_ == "to"), None)
             src = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
             if src is not None:
-                return make_attribution(src, "according to")
+                return make_attribution(src, "according to", p_start)
     ids = {t.i for t in window}
     for t in window:
         if t.lemma_.lower() in CUE_LEMMAS and t.pos_ in ("VERB", "AUX"):
             subject = subject_of(t)
             if subject is not None and subject.i in ids:
-                return make_attribution(subject, t.text)
+                return make_attribution(subject, t.text, p_start)
             after = [c for c in window if c.i > t.i and c.pos_ in ("PROPN", "NOUN", "PRON")]
             if subject is None and after:
-                return make_attribution(after[0], t.text)
+                return make_attribution(after[0], t.text, p_start)
     return None
 
 
+def org_mentions(doc):
+    """(name, start, end) of organisations named as grammatical subjects (for 'it', 'the group')."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ in ("ORG", "NORP") and ent.root.dep_ in ("nsubj", "nsubjpass"):
+            out.append((ent.text, ent.start_char, ent.end_char))
+    return out
+
+
 def person_mentions(doc):
-    """(name, title before the name, description in apposition) for each PERSON entity."""
+    """(name, title before the name, description in apposition, start, end, is_subject) for each
+    PERSON entity; offsets are paragraph-relative."""
     out = []
     for ent in doc.ents:
         if ent.label_ != "PERSON" or len(ent.text) < 3:
@@ -249,5 +311,13 @@ def person_mentions(doc):
             description = " ".join(
                 t.text for t in head.subtree if t.i not in skip and t.dep_ != "punct"
             )
-        out.append((ent.text, title, description))
+        node, subject = ent.root, False
+        for _ in range(3):
+            if node.dep_ in ("nsubj", "nsubjpass"):
+                subject = True
+                break
+            if node.dep_ not in ("appos", "compound") or node.head is node:
+                break
+            node = node.head
+        out.append((ent.text, title, description, ent.start_char, ent.end_char, subject))
     return out

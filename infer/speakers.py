@@ -1,45 +1,64 @@
-"""Resolve speakers as written (pronouns, surnames, titles) to the fullest name an article gives."""
+"""Resolve speakers as written (pronouns, surnames, titles, descriptions) to the fullest name an
+article gives, using only links the article itself makes."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "group", "we": "group"}
 GROUP_HEADS = {
     "ministry", "government", "office", "army", "military", "forces", "force", "group", "movement",
     "council", "department", "agency", "command", "mission", "committee", "coalition", "authority",
     "authorities", "administration", "house", "kremlin", "embassy", "union", "alliance", "wing",
-    "brigades", "party", "cabinet", "presidency", "front", "organisation", "organization", "junta",
-    "guard", "service", "services", "bureau", "court", "parliament", "secretariat", "statement",
-    "headquarters", "staff", "navy", "corps", "militia", "rebels", "officials", "leaders",
+    "brigades", "brigade", "party", "cabinet", "presidency", "front", "organisation", "organization",
+    "junta", "guard", "service", "services", "bureau", "court", "parliament", "secretariat",
+    "headquarters", "staff", "navy", "corps", "militia", "rebels", "officials", "leaders", "police",
+    "company", "operator", "forum", "monitor", "observatory", "community", "states", "countries",
 }
-# Title heads that name the same role in news prose.
+GENERIC_GROUPS = {"group", "militia", "movement", "organisation", "organization", "faction", "rebels"}
+STATEMENT_HEADS = {"statement", "communique", "communiqué", "release", "post", "message"}
 TITLE_SYNONYMS = [
     {"chief", "commander", "head", "leader", "boss", "director", "chairman", "chair"},
-    {"spokesman", "spokeswoman", "spokesperson", "spokesmen"},
-    {"minister"},
-    {"president"},
-    {"envoy", "representative", "ambassador", "mediator"},
+    {"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokespeople"},
+    {"group", "brigade", "brigades", "militia", "faction", "movement", "organisation", "organization"},
+    {"general", "gen"}, {"colonel", "col"}, {"lieutenant", "lt"}, {"captain", "capt"},
+    {"admiral", "adm"}, {"major", "maj"}, {"brigadier", "brig"}, {"sergeant", "sgt"},
+    {"doctor", "dr"}, {"governor", "gov"}, {"ambassador", "envoy"},
 ]
-STOP = {"the", "a", "an", "of", "’s", "'s", "s", "in", "for", "and", "its", "his", "her", "their", "’", "'"}
+RANKS = {"gen", "col", "lt", "capt", "adm", "maj", "brig", "sgt", "cpl", "cmdr", "gov", "dr", "prof",
+         "mr", "mrs", "ms", "sen", "rep", "amb", "lt-col", "lt-gen", "maj-gen", "brig-gen", "rev",
+         "sheikh", "imam", "ayatollah", "u", "daw"}
+RANK_WORDS = {"general", "colonel", "lieutenant", "captain", "admiral", "major", "brigadier",
+              "sergeant", "commander", "president", "minister", "prime", "deputy"}
+STOP = {"the", "a", "an", "of", "’s", "'s", "s", "in", "for", "and", "its", "his", "her", "their",
+        "’", "'", "on", "at", "to", "who", "which", "from", "with", "by"}
 
 
 def content_words(text: str) -> set[str]:
-    words = {w.lower() for w in re.findall(r"[\w-]+", text)}
-    return {w for w in words if w not in STOP and not w.isdigit()}
+    words = {w.lower().strip(".") for w in re.findall(r"[\w.-]+", text)}
+    return {w for w in words if w and w not in STOP and not w.isdigit()}
 
 
 def _same_title(a: str, b: str) -> bool:
     return a == b or any(a in s and b in s for s in TITLE_SYNONYMS)
 
 
+def strip_ranks(name: str) -> tuple[str, str]:
+    """('Mehdi Tavakoli', 'Brig. Gen.') from 'Brig. Gen. Mehdi Tavakoli'."""
+    name = re.sub(r"[’']s$", "", name.strip())
+    words = name.split()
+    i = 0
+    while i < len(words) - 1 and words[i].lower().strip(".") in RANKS:
+        i += 1
+    return " ".join(words[i:]), " ".join(words[:i])
+
+
 def normalize_speaker(name: str) -> str:
-    """Comparable form: lower case, no leading article, no possessive or punctuation."""
-    name = re.sub(r"[’']s\b", "", name.lower())
+    """Comparable form: lower case, no leading article, possessive, rank or punctuation."""
+    name = strip_ranks(name)[0].lower()
+    name = re.sub(r"[’']s\b", "", name)
     name = re.sub(r"[^\w\s-]", " ", name)
-    words = [w for w in name.split() if w not in {"the", "a", "an"}]
-    return " ".join(words)
+    return " ".join(w for w in name.split() if w not in {"the", "a", "an"})
 
 
 def same_speaker(a: str, b: str) -> bool:
@@ -55,113 +74,190 @@ def same_speaker(a: str, b: str) -> bool:
     return short[-1] == long_[-1] and set(short) <= set(long_)
 
 
+def _heads(title: str) -> set[str]:
+    words = [w.lower().strip(".") for w in re.findall(r"[\w.-]+", title)]
+    heads = {w for w in words if w in RANKS or w in RANK_WORDS}
+    core = re.split(r"\s(?:of|for|in|at)\s|,", f" {title.lower()} ")[0].split()
+    if core:
+        heads.add(core[-1].strip(".’'"))
+    return {h for h in heads if h and h not in STOP}
+
+
 @dataclass
 class Entity:
-    """One speaker in an article: its fullest name and the words of its titles and descriptions."""
+    """One speaker or named person in an article."""
 
     name: str
     is_person: bool
-    title_heads: set[str] = field(default_factory=set)
+    gender: str | None = None
+    heads: set[str] = field(default_factory=set)
     words: set[str] = field(default_factory=set)
-    last_seen: int = -1
+    mentions: list[int] = field(default_factory=list)
     alias_of: Entity | None = None
 
     def canonical(self) -> Entity:
         return self.alias_of.canonical() if self.alias_of is not None else self
 
-    def matches_description(self, head: str, words: set[str]) -> bool:
-        if not any(_same_title(head, h) for h in self.title_heads) and head not in self.words:
+    def describe(self, text: str) -> None:
+        if text.strip():
+            self.heads |= _heads(text)
+            self.words |= content_words(text)
+
+    def matches(self, head: str, words: set[str]) -> bool:
+        if not any(_same_title(head, h) for h in self.heads):
             return False
         return (words - {head}) <= self.words
+
+    def last_before(self, pos: int) -> int:
+        return max((m for m in self.mentions if m <= pos), default=-1)
 
 
 @dataclass
 class SpeakerResolver:
-    """Stateful resolver for one article; feed statements in reading order."""
+    """Resolver for one article: register people first, then feed attributions in text order."""
 
-    persons: dict[str, Entity] = field(default_factory=dict)  # surname/last word -> entity
     entities: list[Entity] = field(default_factory=list)
+    by_token: dict[str, Entity] = field(default_factory=dict)
     history: list[Entity | None] = field(default_factory=list)
     surfaces: list[str] = field(default_factory=list)
     lede: Entity | None = None
+    text: str = ""
 
-    def add_person(self, full_name: str, title: str = "", description: str = "") -> Entity:
-        """Register a named person with any title before the name or description in apposition."""
-        full_name = re.sub(r"[’']s$", "", full_name.strip())
-        parts = full_name.split()
-        if not parts:
-            raise ValueError("empty person name")
-        key = parts[-1].lower()
-        ent = self.persons.get(key)
-        if ent is None:
-            ent = Entity(full_name, True)
-            self.persons[key] = ent
+    def person(self, name: str, title: str = "", gender: str | None = None,
+               pos: int | None = None) -> Entity:
+        """The entity for a person name (surnames and given names index the fullest form)."""
+        bare, ranks = strip_ranks(name)
+        tokens = [t for t in bare.split() if len(t) > 1]
+        if not tokens:
+            tokens = [bare]
+        ent = next((self.by_token[t.lower()] for t in reversed(tokens) if t.lower() in self.by_token), None)
+        if ent is None or not ent.is_person:
+            ent = Entity(bare, True)
             self.entities.append(ent)
-        elif len(full_name) > len(ent.name) and key == ent.name.split()[-1].lower():
-            ent.name = full_name
-        for extra in (title, description):
-            if extra.strip():
-                words = content_words(extra)
-                ent.words |= words
-                head = extra.split()[-1].lower() if not description else _head_word(extra)
-                ent.title_heads.add(head)
-                ent.title_heads |= words & {w for s in TITLE_SYNONYMS for w in s}
+        elif len(bare) > len(ent.name) and set(ent.name.split()) <= set(bare.split()):
+            ent.name = bare
+        for t in tokens:
+            self.by_token.setdefault(t.lower(), ent)
+        ent.describe(f"{title} {ranks}")
+        ent.gender = ent.gender or gender
+        if pos is not None:
+            ent.mentions.append(pos)
         return ent
 
-    def resolve(self, surface: str, position: int, kind: str, head: str = "") -> str:
-        """Resolve ``surface`` ('he', 'Qaani', 'the Quds Force chief') for the statement at
-        ``position``; kind is 'pronoun', 'person' or 'description'."""
+    def group(self, name: str, pos: int) -> Entity:
+        key = normalize_speaker(name)
+        ent = next((e for e in self.entities if not e.is_person and normalize_speaker(e.name) == key), None)
+        if ent is None:
+            ent = Entity(name, False)
+            ent.describe(name)
+            self.entities.append(ent)
+            for t in name.split():
+                if t[:1].isupper() and t.lower() not in STOP:
+                    self.by_token.setdefault(t.lower(), ent)
+        ent.mentions.append(pos)
+        return ent
+
+    def resolve(self, surface: str, key: str, kind: str, head: str, pos: int,
+                appos: str = "", appos_kind: str = "") -> str:
+        """Resolve one attribution; kind is pronoun | person | org | description."""
         ent: Entity | None = None
-        last = surface.split()[-1].lower() if surface.split() else ""
-        if kind == "description" and last in self.persons and surface[:1].isupper():
-            kind, surface = "person", self.persons[last].name
-        if kind == "pronoun":
-            want = PRONOUNS.get(surface.lower())
-            for prev in reversed(self.history):
-                if prev is not None and (want is None or prev.is_person == (want == "person")):
-                    ent = prev
-                    break
+        if appos:
+            ent = self.person(appos, pos=pos) if appos_kind == "person" else self.group(appos, pos)
+            ent.describe(surface)
+        elif kind == "pronoun":
+            ent = self._pronoun(surface.lower(), pos)
+            if ent is not None and ent.is_person and ent.gender is None and surface.lower() in ("he", "she"):
+                ent.gender = "m" if surface.lower() == "he" else "f"
         elif kind == "person":
-            ent = self.add_person(surface)
-            if self.lede is not None and len(self.history) <= 2 and not self._seen(ent):
+            ent = self.person(self._fullest(key, pos), pos=pos)
+            if self.lede is not None and len(self.history) <= 2 and len(ent.mentions) <= 1:
                 # News ledes name a speaker by title and give the name a paragraph later.
+                ent.heads |= self.lede.heads
                 ent.words |= self.lede.words
-                ent.title_heads |= self.lede.title_heads
                 self.lede.alias_of = ent
                 self.lede = None
+        elif kind == "org":
+            ent = self.group(key, pos)
         else:
-            head = head or _head_word(surface)
-            words = content_words(surface)
-            candidates = [e for e in self.entities if e.matches_description(head, words)]
-            if candidates:
-                ent = max(candidates, key=lambda e: e.last_seen)
-            elif surface.lower().startswith("the "):
-                ent = Entity(surface, head not in GROUP_HEADS, {head}, words)
-                self.entities.append(ent)
-                if not self.history and ent.is_person:
-                    self.lede = ent
+            ent = self._description(surface, head, pos)
         if ent is not None:
             ent = ent.canonical()
-            ent.last_seen = position
+            ent.mentions.append(pos)
         self.history.append(ent)
         self.surfaces.append(surface)
         return ent.name if ent is not None else surface
 
+    def _pronoun(self, pronoun: str, pos: int) -> Entity | None:
+        def ok(e: Entity) -> bool:
+            if pronoun in ("he", "she"):
+                return e.is_person and e.gender != {"he": "f", "she": "m"}[pronoun] and not _plural(e)
+            if pronoun == "it":
+                return not e.is_person
+            if pronoun == "they":
+                return not e.is_person or _plural(e)
+            return True
+
+        live = [e for e in self.entities if e.alias_of is None and ok(e) and e.last_before(pos) >= 0]
+        return max(live, key=lambda e: e.last_before(pos)) if live else None
+
+    def _description(self, surface: str, head: str, pos: int) -> Entity | None:
+        head = head.lower()
+        if head in STATEMENT_HEADS:
+            groups = [e for e in self.entities if e.alias_of is None and e.last_before(pos) >= 0]
+            return max(groups, key=lambda e: (not e.is_person, e.last_before(pos))) if groups else None
+        words = content_words(surface)
+        found = [e for e in self.entities if e.alias_of is None and e.matches(head, words)]
+        if found:
+            return max(found, key=lambda e: e.last_before(pos))
+        if head in GENERIC_GROUPS and surface.lower().startswith("the "):
+            named = [e for e in self.entities if not e.is_person and e.alias_of is None
+                     and e.name[:1].isupper() and e.last_before(pos) >= 0]
+            if named:
+                return max(named, key=lambda e: e.last_before(pos))
+        ent = Entity(surface, head not in GROUP_HEADS)
+        ent.describe(surface)
+        ent.heads.add(head)
+        self.entities.append(ent)
+        if not self.history and ent.is_person and surface.lower().startswith("the "):
+            self.lede = ent
+        return ent
+
+    def _fullest(self, name: str, pos: int) -> str:
+        """A lone surname or given name widened to the fullest capitalised name in the article."""
+        bare = strip_ranks(name)[0]
+        if " " in bare or bare.lower() in self.by_token or not self.text:
+            return name
+        pattern = rf"(?:[A-Z][\w’'-]+\s+){{0,3}}{re.escape(bare)}(?:\s+[A-Z][\w’'-]+){{0,2}}"
+        names = [strip_ranks(m.group(0))[0] for m in re.finditer(pattern, self.text)]
+        names = [n for n in names if not any(w.lower().strip(".") in STOP | RANKS | RANK_WORDS
+                                             for w in n.split() if w != bare)]
+        return max(names, key=len) if names else name
+
     def final_names(self) -> list[str]:
         """Resolved names in feeding order, with links found later (the lede) applied."""
-        return [
-            e.canonical().name if e is not None else s
-            for e, s in zip(self.history, self.surfaces, strict=True)
-        ]
-
-    def _seen(self, ent: Entity) -> bool:
-        return any(e is ent for e in self.history)
+        return [e.canonical().name if e is not None else s
+                for e, s in zip(self.history, self.surfaces, strict=True)]
 
 
-def _head_word(text: str) -> str:
-    words = re.findall(r"[\w-]+", text.lower())
-    for stop in (" of ", " for ", " in ", " at ", " to ", ","):
-        if stop in f" {text.lower()} ":
-            words = re.findall(r"[\w-]+", f" {text.lower()} ".split(stop)[0])
-            break
-    return words[-1] if words else ""
+def _plural(e: Entity) -> bool:
+    last = e.name.lower().split()[-1] if e.name.split() else ""
+    return e.is_person and last.endswith("s") and not last.endswith("ss") and " " in e.name
+
+
+def guess_gender(text: str, start: int, end: int, limit: int | None = None) -> str | None:
+    """From the pronouns after a mention, up to the next person mentioned (or 400 characters)."""
+    window = text[end : min(end + 400, limit or len(text))]
+    cut = re.search(r"\n\n", window)
+    window = window[: cut.start()] if cut else window
+    he = len(re.findall(r"\b(he|his|him)\b", window, re.I))
+    she = len(re.findall(r"\b(she|her|hers)\b", window, re.I))
+    title = text[max(0, start - 5) : start]
+    if re.search(r"\b(Ms|Mrs)\.?\s*$", title):
+        return "f"
+    if re.search(r"\bMr\.?\s*$", title):
+        return "m"
+    if he > she:
+        return "m"
+    if she > he:
+        return "f"
+    return None
