@@ -12,11 +12,12 @@ CUE_LEMMAS = {
     "threaten", "pledge", "announce", "stress", "argue", "add", "state", "declare", "ask",
     "promise", "write", "assert", "allege", "acknowledge", "admit", "confirm", "demand", "predict",
     "suggest", "think", "note", "emphasize", "emphasise", "reiterate", "caution", "signal",
-    "indicate", "suspect", "fear", "repeat", "explain", "tweet", "post", "reject", "dismiss",
-    "vow", "sneer", "boast", "concede", "agree", "maintain", "contend", "pledge", "charge",
+    "indicate", "suspect", "fear", "repeat", "explain", "tweet", "reject", "dismiss",
+    "vow", "sneer", "boast", "concede", "maintain", "contend", "pledge", "charge",
     "appeal", "order", "recall", "hint", "brand", "describe", "reply", "respond", "counter",
     "remark", "observe", "complain", "report", "estimate", "expect", "hope", "accuse", "blame",
     "condemn", "mock", "quip", "retort", "stress", "underline", "underscore", "affirm", "reaffirm",
+    "advise", "assure", "pledge", "forecast", "conclude", "speculate",
 }
 CUE_FORMS = {
     "said", "says", "say", "told", "tells", "warned", "warns", "added", "adds", "declared",
@@ -25,6 +26,8 @@ CUE_FORMS = {
 }
 OBJECT_LEMMAS = {"deny", "reject", "dismiss", "accuse", "blame", "condemn", "call", "demand"}
 DOCUMENT_HEADS = {"report", "survey", "data", "figure", "document", "study", "estimate", "poll"}
+ORG_WORDS = {"front", "forces", "army", "party", "council", "ministry", "movement", "brigade",
+             "brigades", "resistance", "government", "office", "command", "agency", "union", "league"}
 WH_WORDS = {"who", "which", "that", "what", "whoever", "anyone", "nobody", "everyone", "someone"}
 PRONOUN_SUBJECTS = {"he", "she", "they", "it", "we", "i"}
 
@@ -73,11 +76,14 @@ def _speaker_tokens(head) -> list:
     (restrictive ones stay: "an official who attended the talks")."""
     doc = head.doc
     cut = set()
-    for child in head.children:
-        non_restrictive = child.left_edge.i > 0 and doc[child.left_edge.i - 1].text == ","
-        if child.dep_ in ("appos", "advmod", "npadvmod") or (
-            child.dep_ in ("relcl", "acl") and (non_restrictive or child.i < head.i)
-        ):
+    for child in head.subtree:
+        if child is head:
+            continue
+        after_comma = child.left_edge.i > 0 and doc[child.left_edge.i - 1].text == ","
+        long_clause = child.right_edge.i - child.left_edge.i >= 6
+        if (child.head is head and child.dep_ in ("appos", "advmod", "npadvmod")) or (
+            after_comma and child.i > head.i and child.dep_ not in ("conj", "cc")
+        ) or (child.dep_ in ("relcl", "acl") and (long_clause or child.i < head.i)):
             cut |= {t.i for t in child.subtree}
     keep = {t.i for t in head.subtree} - cut
     lo = hi = head.i
@@ -122,12 +128,13 @@ def make_attribution(subject, cue: str, p_start: int = 0) -> Attribution | None:
     common = {"cue": cue, "pos": p_start + toks[0].idx, "media": media}
     if head in PRONOUN_SUBJECTS and len(toks) == 1:
         return Attribution(surface, surface, head, "pronoun", **common)
-    persons = [e for e in doc.ents if e.label_ == "PERSON" and toks[0].i <= e.start < toks[-1].i + 1]
+    persons = [e for e in doc.ents if e.label_ == "PERSON" and not ORG_WORDS & {t.lower_ for t in e}
+               and (e.start <= subject.i < e.end or e.end == toks[-1].i + 1)]
     if persons:
         name = re.sub(r"[’']s$", "", persons[-1].text)
         return Attribution(surface, name, head, "person", **common)
     appos, appos_kind = _appositive(subject)
-    if subject.pos_ == "PROPN" and subject.ent_type_ != "PERSON":
+    if subject.pos_ == "PROPN":
         return Attribution(surface, surface, head, "org", **common)
     return Attribution(surface, surface, subject.lemma_.lower(), "description", appos=appos,
                        appos_kind=appos_kind, **common)
@@ -147,6 +154,19 @@ def _overlaps(a: int, b: int, ranges: list[tuple[int, int]]) -> bool:
     return any(a < e and s < b for s, e in ranges)
 
 
+def _clause_in_prep(verb) -> list:
+    """"said in a statement that …": the that-clause hangs off the prepositional object."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i < verb.i:
+            continue
+        for tok in prep.subtree:
+            if tok.dep_ in ("acl", "ccomp", "relcl") and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in tok.children
+            ):
+                return [tok]
+    return []
+
+
 def reported_content(text: str, p_start: int, verb, direct_ranges):
     """(start, end, Attribution) of the reported speech governed by ``verb``, or None."""
     lemma = verb.lemma_.lower()
@@ -162,6 +182,8 @@ def reported_content(text: str, p_start: int, verb, direct_ranges):
             for c in verb.children
             if c.dep_ == "prep" and c.i > verb.i and c.text.lower() in ("for", "on", "of")
         ]
+    if not content:
+        content = _clause_in_prep(verb)
     inverted = False
     if not content and verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i:
         head_tokens = {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
@@ -240,6 +262,23 @@ def attribution_near(text: str, paras, quote: Quote, direct_ranges) -> Attributi
             found = _attribution_in(doc, p_start, quote, close, side, direct_ranges)
             if found:
                 return found
+    return _introduced_before(paras, quote)
+
+
+def _introduced_before(paras, quote: Quote) -> Attribution | None:
+    """"Umm Ali, a teacher, spoke to reporters. “…”": the quote's speaker is the named subject
+    of the sentence right before it (a person named there, not a pronoun or a thing)."""
+    for p_start, doc in paras:
+        rel = quote.open_at - p_start
+        if not 0 <= rel <= len(doc.text):
+            continue
+        before = [s for s in doc.sents if s.end_char <= rel and not doc.text[s.end_char : rel].strip()]
+        if not before:
+            return None
+        root = before[-1].root
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.ent_type_ == "PERSON":
+            return make_attribution(subject, root.text, p_start)
     return None
 
 
@@ -276,8 +315,8 @@ def _attribution_in(doc, p_start: int, quote: Quote, close: int, side: str, dire
             subject = subject_of(t)
             if subject is not None and subject.i in ids:
                 return make_attribution(subject, t.text, p_start)
-            after = [c for c in window if c.i > t.i and c.pos_ in ("PROPN", "NOUN", "PRON")]
-            if subject is None and after:
+            after = [c for c in window if t.i < c.i <= t.i + 3 and c.pos_ in ("PROPN", "NOUN", "PRON")]
+            if subject is None and after and t.lower_ in CUE_FORMS:
                 return make_attribution(after[0], t.text, p_start)
     return None
 
@@ -286,9 +325,22 @@ def org_mentions(doc):
     """(name, start, end) of organisations named as grammatical subjects (for 'it', 'the group')."""
     out = []
     for ent in doc.ents:
-        if ent.label_ in ("ORG", "NORP") and ent.root.dep_ in ("nsubj", "nsubjpass"):
+        if ent.label_ in ("ORG", "NORP") and not _person_by_apposition(ent):
             out.append((ent.text, ent.start_char, ent.end_char))
     return out
+
+
+PERSON_ROLES = {"analyst", "teacher", "spokesman", "spokeswoman", "spokesperson", "official", "resident",
+                "doctor", "commander", "minister", "adviser", "advisor", "researcher", "professor",
+                "mother", "father", "farmer", "director", "envoy", "journalist", "lawmaker", "leader",
+                "survivor", "activist", "worker", "nurse", "student", "diplomat", "general", "colonel"}
+
+
+def _person_by_apposition(ent) -> bool:
+    """'Vesna Pavlovic, a Balkans analyst, …' names a person even when NER says ORG."""
+    if ent.label_ not in ("ORG", "GPE", "NORP", "LOC", "FAC"):
+        return False
+    return any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_ROLES for c in ent.root.children)
 
 
 def person_mentions(doc):
@@ -296,7 +348,7 @@ def person_mentions(doc):
     PERSON entity; offsets are paragraph-relative."""
     out = []
     for ent in doc.ents:
-        if ent.label_ != "PERSON" or len(ent.text) < 3:
+        if len(ent.text) < 3 or not (ent.label_ == "PERSON" or _person_by_apposition(ent)):
             continue
         root = ent.root
         title_toks = [t for t in root.subtree if t.i < ent.start]
@@ -312,9 +364,13 @@ def person_mentions(doc):
                 t.text for t in head.subtree if t.i not in skip and t.dep_ != "punct"
             )
         node, subject = ent.root, False
+        in_clause = any(t.dep_ in ("relcl", "acl") for t in ent.root.ancestors)
         for _ in range(3):
             if node.dep_ in ("nsubj", "nsubjpass"):
-                subject = True
+                subject = node.head.dep_ not in ("relcl", "acl", "advcl")
+                break
+            if node.dep_ == "pobj" and not in_clause:
+                subject = True  # "heard from Dr. X" introduces the next speaker too
                 break
             if node.dep_ not in ("appos", "compound") or node.head is node:
                 break

@@ -176,7 +176,11 @@ def _standalone(text: str, q: Quote) -> bool:
     if i < 0 or text[i] in "\n.?!:;”\"’—–-(":
         return True
     if text[i] == ",":
-        return text[q.start : q.start + 1].isupper() or text[q.start - 1 : q.start] == "…"
+        if text[q.start : q.start + 1].isupper() or text[q.start - 1 : q.start] == "…":
+            return True
+        # “…,” the minister said, “and …”: the attribution sits between two parts of one quote.
+        segment = re.split(r"[”\"’]", text[max(0, i - 80) : i])
+        return len(segment) > 1 and any(w.strip(",.").lower() in CUE_FORMS for w in segment[-1].split())
     before = text[max(0, i - 25) : i + 1].split()
     return bool(before) and before[-1].lower() in CUE_FORMS and text[q.start].isupper()
 

@@ -16,6 +16,9 @@ GROUP_HEADS = {
     "company", "operator", "forum", "monitor", "observatory", "community", "states", "countries",
 }
 GENERIC_GROUPS = {"group", "militia", "movement", "organisation", "organization", "faction", "rebels"}
+STATE_WORDS = {"police", "ministry", "government", "pentagon", "council", "office", "department",
+               "embassy", "nations", "union", "commission", "court", "parliament", "kremlin", "house",
+               "army", "navy", "military", "un", "eu", "nato", "state", "states"}
 STATEMENT_HEADS = {"statement", "communique", "communiqué", "release", "post", "message"}
 TITLE_SYNONYMS = [
     {"chief", "commander", "head", "leader", "boss", "director", "chairman", "chair"},
@@ -121,6 +124,7 @@ class SpeakerResolver:
     history: list[Entity | None] = field(default_factory=list)
     surfaces: list[str] = field(default_factory=list)
     lede: Entity | None = None
+    lede_pos: int = 0
     text: str = ""
 
     def person(self, name: str, title: str = "", gender: str | None = None,
@@ -145,6 +149,7 @@ class SpeakerResolver:
         return ent
 
     def group(self, name: str, pos: int) -> Entity:
+        name = self._expand_acronym(name)
         key = normalize_speaker(name)
         ent = next((e for e in self.entities if not e.is_person and normalize_speaker(e.name) == key), None)
         if ent is None:
@@ -170,14 +175,20 @@ class SpeakerResolver:
                 ent.gender = "m" if surface.lower() == "he" else "f"
         elif kind == "person":
             ent = self.person(self._fullest(key, pos), pos=pos)
-            if self.lede is not None and len(self.history) <= 2 and len(ent.mentions) <= 1:
+            if self.lede is not None and len(self.history) <= 2 and ent.last_before(self.lede_pos) < 0:
                 # News ledes name a speaker by title and give the name a paragraph later.
                 ent.heads |= self.lede.heads
                 ent.words |= self.lede.words
                 self.lede.alias_of = ent
                 self.lede = None
         elif kind == "org":
-            ent = self.group(key, pos)
+            known = next((self.by_token[t.lower()] for t in reversed(key.split()) if t.lower() in self.by_token), None)
+            if known is not None and known.is_person:
+                ent = self.person(known.name, pos=pos)
+            elif _looks_like_person(key):
+                ent = self.person(self._fullest(key, pos), pos=pos)
+            else:
+                ent = self.group(key, pos)
         else:
             ent = self._description(surface, head, pos)
         if ent is not None:
@@ -211,7 +222,8 @@ class SpeakerResolver:
             return max(found, key=lambda e: e.last_before(pos))
         if head in GENERIC_GROUPS and surface.lower().startswith("the "):
             named = [e for e in self.entities if not e.is_person and e.alias_of is None
-                     and e.name[:1].isupper() and e.last_before(pos) >= 0]
+                     and e.name[:1].isupper() and e.last_before(pos) >= 0
+                     and not content_words(e.name) & STATE_WORDS]
             if named:
                 return max(named, key=lambda e: e.last_before(pos))
         ent = Entity(surface, head not in GROUP_HEADS)
@@ -219,8 +231,24 @@ class SpeakerResolver:
         ent.heads.add(head)
         self.entities.append(ent)
         if not self.history and ent.is_person and surface.lower().startswith("the "):
-            self.lede = ent
+            self.lede, self.lede_pos = ent, pos
         return ent
+
+    def _expand_acronym(self, name: str) -> str:
+        """'The RSF' -> 'the Rapid Support Forces' when the article spells the initials out."""
+        bare = re.sub(r"^(?:the|The)\s+", "", name.strip())
+        if not re.fullmatch(r"[A-Z]{2,6}", bare) or not self.text:
+            return name
+        words = r"[A-Z][\w’']*(?:-[\w’']+)*"
+        for m in re.finditer(rf"(?:the\s+)?{words}(?:\s+(?:of\s+|for\s+|and\s+)?{words}){{1,6}}", self.text):
+            parts = [p for p in re.split(r"[\s-]+", re.sub(r"^the\s+", "", m.group(0)))
+                     if p[:1].isupper()]
+            initials = "".join(p[0] for p in parts)
+            if bare in initials:
+                k = initials.index(bare)
+                chosen = " ".join(m.group(0).split()[k:]) if k else m.group(0)
+                return chosen if chosen.lower().startswith("the ") else f"the {chosen}"
+        return name
 
     def _fullest(self, name: str, pos: int) -> str:
         """A lone surname or given name widened to the fullest capitalised name in the article."""
@@ -237,6 +265,13 @@ class SpeakerResolver:
         """Resolved names in feeding order, with links found later (the lede) applied."""
         return [e.canonical().name if e is not None else s
                 for e, s in zip(self.history, self.surfaces, strict=True)]
+
+
+def _looks_like_person(name: str) -> bool:
+    """Two to four capitalised words with no organisation or state word: a personal name."""
+    words = name.split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() and not w.isupper() for w in words) and not (
+        content_words(name) & (STATE_WORDS | GROUP_HEADS | {"the"}))
 
 
 def _plural(e: Entity) -> bool:
