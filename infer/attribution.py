@@ -100,7 +100,7 @@ def _speaker_tokens(head) -> list:
 
 def _appositive(subject) -> tuple[str, str]:
     """A proper name in apposition to a common-noun subject, and whether it is a person."""
-    if subject.pos_ == "PROPN":
+    if subject.ent_type_ == "PERSON":
         return "", ""
     for child in subject.subtree:
         if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i > subject.i:
@@ -134,7 +134,7 @@ def make_attribution(subject, cue: str, p_start: int = 0) -> Attribution | None:
         name = re.sub(r"[’']s$", "", persons[-1].text)
         return Attribution(surface, name, head, "person", **common)
     appos, appos_kind = _appositive(subject)
-    if subject.pos_ == "PROPN":
+    if subject.pos_ == "PROPN" and not appos:
         return Attribution(surface, surface, head, "org", **common)
     return Attribution(surface, surface, subject.lemma_.lower(), "description", appos=appos,
                        appos_kind=appos_kind, **common)
@@ -148,6 +148,16 @@ def _span(doc, tokens) -> tuple[int, int]:
     while end > start and text[end - 1] in " .,;:—–-\n":
         end -= 1
     return start, end
+
+
+def _close_fragment(text: str, start: int, end: int) -> int:
+    """Include the closing mark of a quoted fragment the parse left outside the span."""
+    span = text[start:end]
+    if span.count("“") > span.count("”"):
+        m = re.match(r"[.,;:?!]?”", text[end : end + 3])
+        if m:
+            return end + m.end()
+    return end
 
 
 def _overlaps(a: int, b: int, ranges: list[tuple[int, int]]) -> bool:
@@ -208,6 +218,7 @@ def reported_content(text: str, p_start: int, verb, direct_ranges):
     if len(text[p_start + start : p_start + end].split()) < 3:
         return None
     start, end = p_start + start, p_start + end
+    end = _close_fragment(text, start, end)
     if _overlaps(start, end, direct_ranges) or _overlaps(
         p_start + subject.idx, p_start + subject.idx + 1, direct_ranges
     ):

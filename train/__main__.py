@@ -32,9 +32,12 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--sort", default="test_heldout/stance_macro_f1")
     r.add_argument("--limit", type=int, default=20)
     r.add_argument("--experiment", default="quotelens")
+    r.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    r.add_argument("--best-per-family", action="store_true", help="one row per family and input")
     pr = sub.add_parser("promote", help="set the 'champion' alias on a run's registered model")
     pr.add_argument("run_id", nargs="?")
     pr.add_argument("--best", metavar="METRIC")
+    pr.add_argument("--latest", action="store_true", help="the most recent finished training run")
     pr.add_argument("--experiment", default="quotelens")
     e = sub.add_parser("eval-extract", help="score the extractor against gold.jsonl")
     e.add_argument("folder")
@@ -58,11 +61,11 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "runs":
         from train.registry import leaderboard
 
-        return leaderboard(args.experiment, args.sort, args.limit)
+        return leaderboard(args.experiment, args.sort, args.limit, args.markdown, args.best_per_family)
     if args.command == "promote":
         from train.registry import promote
 
-        return promote(args.run_id, args.best, args.experiment)
+        return promote(args.run_id, args.best, args.experiment, latest=args.latest)
     if args.command == "eval-extract":
         from train.eval_extract import main as eval_main
 

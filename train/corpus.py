@@ -35,7 +35,7 @@ def labelled_files(paths: list[str | Path]) -> list[Path]:
         if p.is_dir():
             out += sorted(
                 f for f in p.rglob("*") if f.suffix in LABELLED_SUFFIXES and f.name != "gold.jsonl"
-                and "articles" not in f.parts
+                and "articles" not in f.parts and "annotation" not in f.parts
             )
         elif p.exists():
             out.append(p)

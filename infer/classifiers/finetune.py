@@ -96,7 +96,10 @@ class FinetunedClassifier(StatementClassifierMixin, BaseEstimator):
         sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: max(0.0, 1 - s / max(steps, 1)))
         counts = np.bincount(y, minlength=len(STANCES)).astype(np.float32)
         ce = torch.nn.CrossEntropyLoss(weight=torch.tensor(counts.sum() / (len(counts) * np.maximum(counts, 1))))
-        bce = torch.nn.BCEWithLogitsLoss()
+        # Devices are sparse: weight positives by sqrt(neg/pos) so the head does not learn "none".
+        pos = Y.sum(axis=0)
+        pos_weight = np.sqrt(np.clip((len(Y) - pos) / np.maximum(pos, 1), 1.0, 50.0)).astype(np.float32)
+        bce = torch.nn.BCEWithLogitsLoss(pos_weight=torch.tensor(pos_weight))
         best, best_state, waited = -1.0, None, 0
         self.history_ = []
         for epoch in range(1, self.epochs + 1):

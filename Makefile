@@ -1,0 +1,65 @@
+# quotelens: `make demo` (train, promote, score, report) and `make test` set everything up from nothing.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+export HF_HUB_OFFLINE = 1
+export TOKENIZERS_PARALLELISM = false
+
+.PHONY: install install-dev install-bench demo test lint ui bench results clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+# torch first, pinned: the CPU build; an unpinned torch pulls a multi-GB CUDA build.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q torch==2.13.0
+	$(BIN)/pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $@
+
+$(VENV)/.installed-bench: $(VENV)/.installed-dev
+	$(BIN)/pip install -q -e '.[dev,bench]'
+	touch $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+install-bench: $(VENV)/.installed-bench
+
+demo: install
+	$(BIN)/python -m train validate data/
+	$(BIN)/python -m train fit configs/tfidf_linear.yaml
+	$(BIN)/python -m train promote --latest
+	$(BIN)/python -m infer score data/articles --output out/scored.parquet --overwrite
+	$(BIN)/python -m infer report out/scored.parquet -o out/report.html
+	@echo
+	@echo "scored statements: out/scored.parquet (summary: out/scored.summary.csv, errors: out/scored.errors.csv)"
+	@echo "report:            out/report.html"
+	@echo "MLflow UI:         make ui, then open http://127.0.0.1:5000"
+
+test: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest -q
+
+lint: install-dev
+	$(BIN)/ruff check .
+
+ui: install
+	$(BIN)/mlflow ui --backend-store-uri sqlite:///mlflow.db --default-artifact-root ./mlartifacts \
+		--host 127.0.0.1 --port 5000
+
+bench: install-bench
+	$(BIN)/python -m bench
+
+# Quality table in the README: train every family and print the held-out results.
+results: install
+	$(BIN)/python -m train fit configs/tfidf_linear.yaml
+	$(BIN)/python -m train fit configs/embed_head.yaml
+	$(BIN)/python -m train fit configs/finetune.yaml
+	$(BIN)/python -m train runs --markdown
+
+clean:
+	rm -rf out mlflow.db mlartifacts .pytest_cache

@@ -1,0 +1,68 @@
+"""Shared fixtures: a small corpus sample, an isolated MLflow store and one trained model."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEED_ARTICLE = SHARED / "seed-article.txt"
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+
+def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None, timeout: int = 600,
+            stdin: str | None = None) -> subprocess.CompletedProcess:
+    """Run ``python -m …`` as a user would; returns the completed process."""
+    return subprocess.run([sys.executable, "-m", *args], cwd=cwd or ROOT, capture_output=True, text=True,
+                          timeout=timeout, env={**os.environ, **(env or {})}, input=stdin)
+
+
+@pytest.fixture(scope="session")
+def small_corpus(tmp_path_factory) -> Path:
+    """~25 statements per conflict from the real corpus (every stance present), as one JSONL."""
+    rows: dict[str, list[dict]] = {}
+    for f in sorted((ROOT / "data" / "statements").glob("*.jsonl")):
+        for line in f.read_text("utf-8").splitlines():
+            r = json.loads(line)
+            rows.setdefault(r["conflict"], []).append(r)
+    picked = [r for conflict in sorted(rows) for r in rows[conflict][:25]]
+    path = tmp_path_factory.mktemp("corpus") / "small.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in picked) + "\n", "utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def tracking_dir(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("mlflow")
+
+
+@pytest.fixture(scope="session")
+def tracking_env(tracking_dir) -> dict:
+    return {"MLFLOW_TRACKING_URI": f"sqlite:///{tracking_dir / 'mlflow.db'}"}
+
+
+@pytest.fixture(scope="session")
+def small_config(tmp_path_factory, small_corpus) -> Path:
+    path = tmp_path_factory.mktemp("configs") / "small_tfidf.yaml"
+    path.write_text(
+        f"name: small_tfidf\nfamily: tfidf_linear\nseed: 13\ndata:\n  paths: [{small_corpus}]\n"
+        "tfidf:\n  char_ngrams: 4\n", "utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def trained(tracking_env, small_config, tracking_dir) -> dict:
+    """Train the small config, register it and promote it to champion (the real CLI)."""
+    fit = run_cli("train", "fit", str(small_config), cwd=tracking_dir, env=tracking_env)
+    assert fit.returncode == 0, fit.stderr[-2000:]
+    run_id = fit.stdout.split("run ", 1)[1].split()[0]
+    promote = run_cli("train", "promote", run_id, cwd=tracking_dir, env=tracking_env)
+    assert promote.returncode == 0, promote.stderr[-2000:]
+    return {"run_id": run_id, "env": tracking_env, "cwd": tracking_dir, "stdout": fit.stdout}

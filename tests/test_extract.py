@@ -1,0 +1,104 @@
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from infer.extract import StatementExtractor
+from tests.conftest import SEED_ARTICLE
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return StatementExtractor()
+
+
+@pytest.fixture(scope="module")
+def seed(extractor):
+    if not SEED_ARTICLE.exists():
+        pytest.skip("shared/seed-article.txt not present")
+    text = SEED_ARTICLE.read_text("utf-8")
+    return text, extractor.extract(text)
+
+
+def test_seed_qaani_quotes_all_attributed(seed):
+    text, statements = seed
+    qaani = [s for s in statements if s.kind == "direct" and s.speaker == "Esmail Qaani"]
+    quoted = ["We stand by our fraternal pledge", "Your brothers in the resistance axis",
+              "The resistance has clearly demonstrated", "The resistance will not allow the enemy"]
+    for opening in quoted:
+        assert any(s.text.startswith(opening) for s in qaani), opening
+    chief = next(s for s in qaani if s.text.startswith("The resistance will not allow"))
+    assert chief.speaker_surface == "the Quds Force chief"
+
+
+def test_seed_deif_calls(seed):
+    _, statements = seed
+    deif = [s for s in statements if s.speaker == "Muhammad Deif"]
+    for call in ("merge their resistance with that of the Palestinians today",
+                 "start marching toward Palestine now"):
+        assert any(call in s.text for s in deif), call
+
+
+def test_seed_reported_statements_are_indirect(seed):
+    _, statements = seed
+    reported = [s for s in statements if s.kind in ("indirect", "mixed")]
+
+    def by(speaker: str, words: str):
+        return next(s for s in reported if s.speaker == speaker and words in s.text)
+
+    assert by("Ali Khamenei", "it would not join the war against Israel").kind == "indirect"
+    assert by("Ali Khamenei", "silence those voices").kind == "mixed"
+    assert by("the White House", "has not yet found any evidence").kind == "indirect"
+    assert by("Benjamin Netanyahu", "not certain that Tehran was involved").kind == "indirect"
+    assert not any(s.speaker.startswith("Wednesday") or "Reuters" in s.speaker for s in reported)
+
+
+def test_scare_quotes_are_not_statements(seed):
+    _, statements = seed
+    assert not any(s.text == "Operation Al-Aqsa Flood" for s in statements)
+    assert not any(s.text == "resistance" for s in statements)
+
+
+def test_split_quotation_keeps_speaker(extractor):
+    text = ("“We have rebuilt this grid five times,” the minister, Olena Bondar, said, "
+            "“and we will rebuild it a sixth time if we have to.”")
+    found = extractor.extract(text)
+    assert [s.kind for s in found] == ["direct", "direct"]
+    assert {s.speaker for s in found} == {"Olena Bondar"}
+
+
+def test_pronoun_and_title_resolution(extractor):
+    text = ("Defence Minister Tomas Varga said on Monday that the army would not cross the river.\n\n"
+            "“We have no interest in a wider war,” he told reporters.\n\n"
+            "“Our patience is not unlimited,” the minister added.")
+    found = extractor.extract(text)
+    assert [s.speaker for s in found] == ["Tomas Varga"] * 3
+    assert found[0].kind == "indirect"
+
+
+def test_unresolvable_speaker_stays_as_written(extractor):
+    text = "“We will keep the crossing open for as long as we can,” an aid official said."
+    [s] = extractor.extract(text)
+    assert s.speaker == "an aid official"
+
+
+def test_odd_quote_marks_do_not_lose_the_rest(extractor):
+    text = ("“This quote never closes and runs on, the mayor said.\n\n"
+            "The governor said the shelling had stopped and that schools would reopen.\n\n"
+            "“We are ready for talks at any time,” the envoy said.")
+    found = extractor.extract(text)
+    assert any(s.text.startswith("We are ready for talks") and s.speaker == "the envoy" for s in found)
+    assert any(s.kind == "indirect" and "schools would reopen" in s.text for s in found)
+
+
+alphabet = st.sampled_from(list("abc XYZ.,;:!?\n\n“”\"'‘’—-") + ["said", " he ", "Varga", "that "])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(alphabet, max_size=60).map("".join))
+def test_spans_always_match_text(extractor, text):
+    for s in extractor.extract(text):
+        assert text[s.start : s.end] == s.text
+        assert 0 <= s.start < s.end <= len(text)
+        assert s.kind in ("direct", "indirect", "mixed")
