@@ -60,7 +60,10 @@ def iter_rows(path: Path) -> Iterator[tuple[int, dict | str]]:
         return
     import pandas as pd
 
-    frame = pd.read_csv(path) if path.suffix == ".csv" else pd.read_parquet(path)
+    if path.suffix == ".csv":
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    else:
+        frame = pd.read_parquet(path)
     for n, row in enumerate(frame.to_dict("records"), 2 if path.suffix == ".csv" else 1):
         devices = row.get("devices")
         if isinstance(devices, str):
@@ -75,7 +78,8 @@ def normalize(row: dict) -> dict:
     out = {name: str(row.get(name) or "") for name in TEXT_FIELDS}
     out["stance"] = row["stance"]
     out["devices"] = sorted(set(row.get("devices") or []))
-    out["hard"] = bool(row.get("hard", False))
+    hard = row.get("hard", False)
+    out["hard"] = hard.strip().lower() in ("true", "1", "yes") if isinstance(hard, str) else bool(hard)
     return out
 
 
