@@ -1,11 +1,11 @@
 """quotelens scoring CLI.
 
-    python -m infer extract data/articles --output out/statements.jsonl
-    python -m infer score data/articles --output out/scored.parquet [--model models:/quotelens@champion]
-    python -m infer score --statements statements.jsonl --output out/scored.jsonl
-    python -m infer score big_folder/ --output out/scored.parquet --resume
-    python -m infer score articles.parquet --output out/scored.parquet --engine spark --master local[2]
-    python -m infer report out/scored.parquet -o out/report.html
+python -m infer extract data/articles --output out/statements.jsonl
+python -m infer score data/articles --output out/scored.parquet [--model models:/quotelens@champion]
+python -m infer score --statements statements.jsonl --output out/scored.jsonl
+python -m infer score big_folder/ --output out/scored.parquet --resume
+python -m infer score articles.parquet --output out/scored.parquet --engine spark --master local[2]
+python -m infer report out/scored.parquet -o out/report.html
 """
 
 from __future__ import annotations
@@ -18,13 +18,18 @@ from infer.errors import QuotelensError
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m infer", description=__doc__,
-                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = argparse.ArgumentParser(
+        prog="python -m infer",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     sub = p.add_subparsers(dest="command", required=True)
 
     def add_read_options(sp) -> None:
         sp.add_argument("--id-column", default="id", help="id column of jsonl/csv/parquet inputs")
-        sp.add_argument("--text-column", default="text", help="text column of jsonl/csv/parquet inputs")
+        sp.add_argument(
+            "--text-column", default="text", help="text column of jsonl/csv/parquet inputs"
+        )
         sp.add_argument("--date-column", default="published", help="optional date column")
         sp.add_argument("--max-chars", type=int, default=500_000, help="refuse longer articles")
 
@@ -38,13 +43,17 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("inputs", nargs="+", help="files, folders, or - for JSON lines on stdin")
     s.add_argument("--output", "-o", required=True, help=".parquet (default), .jsonl or .csv")
     s.add_argument("--model", default="models:/quotelens@champion")
-    s.add_argument("--statements", action="store_true", help="inputs are statements (id, text, context)")
+    s.add_argument(
+        "--statements", action="store_true", help="inputs are statements (id, text, context)"
+    )
     s.add_argument("--resume", action="store_true", help="finish an interrupted job")
     s.add_argument("--overwrite", action="store_true", help="discard an unfinished job's parts")
     s.add_argument("--chunk-size", type=int, default=200, help="articles per committed part")
     s.add_argument("--workers", type=int, default=1, help="spaCy processes for extraction")
     s.add_argument("--backend", choices=["auto", "torch", "onnx"], default="auto")
-    s.add_argument("--strict", action="store_true", help="exit 1 when any input is in the errors file")
+    s.add_argument(
+        "--strict", action="store_true", help="exit 1 when any input is in the errors file"
+    )
     s.add_argument("--no-mlflow", action="store_true", help="do not log the job as an MLflow run")
     s.add_argument("--engine", choices=["local", "spark"], default="local")
     s.add_argument("--master", default=None, help="Spark master, e.g. local[2]")
@@ -60,8 +69,12 @@ def build_parser() -> argparse.ArgumentParser:
 def _read_options(args):
     from infer.readers import ReadOptions
 
-    return ReadOptions(id_column=args.id_column, text_column=args.text_column,
-                       date_column=args.date_column, max_chars=args.max_chars)
+    return ReadOptions(
+        id_column=args.id_column,
+        text_column=args.text_column,
+        date_column=args.date_column,
+        max_chars=args.max_chars,
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -72,10 +85,20 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "score":
         from infer.score import ScoreOptions
 
-        opts = ScoreOptions(inputs=args.inputs, output=args.output, model_uri=args.model,
-                            statements=args.statements, resume=args.resume, overwrite=args.overwrite,
-                            chunk_size=args.chunk_size, workers=args.workers, strict=args.strict,
-                            read=_read_options(args), log_mlflow=not args.no_mlflow, backend=args.backend)
+        opts = ScoreOptions(
+            inputs=args.inputs,
+            output=args.output,
+            model_uri=args.model,
+            statements=args.statements,
+            resume=args.resume,
+            overwrite=args.overwrite,
+            chunk_size=args.chunk_size,
+            workers=args.workers,
+            strict=args.strict,
+            read=_read_options(args),
+            log_mlflow=not args.no_mlflow,
+            backend=args.backend,
+        )
         if args.engine == "spark":
             from infer.spark import run_spark
 
@@ -95,8 +118,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s",
-                        stream=sys.stderr)
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s", stream=sys.stderr
+    )
     for noisy in ("mlflow", "alembic", "urllib3", "transformers", "trafilatura", "py4j", "httpx"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     args = build_parser().parse_args(argv)

@@ -8,35 +8,163 @@ from dataclasses import dataclass
 from infer.quotes import Quote
 
 CUE_LEMMAS = {
-    "say", "tell", "warn", "deny", "vow", "claim", "insist", "urge", "believe", "call", "accuse",
-    "threaten", "pledge", "announce", "stress", "argue", "add", "state", "declare", "ask",
-    "promise", "write", "assert", "allege", "acknowledge", "admit", "confirm", "demand", "predict",
-    "suggest", "think", "note", "emphasize", "emphasise", "reiterate", "caution", "signal",
-    "indicate", "suspect", "fear", "repeat", "explain", "tweet", "reject", "dismiss",
-    "vow", "sneer", "boast", "concede", "maintain", "contend", "pledge", "charge",
-    "appeal", "order", "recall", "hint", "brand", "describe", "reply", "respond", "counter",
-    "remark", "observe", "complain", "report", "estimate", "expect", "hope", "accuse", "blame",
-    "condemn", "mock", "quip", "retort", "stress", "underline", "underscore", "affirm", "reaffirm",
-    "advise", "assure", "pledge", "forecast", "conclude", "speculate",
+    "say",
+    "tell",
+    "warn",
+    "deny",
+    "vow",
+    "claim",
+    "insist",
+    "urge",
+    "believe",
+    "call",
+    "accuse",
+    "threaten",
+    "pledge",
+    "announce",
+    "stress",
+    "argue",
+    "add",
+    "state",
+    "declare",
+    "ask",
+    "promise",
+    "write",
+    "assert",
+    "allege",
+    "acknowledge",
+    "admit",
+    "confirm",
+    "demand",
+    "predict",
+    "suggest",
+    "think",
+    "note",
+    "emphasize",
+    "emphasise",
+    "reiterate",
+    "caution",
+    "signal",
+    "indicate",
+    "suspect",
+    "fear",
+    "repeat",
+    "explain",
+    "tweet",
+    "reject",
+    "dismiss",
+    "sneer",
+    "boast",
+    "concede",
+    "maintain",
+    "contend",
+    "charge",
+    "appeal",
+    "order",
+    "recall",
+    "hint",
+    "brand",
+    "describe",
+    "reply",
+    "respond",
+    "counter",
+    "remark",
+    "observe",
+    "complain",
+    "report",
+    "estimate",
+    "expect",
+    "hope",
+    "blame",
+    "condemn",
+    "mock",
+    "quip",
+    "retort",
+    "underline",
+    "underscore",
+    "affirm",
+    "reaffirm",
+    "advise",
+    "assure",
+    "forecast",
+    "conclude",
+    "speculate",
 }
 CUE_FORMS = {
-    "said", "says", "say", "told", "tells", "warned", "warns", "added", "adds", "declared",
-    "declares", "wrote", "writes", "stated", "states", "insisted", "insists", "asked", "asks",
-    "replied", "continued", "stressed", "noted", "argued", "claimed", "vowed", "urged",
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "warned",
+    "warns",
+    "added",
+    "adds",
+    "declared",
+    "declares",
+    "wrote",
+    "writes",
+    "stated",
+    "states",
+    "insisted",
+    "insists",
+    "asked",
+    "asks",
+    "replied",
+    "continued",
+    "stressed",
+    "noted",
+    "argued",
+    "claimed",
+    "vowed",
+    "urged",
 }
 OBJECT_LEMMAS = {"deny", "reject", "dismiss", "accuse", "blame", "condemn", "call", "demand"}
 DOCUMENT_HEADS = {"report", "survey", "data", "figure", "document", "study", "estimate", "poll"}
-ORG_WORDS = {"front", "forces", "army", "party", "council", "ministry", "movement", "brigade",
-             "brigades", "resistance", "government", "office", "command", "agency", "union", "league"}
+ORG_WORDS = {
+    "front",
+    "forces",
+    "army",
+    "party",
+    "council",
+    "ministry",
+    "movement",
+    "brigade",
+    "brigades",
+    "resistance",
+    "government",
+    "office",
+    "command",
+    "agency",
+    "union",
+    "league",
+}
 WH_WORDS = {"who", "which", "that", "what", "whoever", "anyone", "nobody", "everyone", "someone"}
 PRONOUN_SUBJECTS = {"he", "she", "they", "it", "we", "i"}
 
 
-MEDIA_HEADS = {"report", "reports", "media", "newspaper", "outlet", "television", "tv", "channel",
-               "broadcaster", "radio", "agency", "daily", "journal", "website", "wire"}
-MEDIA_NAMES = re.compile(r"\b(Reuters|AP|AFP|Associated Press|BBC|CNN|Al Jazeera|Bloomberg|Xinhua|TASS|"
-                         r"RIA|Interfax|IRNA|Tasnim|Fars|Yonhap|Kyodo|Times|Post|Journal|News|Herald|"
-                         r"Guardian|Telegraph|Axios|Politico)\b")
+MEDIA_HEADS = {
+    "report",
+    "reports",
+    "media",
+    "newspaper",
+    "outlet",
+    "television",
+    "tv",
+    "channel",
+    "broadcaster",
+    "radio",
+    "agency",
+    "daily",
+    "journal",
+    "website",
+    "wire",
+}
+MEDIA_NAMES = re.compile(
+    r"\b(Reuters|AP|AFP|Associated Press|BBC|CNN|Al Jazeera|Bloomberg|Xinhua|TASS|"
+    r"RIA|Interfax|IRNA|Tasnim|Fars|Yonhap|Kyodo|Times|Post|Journal|News|Herald|"
+    r"Guardian|Telegraph|Axios|Politico)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -81,16 +209,20 @@ def _speaker_tokens(head) -> list:
             continue
         after_comma = child.left_edge.i > 0 and doc[child.left_edge.i - 1].text == ","
         long_clause = child.right_edge.i - child.left_edge.i >= 6
-        if (child.head is head and child.dep_ in ("appos", "advmod", "npadvmod")) or (
-            after_comma and child.i > head.i and child.dep_ not in ("conj", "cc")
-        ) or (child.dep_ in ("relcl", "acl") and (long_clause or child.i < head.i)):
+        if (
+            (child.head is head and child.dep_ in ("appos", "advmod", "npadvmod"))
+            or (after_comma and child.i > head.i and child.dep_ not in ("conj", "cc"))
+            or (child.dep_ in ("relcl", "acl") and (long_clause or child.i < head.i))
+        ):
             cut |= {t.i for t in child.subtree}
     keep = {t.i for t in head.subtree} - cut
     lo = hi = head.i
     while lo - 1 in keep and doc[lo - 1].text not in "—–(":
         lo -= 1
-    while hi + 1 in keep and doc[hi + 1].text not in "—–(" and not (
-        doc[hi + 1].text == "," and hi + 2 not in keep
+    while (
+        hi + 1 in keep
+        and doc[hi + 1].text not in "—–("
+        and not (doc[hi + 1].text == "," and hi + 2 not in keep)
     ):
         hi += 1
     while hi > lo and doc[hi].is_punct:
@@ -104,8 +236,11 @@ def _appositive(subject) -> tuple[str, str]:
         return "", ""
     for child in subject.subtree:
         if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i > subject.i:
-            toks = [t for t in child.subtree if t.dep_ not in ("punct", "appos", "relcl", "acl")
-                    or t.i == child.i]
+            toks = [
+                t
+                for t in child.subtree
+                if t.dep_ not in ("punct", "appos", "relcl", "acl") or t.i == child.i
+            ]
             toks = [t for t in toks if t.i >= child.left_edge.i and t.i <= child.i]
             text = child.doc.text[toks[0].idx : toks[-1].idx + len(toks[-1])]
             doc = subject.doc
@@ -128,16 +263,28 @@ def make_attribution(subject, cue: str, p_start: int = 0) -> Attribution | None:
     common = {"cue": cue, "pos": p_start + toks[0].idx, "media": media}
     if head in PRONOUN_SUBJECTS and len(toks) == 1:
         return Attribution(surface, surface, head, "pronoun", **common)
-    persons = [e for e in doc.ents if e.label_ == "PERSON" and not ORG_WORDS & {t.lower_ for t in e}
-               and (e.start <= subject.i < e.end or e.end == toks[-1].i + 1)]
+    persons = [
+        e
+        for e in doc.ents
+        if e.label_ == "PERSON"
+        and not ORG_WORDS & {t.lower_ for t in e}
+        and (e.start <= subject.i < e.end or e.end == toks[-1].i + 1)
+    ]
     if persons:
         name = re.sub(r"[’']s$", "", persons[-1].text)
         return Attribution(surface, name, head, "person", **common)
     appos, appos_kind = _appositive(subject)
     if subject.pos_ == "PROPN" and not appos:
         return Attribution(surface, surface, head, "org", **common)
-    return Attribution(surface, surface, subject.lemma_.lower(), "description", appos=appos,
-                       appos_kind=appos_kind, **common)
+    return Attribution(
+        surface,
+        surface,
+        subject.lemma_.lower(),
+        "description",
+        appos=appos,
+        appos_kind=appos_kind,
+        **common,
+    )
 
 
 def _span(doc, tokens) -> tuple[int, int]:
@@ -165,7 +312,7 @@ def _overlaps(a: int, b: int, ranges: list[tuple[int, int]]) -> bool:
 
 
 def _clause_in_prep(verb) -> list:
-    """"said in a statement that …": the that-clause hangs off the prepositional object."""
+    """ "said in a statement that …": the that-clause hangs off the prepositional object."""
     for prep in verb.children:
         if prep.dep_ != "prep" or prep.i < verb.i:
             continue
@@ -197,7 +344,9 @@ def reported_content(text: str, p_start: int, verb, direct_ranges):
     inverted = False
     if not content and verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i:
         head_tokens = {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
-        before = [verb.doc[i] for i in sorted(head_tokens) if i < verb.i and verb.doc[i].dep_ != "punct"]
+        before = [
+            verb.doc[i] for i in sorted(head_tokens) if i < verb.i and verb.doc[i].dep_ != "punct"
+        ]
         if before:
             content, inverted = before, True
     if not content:
@@ -238,7 +387,11 @@ def according_to(text: str, p_start: int, doc, direct_ranges):
         if source is None or tok.head is tok or source.lemma_.lower() in DOCUMENT_HEADS:
             continue
         skip = {t.i for t in tok.subtree}
-        clause = [t for t in tok.head.subtree if t.i not in skip and t.dep_ != "punct" or t.i > tok.i and t.i not in skip]
+        clause = [
+            t
+            for t in tok.head.subtree
+            if t.i not in skip and t.dep_ != "punct" or t.i > tok.i and t.i not in skip
+        ]
         clause = [t for t in clause if t.i not in skip]
         if not clause:
             continue
@@ -258,7 +411,12 @@ def attribution_near(text: str, paras, quote: Quote, direct_ranges) -> Attributi
     prev = text[: quote.open_at].rstrip()[-1:]
     order = ("before", "after") if prev in (":", ",") else ("after", "before")
     for k, (p_start, doc) in enumerate(paras):
-        if k and p_start <= quote.open_at < p_start + 3 and doc.text and text[:p_start].rstrip().endswith(":"):
+        if (
+            k
+            and p_start <= quote.open_at < p_start + 3
+            and doc.text
+            and text[:p_start].rstrip().endswith(":")
+        ):
             prev_start, prev_doc = paras[k - 1]
             end_quote = Quote(prev_start + len(prev_doc.text), None, 0, 0)
             found = _attribution_in(prev_doc, prev_start, end_quote, 0, "before", direct_ranges)
@@ -277,13 +435,15 @@ def attribution_near(text: str, paras, quote: Quote, direct_ranges) -> Attributi
 
 
 def _introduced_before(paras, quote: Quote) -> Attribution | None:
-    """"Umm Ali, a teacher, spoke to reporters. “…”": the quote's speaker is the named subject
+    """ "Umm Ali, a teacher, spoke to reporters. “…”": the quote's speaker is the named subject
     of the sentence right before it (a person named there, not a pronoun or a thing)."""
     for p_start, doc in paras:
         rel = quote.open_at - p_start
         if not 0 <= rel <= len(doc.text):
             continue
-        before = [s for s in doc.sents if s.end_char <= rel and not doc.text[s.end_char : rel].strip()]
+        before = [
+            s for s in doc.sents if s.end_char <= rel and not doc.text[s.end_char : rel].strip()
+        ]
         if not before:
             return None
         root = before[-1].root
@@ -300,10 +460,14 @@ def _attribution_in(doc, p_start: int, quote: Quote, close: int, side: str, dire
             pos = p_start + t.idx
             if pos <= close:
                 continue
-            if t.text in "“\"‘«" or _overlaps(pos, pos + 1, direct_ranges):
+            if t.text in '“"‘«' or _overlaps(pos, pos + 1, direct_ranges):
                 break
             window.append(t)
-            if t.text in ".?!" and t.i + 1 < len(doc) and (doc[t.i + 1].is_title or doc[t.i + 1].text in "“\""):
+            if (
+                t.text in ".?!"
+                and t.i + 1 < len(doc)
+                and (doc[t.i + 1].is_title or doc[t.i + 1].text in '“"')
+            ):
                 break
     else:
         window = []
@@ -311,7 +475,7 @@ def _attribution_in(doc, p_start: int, quote: Quote, close: int, side: str, dire
             pos = p_start + t.idx
             if pos >= quote.open_at:
                 continue
-            if t.text in "”\"’»" or t.text in ".?!" or _overlaps(pos, pos + 1, direct_ranges):
+            if t.text in '”"’»' or t.text in ".?!" or _overlaps(pos, pos + 1, direct_ranges):
                 break
             window.insert(0, t)
     for t in window:
@@ -326,7 +490,9 @@ def _attribution_in(doc, p_start: int, quote: Quote, close: int, side: str, dire
             subject = subject_of(t)
             if subject is not None and subject.i in ids:
                 return make_attribution(subject, t.text, p_start)
-            after = [c for c in window if t.i < c.i <= t.i + 3 and c.pos_ in ("PROPN", "NOUN", "PRON")]
+            after = [
+                c for c in window if t.i < c.i <= t.i + 3 and c.pos_ in ("PROPN", "NOUN", "PRON")
+            ]
             if subject is None and after and t.lower_ in CUE_FORMS:
                 return make_attribution(after[0], t.text, p_start)
     return None
@@ -341,10 +507,38 @@ def org_mentions(doc):
     return out
 
 
-PERSON_ROLES = {"analyst", "teacher", "spokesman", "spokeswoman", "spokesperson", "official", "resident",
-                "doctor", "commander", "minister", "adviser", "advisor", "researcher", "professor",
-                "mother", "father", "farmer", "director", "envoy", "journalist", "lawmaker", "leader",
-                "survivor", "activist", "worker", "nurse", "student", "diplomat", "general", "colonel"}
+PERSON_ROLES = {
+    "analyst",
+    "teacher",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "official",
+    "resident",
+    "doctor",
+    "commander",
+    "minister",
+    "adviser",
+    "advisor",
+    "researcher",
+    "professor",
+    "mother",
+    "father",
+    "farmer",
+    "director",
+    "envoy",
+    "journalist",
+    "lawmaker",
+    "leader",
+    "survivor",
+    "activist",
+    "worker",
+    "nurse",
+    "student",
+    "diplomat",
+    "general",
+    "colonel",
+}
 
 
 def _person_by_apposition(ent) -> bool:

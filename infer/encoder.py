@@ -38,7 +38,9 @@ def mean_pool(hidden, mask):
 class SentenceEncoder:
     """Frozen MiniLM sentence embeddings, L2-normalised, computed in length-sorted batches."""
 
-    def __init__(self, path: str | Path | None = None, batch_size: int = 64, sort_by_length: bool = True):
+    def __init__(
+        self, path: str | Path | None = None, batch_size: int = 64, sort_by_length: bool = True
+    ):
         import torch
         from transformers import AutoModel, AutoTokenizer
 
@@ -55,9 +57,16 @@ class SentenceEncoder:
         lengths = [len(t) for t in texts] if self.sort_by_length else [0] * len(texts)
         with torch.inference_mode():
             for idx in length_sorted_batches(lengths, self.batch_size):
-                batch = self.tokenizer([texts[i] for i in idx], padding=True, truncation=True,
-                                       max_length=MAX_LENGTH, return_tensors="pt")
+                batch = self.tokenizer(
+                    [texts[i] for i in idx],
+                    padding=True,
+                    truncation=True,
+                    max_length=MAX_LENGTH,
+                    return_tensors="pt",
+                )
                 hidden = self.model(**batch).last_hidden_state
-                emb = torch.nn.functional.normalize(mean_pool(hidden, batch["attention_mask"]), dim=1)
+                emb = torch.nn.functional.normalize(
+                    mean_pool(hidden, batch["attention_mask"]), dim=1
+                )
                 out[idx] = emb.numpy()
         return out

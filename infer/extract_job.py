@@ -25,12 +25,20 @@ def extract_to_file(inputs: list[str], output: str, opts: ReadOptions, workers: 
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         write_table(frame, out)
-        write_table(pd.DataFrame(errors, columns=["input", "reason"]), out.with_name(f"{out.stem}.errors.csv"))
-        html = [{"article_id": a.id, "source": a.source, "text": a.text} for a in articles if a.html]
+        write_table(
+            pd.DataFrame(errors, columns=["input", "reason"]),
+            out.with_name(f"{out.stem}.errors.csv"),
+        )
+        html = [
+            {"article_id": a.id, "source": a.source, "text": a.text} for a in articles if a.html
+        ]
         if html:
             write_table(pd.DataFrame(html), out.with_name(f"{out.stem}.texts.jsonl"))
     except OSError as err:
         raise QuotelensError(f"cannot write {out}: {err.strerror or err}") from None
-    print(f"articles: {len(items)} (extracted {len(articles)}, errors {len(errors)}), "
-          f"statements: {len(frame)} -> {out}", file=sys.stderr)
+    print(
+        f"articles: {len(items)} (extracted {len(articles)}, errors {len(errors)}), "
+        f"statements: {len(frame)} -> {out}",
+        file=sys.stderr,
+    )
     return 0

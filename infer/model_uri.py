@@ -31,6 +31,12 @@ def resolve(uri: str) -> str:
 
 def load_model(uri: str, backend: str = "auto"):
     """(pyfunc model, resolved URI). Remote models are downloaded and checked for pickles first."""
+    folder, resolved = fetch_model(uri)
+    return load_local(folder, resolved, backend), resolved
+
+
+def fetch_model(uri: str) -> tuple[Path, str]:
+    """A local folder holding the model, and the resolved URI (alias -> version)."""
     import mlflow
 
     local = Path(uri)
@@ -47,16 +53,26 @@ def load_model(uri: str, backend: str = "auto"):
         try:
             folder = Path(mlflow.artifacts.download_artifacts(resolved))
         except Exception as err:  # noqa: BLE001
-            raise QuotelensError(f"cannot fetch model {resolved}: {str(err).splitlines()[0][:160]}") from None
+            raise QuotelensError(
+                f"cannot fetch model {resolved}: {str(err).splitlines()[0][:160]}"
+            ) from None
     refuse_pickles(folder)
+    return folder, resolved
+
+
+def load_local(folder: Path, resolved: str, backend: str = "auto"):
+    import mlflow
+
     try:
         model = mlflow.pyfunc.load_model(str(folder))
     except QuotelensError:
         raise
     except Exception as err:  # noqa: BLE001
-        raise QuotelensError(f"cannot load model {resolved}: {str(err).splitlines()[0][:160]}") from None
+        raise QuotelensError(
+            f"cannot load model {resolved}: {str(err).splitlines()[0][:160]}"
+        ) from None
     _select_backend(model, backend)
-    return model, resolved
+    return model
 
 
 def _select_backend(model, backend: str) -> None:
@@ -68,4 +84,6 @@ def _select_backend(model, backend: str) -> None:
     if backend == "torch":
         classifier.use_onnx(None)
     elif backend == "onnx" and getattr(classifier, "onnx_session_", None) is None:
-        raise QuotelensError("this model has no ONNX export; retrain with finetune.export_onnx: true")
+        raise QuotelensError(
+            "this model has no ONNX export; retrain with finetune.export_onnx: true"
+        )

@@ -12,17 +12,27 @@ def export_onnx(model, folder: str | Path, quantize: bool = False, opset: int = 
     import torch
 
     folder = Path(folder)
-    sample = model.tokenizer_(["a short example", "a somewhat longer example sentence here"],
-                              padding=True, return_tensors="pt")
+    sample = model.tokenizer_(
+        ["a short example", "a somewhat longer example sentence here"],
+        padding=True,
+        return_tensors="pt",
+    )
     args = tuple(sample[name] for name in INPUT_NAMES)
     path = folder / "model.onnx"
     dynamic = {name: {0: "batch", 1: "sequence"} for name in INPUT_NAMES}
     dynamic |= {"stance_logits": {0: "batch"}, "device_logits": {0: "batch"}}
     model.model_.eval()
     with torch.inference_mode():
-        torch.onnx.export(model.model_, args, str(path), input_names=INPUT_NAMES,
-                          output_names=["stance_logits", "device_logits"], dynamic_axes=dynamic,
-                          opset_version=opset, dynamo=False)
+        torch.onnx.export(
+            model.model_,
+            args,
+            str(path),
+            input_names=INPUT_NAMES,
+            output_names=["stance_logits", "device_logits"],
+            dynamic_axes=dynamic,
+            opset_version=opset,
+            dynamo=False,
+        )
     if quantize:
         from onnxruntime.quantization import QuantType, quantize_dynamic
 

@@ -41,10 +41,15 @@ def score_frame(classifier, frame: pd.DataFrame) -> pd.DataFrame:
     stance_p, device_p = classifier.predict_all(frame[["text", "context"]])
     thresholds = np.asarray(classifier.thresholds_)
     stance_idx = stance_p.argmax(axis=1)
-    return pd.DataFrame({
-        "stance": [STANCES[i] for i in stance_idx],
-        "stance_scores": [dict(zip(STANCES, map(float, row), strict=True)) for row in stance_p],
-        "devices": [[d for d, p, t in zip(DEVICES, row, thresholds, strict=True) if p >= t] for row in device_p],
-        "device_scores": [dict(zip(DEVICES, map(float, row), strict=True)) for row in device_p],
-        "schema_version": SCHEMA_VERSION,
-    })
+    return pd.DataFrame(
+        {
+            "stance": [STANCES[i] for i in stance_idx],
+            "stance_scores": [dict(zip(STANCES, map(float, row), strict=True)) for row in stance_p],
+            "devices": [
+                [d for d, p, t in zip(DEVICES, row, thresholds, strict=True) if p >= t]
+                for row in device_p
+            ],
+            "device_scores": [dict(zip(DEVICES, map(float, row), strict=True)) for row in device_p],
+            "schema_version": SCHEMA_VERSION,
+        }
+    )

@@ -10,7 +10,9 @@ log = logging.getLogger("quotelens")
 
 
 class Progress:
-    def __init__(self, unit: str = "articles", total: int | None = None, every: float = 10.0) -> None:
+    def __init__(
+        self, unit: str = "articles", total: int | None = None, every: float = 10.0
+    ) -> None:
         self.tty = sys.stderr.isatty()
         self.n = 0
         self.statements = 0
@@ -33,7 +35,14 @@ class Progress:
         now = time.perf_counter()
         if now - self.last >= self.every:
             rate = self.n / (now - self.t0)
-            log.info("%d %s, %d statements, %.1f %s/s", self.n, self.unit, self.statements, rate, self.unit)
+            log.info(
+                "%d %s, %d statements, %.1f %s/s",
+                self.n,
+                self.unit,
+                self.statements,
+                rate,
+                self.unit,
+            )
             self.last = now
 
     def close(self) -> None:

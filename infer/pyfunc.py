@@ -16,7 +16,9 @@ class QuotelensModel(mlflow.pyfunc.PythonModel):
     def load_context(self, context) -> None:
         self.classifier = load_classifier(context.artifacts["classifier"])
 
-    def predict(self, context, model_input: pd.DataFrame, params: dict | None = None) -> pd.DataFrame:
+    def predict(
+        self, context, model_input: pd.DataFrame, params: dict | None = None
+    ) -> pd.DataFrame:
         if not isinstance(model_input, pd.DataFrame):
             model_input = pd.DataFrame(model_input)
         return score_frame(self.classifier, model_input)

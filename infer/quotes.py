@@ -55,7 +55,7 @@ def _mark_role(text: str, i: int) -> str | None:
         if _is_word(before) and _is_word(after):
             return None  # it’s, don't, Qur'an
         if before.isspace() or before in "([—–-":
-            return "open" if _is_word(after) or after in "“\"" else None
+            return "open" if _is_word(after) or after in '“"' else None
         if _is_word(before) and before.lower() == "s" and after.isspace():
             return "close-or-apostrophe"  # Hamas’ fighters vs ‘... the Hamas’
         return "close"
@@ -90,7 +90,11 @@ def find_quotes(text: str) -> list[Quote]:
         ]
         if carry is not None:
             # The continuation paragraph opens with a mark that is not a new quotation.
-            if marks and marks[0][1] in ("open", "either") and not text[p_start : marks[0][0]].strip():
+            if (
+                marks
+                and marks[0][1] in ("open", "either")
+                and not text[p_start : marks[0][0]].strip()
+            ):
                 marks = marks[1:]
                 opened: tuple[int, str] | None = (carry, "double")
             else:
@@ -125,7 +129,7 @@ def find_quotes(text: str) -> list[Quote]:
                 opened = (i, "double")
         if opened is not None:
             nxt = paras[p_index + 1][0] if p_index + 1 < len(paras) else None
-            if nxt is not None and text[nxt] in "“\"«„":
+            if nxt is not None and text[nxt] in '“"«„':
                 carry = opened[0]
             else:
                 quotes.append(_unclosed(text, opened[0], p_end))

@@ -61,8 +61,11 @@ def expand(inputs: list[str]) -> list[str]:
             continue
         p = Path(raw)
         if p.is_dir():
-            out += [str(f) for f in sorted(p.rglob("*")) if f.is_file() and f.suffix.lower() in SUFFIXES
-                    and not f.name.startswith(".")]
+            out += [
+                str(f)
+                for f in sorted(p.rglob("*"))
+                if f.is_file() and f.suffix.lower() in SUFFIXES and not f.name.startswith(".")
+            ]
         else:
             out.append(str(p))
     return out
@@ -93,15 +96,20 @@ def _article(aid: str, text: str, source: str, opts: ReadOptions, **kw) -> Item:
     if not text.strip():
         return InputError(source, "empty article (no text)")
     if len(text) > opts.max_chars:
-        return InputError(source, f"article has {len(text):,} characters, over the limit of "
-                                  f"{opts.max_chars:,} (raise --max-chars to accept it)")
+        return InputError(
+            source,
+            f"article has {len(text):,} characters, over the limit of "
+            f"{opts.max_chars:,} (raise --max-chars to accept it)",
+        )
     return Article(aid, text, source, **kw)
 
 
 def read_text_file(path: Path, opts: ReadOptions) -> Item:
     data = path.read_bytes()
     if len(data) > 4 * opts.max_chars:
-        return InputError(str(path), f"file is {len(data):,} bytes, over the limit (raise --max-chars)")
+        return InputError(
+            str(path), f"file is {len(data):,} bytes, over the limit (raise --max-chars)"
+        )
     if b"\x00" in data:
         return InputError(str(path), "binary content (NUL bytes); not a text article")
     return _article(path.name, _decode(data, str(path)), str(path), opts)
@@ -112,9 +120,13 @@ def read_html_file(path: Path, opts: ReadOptions) -> Item:
 
     data = path.read_bytes()
     if len(data) > 4 * opts.max_chars:
-        return InputError(str(path), f"file is {len(data):,} bytes, over the limit (raise --max-chars)")
+        return InputError(
+            str(path), f"file is {len(data):,} bytes, over the limit (raise --max-chars)"
+        )
     html = _decode(data, str(path))
-    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
+    text = trafilatura.extract(
+        html, include_comments=False, include_tables=False, favor_precision=True
+    )
     if not text or not text.strip():
         return InputError(str(path), "no main text found in the HTML page")
     meta = trafilatura.extract_metadata(html)
@@ -131,8 +143,14 @@ def _row_item(row: dict, where: str, opts: ReadOptions) -> Item:
         return InputError(where, f"missing '{opts.text_column}' text (use --text-column)")
     context = row.get("context") if opts.statements else ""
     published = row.get(opts.date_column) or ""
-    return _article(aid, text, where, opts, published=str(published)[:10],
-                    context=context if isinstance(context, str) else "")
+    return _article(
+        aid,
+        text,
+        where,
+        opts,
+        published=str(published)[:10],
+        context=context if isinstance(context, str) else "",
+    )
 
 
 def read_jsonl(lines, name: str, opts: ReadOptions) -> Iterator[Item]:
@@ -168,8 +186,11 @@ def read_table(path: Path, opts: ReadOptions, chunk_rows: int = 2048) -> Iterato
         first_row = 2
     missing = [c for c in (opts.id_column, opts.text_column) if c not in columns]
     if missing:
-        yield InputError(str(path), f"table has no column(s) {', '.join(missing)} "
-                                    f"(has {', '.join(map(str, columns[:8]))}; use --id-column/--text-column)")
+        yield InputError(
+            str(path),
+            f"table has no column(s) {', '.join(missing)} "
+            f"(has {', '.join(map(str, columns[:8]))}; use --id-column/--text-column)",
+        )
         return
     n = first_row
     for frame in batches:
@@ -185,7 +206,9 @@ def iter_inputs(inputs: list[str], opts: ReadOptions = ReadOptions()) -> Iterato
         for item in _read_one(name, opts):
             if isinstance(item, Article):
                 if item.id in seen:
-                    item = InputError(item.source, f"duplicate article id '{item.id}' (first in {seen[item.id]})")
+                    item = InputError(
+                        item.source, f"duplicate article id '{item.id}' (first in {seen[item.id]})"
+                    )
                 else:
                     seen[item.id] = item.source
             yield item
@@ -201,7 +224,9 @@ def _read_one(name: str, opts: ReadOptions) -> Iterator[Item]:
         if not path.exists():
             yield InputError(name, "no such file")
         elif suffix not in SUFFIXES:
-            yield InputError(name, f"unsupported file type '{suffix}' (use {', '.join(sorted(SUFFIXES))})")
+            yield InputError(
+                name, f"unsupported file type '{suffix}' (use {', '.join(sorted(SUFFIXES))})"
+            )
         elif suffix in TEXT_SUFFIXES:
             yield read_text_file(path, opts)
         elif suffix in HTML_SUFFIXES:
@@ -212,4 +237,6 @@ def _read_one(name: str, opts: ReadOptions) -> Iterator[Item]:
         else:
             yield from read_table(path, opts)
     except (OSError, ValueError) as err:
-        yield InputError(name, f"cannot read: {type(err).__name__}: {str(err).splitlines()[0][:200]}")
+        yield InputError(
+            name, f"cannot read: {type(err).__name__}: {str(err).splitlines()[0][:200]}"
+        )

@@ -7,9 +7,24 @@ import pandas as pd
 from infer.readers import Article
 
 RECORD_COLUMNS = [
-    "article_id", "statement_id", "start", "end", "text", "kind", "cue", "speaker_surface", "speaker",
-    "stance", "stance_scores", "devices", "device_scores", "model_uri", "schema_version",
-    "context", "source", "published",
+    "article_id",
+    "statement_id",
+    "start",
+    "end",
+    "text",
+    "kind",
+    "cue",
+    "speaker_surface",
+    "speaker",
+    "stance",
+    "stance_scores",
+    "devices",
+    "device_scores",
+    "model_uri",
+    "schema_version",
+    "context",
+    "source",
+    "published",
 ]
 CONTEXT_CHARS = 400
 
@@ -29,21 +44,72 @@ def article_records(articles: list[Article], found: list[list]) -> pd.DataFrame:
     rows = []
     for article, statements in zip(articles, found, strict=True):
         for n, s in enumerate(statements, 1):
-            rows.append({
-                "article_id": article.id, "statement_id": f"{article.id}:{n}", "start": s.start, "end": s.end,
-                "text": s.text, "kind": s.kind, "cue": s.cue, "speaker_surface": s.speaker_surface,
-                "speaker": s.speaker, "context": statement_context(article.text, s.start, s.end),
-                "source": article.source, "published": article.published,
-            })
-    return pd.DataFrame(rows, columns=[c for c in RECORD_COLUMNS if c not in (
-        "stance", "stance_scores", "devices", "device_scores", "model_uri", "schema_version")])
+            rows.append(
+                {
+                    "article_id": article.id,
+                    "statement_id": f"{article.id}:{n}",
+                    "start": s.start,
+                    "end": s.end,
+                    "text": s.text,
+                    "kind": s.kind,
+                    "cue": s.cue,
+                    "speaker_surface": s.speaker_surface,
+                    "speaker": s.speaker,
+                    "context": statement_context(article.text, s.start, s.end),
+                    "source": article.source,
+                    "published": article.published,
+                }
+            )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            c
+            for c in RECORD_COLUMNS
+            if c
+            not in (
+                "stance",
+                "stance_scores",
+                "devices",
+                "device_scores",
+                "model_uri",
+                "schema_version",
+            )
+        ],
+    )
 
 
 def statement_records(items: list[Article]) -> pd.DataFrame:
     """``--statements`` mode: the input rows are the statements; article fields stay empty."""
-    return pd.DataFrame([{
-        "article_id": "", "statement_id": a.id, "start": None, "end": None, "text": a.text, "kind": "",
-        "cue": "", "speaker_surface": "", "speaker": "", "context": a.context, "source": a.source,
-        "published": a.published,
-    } for a in items], columns=["article_id", "statement_id", "start", "end", "text", "kind", "cue",
-                                "speaker_surface", "speaker", "context", "source", "published"])
+    return pd.DataFrame(
+        [
+            {
+                "article_id": "",
+                "statement_id": a.id,
+                "start": None,
+                "end": None,
+                "text": a.text,
+                "kind": "",
+                "cue": "",
+                "speaker_surface": "",
+                "speaker": "",
+                "context": a.context,
+                "source": a.source,
+                "published": a.published,
+            }
+            for a in items
+        ],
+        columns=[
+            "article_id",
+            "statement_id",
+            "start",
+            "end",
+            "text",
+            "kind",
+            "cue",
+            "speaker_surface",
+            "speaker",
+            "context",
+            "source",
+            "published",
+        ],
+    )

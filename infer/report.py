@@ -16,13 +16,32 @@ import pandas as pd
 from infer.errors import QuotelensError
 from infer.labels import DEVICES, SCHEMA_VERSION, STANCES
 
-COLORS = {"escalatory": "#d7301f", "restraining": "#1a9850", "denial": "#7570b3",
-          "neutral": "#969696"}
+COLORS = {
+    "escalatory": "#d7301f",
+    "restraining": "#1a9850",
+    "denial": "#7570b3",
+    "neutral": "#969696",
+}
 OTHER_COLOR = "#444444"
 MAX_ROWS = 5000
-COLUMNS = ("article_id", "statement_id", "start", "end", "text", "kind", "speaker_surface",
-           "speaker", "stance", "stance_scores", "devices", "device_scores", "model_uri",
-           "schema_version", "source", "published")
+COLUMNS = (
+    "article_id",
+    "statement_id",
+    "start",
+    "end",
+    "text",
+    "kind",
+    "speaker_surface",
+    "speaker",
+    "stance",
+    "stance_scores",
+    "devices",
+    "device_scores",
+    "model_uri",
+    "schema_version",
+    "source",
+    "published",
+)
 CSS = """body{font-family:system-ui,sans-serif;margin:2em;color:#222}
 table{border-collapse:collapse;font-size:13px;margin:.5em 0}
 td,th{border:1px solid #ddd;padding:3px 6px;text-align:left;vertical-align:top}
@@ -84,8 +103,9 @@ def _read(path: Path) -> pd.DataFrame:
         elif suffix == ".csv":
             df = pd.read_csv(path, dtype=str, keep_default_na=False)
         else:
-            raise QuotelensError(f"{path}: unknown extension {suffix!r}; use .parquet, "
-                                 ".jsonl or .csv")
+            raise QuotelensError(
+                f"{path}: unknown extension {suffix!r}; use .parquet, .jsonl or .csv"
+            )
     except (ValueError, OSError) as err:
         raise QuotelensError(f"{path}: cannot read scored file ({err})") from err
     rows = []
@@ -113,8 +133,13 @@ def _color(stance: str) -> str:
 
 
 def _legend(stances: list[str]) -> str:
-    return "<p>" + "".join(f'<span class="chip" style="background:{_color(s)}"></span>'
-                           f"{escape(s)}" for s in stances) + "</p>"
+    return (
+        "<p>"
+        + "".join(
+            f'<span class="chip" style="background:{_color(s)}"></span>{escape(s)}' for s in stances
+        )
+        + "</p>"
+    )
 
 
 def _table(head: list[str], rows: list[list[str]], attrs: str = "") -> str:
@@ -136,27 +161,37 @@ def _speakers(df: pd.DataFrame, stances: list[str]) -> str:
     parts = []
     for i, (speaker, row) in enumerate(counts.iterrows()):
         y, x = i * (bar_h + 4), float(label_w)
-        parts.append(f'<text x="{label_w - 6}" y="{y + 15}" text-anchor="end" font-size="12">'
-                     f"{escape(str(speaker)[:40])}</text>")
+        parts.append(
+            f'<text x="{label_w - 6}" y="{y + 15}" text-anchor="end" font-size="12">'
+            f"{escape(str(speaker)[:40])}</text>"
+        )
         for st in stances:
             n = int(row[st])
             if n:
-                parts.append(f'<rect x="{x:.1f}" y="{y}" width="{n * scale:.1f}" height="{bar_h}" '
-                             f'fill="{_color(st)}"><title>{escape(st)}: {n}</title></rect>')
+                parts.append(
+                    f'<rect x="{x:.1f}" y="{y}" width="{n * scale:.1f}" height="{bar_h}" '
+                    f'fill="{_color(st)}"><title>{escape(st)}: {n}</title></rect>'
+                )
                 x += n * scale
         parts.append(f'<text x="{x + 4:.1f}" y="{y + 15}" font-size="12">{int(row["_t"])}</text>')
-    svg = (f'<svg width="{width}" height="{len(counts) * (bar_h + 4)}" role="img">'
-           + "".join(parts) + "</svg>")
-    rows = [[escape(str(sp))] + [str(int(r[c])) for c in [*stances, "_t"]]
-            for sp, r in counts.iterrows()]
+    svg = (
+        f'<svg width="{width}" height="{len(counts) * (bar_h + 4)}" role="img">'
+        + "".join(parts)
+        + "</svg>"
+    )
+    rows = [
+        [escape(str(sp))] + [str(int(r[c])) for c in [*stances, "_t"]]
+        for sp, r in counts.iterrows()
+    ]
     head = ["speaker", *map(escape, stances), "total"]
     return _legend(stances) + svg + _table(head, rows)
 
 
 def _devices(df: pd.DataFrame, stances: list[str]) -> str:
     """Device x stance counts, each cell tinted by its stance color and count."""
-    pairs = Counter((d, st) for st, devs in zip(df["stance"], df["devices"], strict=True)
-                    for d in devs)
+    pairs = Counter(
+        (d, st) for st, devs in zip(df["stance"], df["devices"], strict=True) for d in devs
+    )
     if not pairs:
         return '<p class="note">No statement carries a rhetorical device.</p>'
     devices = _order(DEVICES, (d for d, _ in pairs))
@@ -167,9 +202,10 @@ def _devices(df: pd.DataFrame, stances: list[str]) -> str:
         for st in stances:
             n, rgb = pairs.get((dev, st), 0), _color(st)
             alpha = 0.1 + 0.8 * n / top if n else 0
-            r, g, b = (int(rgb[i:i + 2], 16) for i in (1, 3, 5))
-            cells.append(f'<span style="display:block;background:rgba({r},{g},{b},{alpha:.2f})">'
-                         f"{n}</span>")
+            r, g, b = (int(rgb[i : i + 2], 16) for i in (1, 3, 5))
+            cells.append(
+                f'<span style="display:block;background:rgba({r},{g},{b},{alpha:.2f})">{n}</span>'
+            )
         rows.append(cells)
     return _table(["device", *map(escape, stances)], rows)
 
@@ -193,18 +229,29 @@ def _timeline(df: pd.DataFrame, stances: list[str]) -> str:
             n = int(row[st])
             if n:
                 y -= n * scale
-                parts.append(f'<rect x="{x}" y="{y:.1f}" width="{bar_w}" height="{n * scale:.1f}" '
-                             f'fill="{_color(st)}"><title>{escape(str(day))} {escape(st)}: {n}'
-                             "</title></rect>")
+                parts.append(
+                    f'<rect x="{x}" y="{y:.1f}" width="{bar_w}" height="{n * scale:.1f}" '
+                    f'fill="{_color(st)}"><title>{escape(str(day))} {escape(st)}: {n}'
+                    "</title></rect>"
+                )
         if i == 0 or i == len(counts) - 1 or i % max(1, len(counts) // 8) == 0:
-            parts.append(f'<text x="{x}" y="{height - pad + 14}" font-size="10">'
-                         f"{escape(str(day))}</text>")
+            parts.append(
+                f'<text x="{x}" y="{height - pad + 14}" font-size="10">{escape(str(day))}</text>'
+            )
     width = 60 + len(counts) * (bar_w + 2) + 60
     undated = len(df) - len(dated)
-    note = f'<p class="note">{undated} statement(s) without a date are left out.</p>' if undated \
+    note = (
+        f'<p class="note">{undated} statement(s) without a date are left out.</p>'
+        if undated
         else ""
-    return (_legend(stances) + f'<svg width="{width}" height="{height}" role="img">'
-            + "".join(parts) + "</svg>" + note)
+    )
+    return (
+        _legend(stances)
+        + f'<svg width="{width}" height="{height}" role="img">'
+        + "".join(parts)
+        + "</svg>"
+        + note
+    )
 
 
 def _escalatory(df: pd.DataFrame) -> str:
@@ -214,29 +261,48 @@ def _escalatory(df: pd.DataFrame) -> str:
     top = top.sort_values("_score", ascending=False, kind="stable").head(20)
     if top.empty:
         return '<p class="note">No statement has an escalatory score.</p>'
-    rows = [[f"{r['_score']:.3f}", escape(r["speaker"] or r["speaker_surface"]),
-             escape(r["article_id"]) + "<br>" + escape(r["source"]), escape(r["text"])]
-            for _, r in top.iterrows()]
+    rows = [
+        [
+            f"{r['_score']:.3f}",
+            escape(r["speaker"] or r["speaker_surface"]),
+            escape(r["article_id"]) + "<br>" + escape(r["source"]),
+            escape(r["text"]),
+        ]
+        for _, r in top.iterrows()
+    ]
     return _table(["score", "speaker", "article / source", "text"], rows)
 
 
 def _all(df: pd.DataFrame) -> str:
     """Every statement (capped) with a text box that filters rows in place."""
     shown = df.head(MAX_ROWS)
-    rows = [[escape(r["article_id"]), escape(r["speaker"] or r["speaker_surface"]),
-             f'<span style="color:{_color(r["stance"])}">{escape(r["stance"])}</span>',
-             escape(", ".join(r["devices"])), escape(r["published"]), escape(r["text"])]
-            for _, r in shown.iterrows()]
-    note = (f'<p class="note">Showing the first {MAX_ROWS:,} of {len(df):,} statements.</p>'
-            if len(df) > MAX_ROWS else "")
-    box = ('<input id="q" type="search" size="50" '
-           'placeholder="filter by text, speaker, stance, device">')
+    rows = [
+        [
+            escape(r["article_id"]),
+            escape(r["speaker"] or r["speaker_surface"]),
+            f'<span style="color:{_color(r["stance"])}">{escape(r["stance"])}</span>',
+            escape(", ".join(r["devices"])),
+            escape(r["published"]),
+            escape(r["text"]),
+        ]
+        for _, r in shown.iterrows()
+    ]
+    note = (
+        f'<p class="note">Showing the first {MAX_ROWS:,} of {len(df):,} statements.</p>'
+        if len(df) > MAX_ROWS
+        else ""
+    )
+    box = (
+        '<input id="q" type="search" size="50" '
+        'placeholder="filter by text, speaker, stance, device">'
+    )
     head = ["article", "speaker", "stance", "devices", "published", "text"]
     return note + box + _table(head, rows, ' id="all"') + f"<script>{JS}</script>"
 
 
-def build_report(scored_path: str | Path, html_path: str | Path,
-                 title: str = "quotelens report") -> Path:
+def build_report(
+    scored_path: str | Path, html_path: str | Path, title: str = "quotelens report"
+) -> Path:
     """Write the analyst's HTML report for ``scored_path`` to ``html_path`` and return that path."""
     df = _read(Path(scored_path))
     stances = _order(STANCES, (s for s in df["stance"] if s)) or list(STANCES)
@@ -245,21 +311,40 @@ def build_report(scored_path: str | Path, html_path: str | Path,
         vals = sorted({v for v in df[col] if v})
         return escape(", ".join(vals)) if vals else "&ndash;"
 
-    header = _table(["articles", "statements", "speakers", "model", "schema version"], [[
-        str(df.loc[df["article_id"] != "", "article_id"].nunique()), str(len(df)),
-        str(df.loc[df["speaker"] != "", "speaker"].nunique()), distinct("model_uri"),
-        distinct("schema_version") if df["schema_version"].any() else escape(SCHEMA_VERSION)]])
+    header = _table(
+        ["articles", "statements", "speakers", "model", "schema version"],
+        [
+            [
+                str(df.loc[df["article_id"] != "", "article_id"].nunique()),
+                str(len(df)),
+                str(df.loc[df["speaker"] != "", "speaker"].nunique()),
+                distinct("model_uri"),
+                distinct("schema_version")
+                if df["schema_version"].any()
+                else escape(SCHEMA_VERSION),
+            ]
+        ],
+    )
     parts = [f"<h1>{escape(title)}</h1>", header]
     if df.empty:
         parts.append('<p class="note">There are no statements in this file.</p>')
     else:
-        parts += ["<h2>Stance by speaker</h2>", _speakers(df, stances),
-                  "<h2>Device frequency by stance</h2>", _devices(df, stances),
-                  "<h2>Statements over time</h2>", _timeline(df, stances),
-                  "<h2>Most escalatory statements</h2>", _escalatory(df),
-                  "<h2>All statements</h2>", _all(df)]
-    page = (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{escape(title)}'
-            f"</title><style>{CSS}</style></head><body>{''.join(parts)}</body></html>\n")
+        parts += [
+            "<h2>Stance by speaker</h2>",
+            _speakers(df, stances),
+            "<h2>Device frequency by stance</h2>",
+            _devices(df, stances),
+            "<h2>Statements over time</h2>",
+            _timeline(df, stances),
+            "<h2>Most escalatory statements</h2>",
+            _escalatory(df),
+            "<h2>All statements</h2>",
+            _all(df),
+        ]
+    page = (
+        f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{escape(title)}'
+        f"</title><style>{CSS}</style></head><body>{''.join(parts)}</body></html>\n"
+    )
     out = Path(html_path)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(page, "utf-8")

@@ -16,12 +16,25 @@ TRUSTED_TYPES = [
     "sklearn.linear_model._logistic.LogisticRegression",
     "sklearn.multiclass.OneVsRestClassifier",
     "sklearn.preprocessing._label.LabelBinarizer",
-    "builtins.dict", "builtins.list", "builtins.tuple", "builtins.str", "builtins.int",
-    "builtins.float", "builtins.bool", "builtins.NoneType", "builtins.set",
-    "numpy.ndarray", "numpy.dtype", "numpy.float64", "numpy.int64", "numpy.int32",
-    "numpy.str_", "numpy.bool_",
+    "builtins.dict",
+    "builtins.list",
+    "builtins.tuple",
+    "builtins.str",
+    "builtins.int",
+    "builtins.float",
+    "builtins.bool",
+    "builtins.NoneType",
+    "builtins.set",
+    "numpy.ndarray",
+    "numpy.dtype",
+    "numpy.float64",
+    "numpy.int64",
+    "numpy.int32",
+    "numpy.str_",
+    "numpy.bool_",
     "scipy.sparse._csr.csr_matrix",
-    "collections.defaultdict", "collections.OrderedDict",
+    "collections.defaultdict",
+    "collections.OrderedDict",
 ]
 
 
@@ -46,4 +59,6 @@ def refuse_pickles(folder: str | Path) -> None:
     """A quotelens model never holds pickle files; one found there means tampering or a wrong folder."""
     for f in Path(folder).rglob("*"):
         if f.suffix.lower() in PICKLE_SUFFIXES and f.is_file():
-            raise QuotelensError(f"{f}: model folder holds a pickle-format file; refusing to load it")
+            raise QuotelensError(
+                f"{f}: model folder holds a pickle-format file; refusing to load it"
+            )

@@ -63,7 +63,11 @@ class Job:
         self.opts = opts
         self.out = Path(opts.output)
         if self.out.suffix.lower() not in (".parquet", ".jsonl", ".csv"):
-            self.out = self.out.with_suffix(self.out.suffix + ".parquet") if self.out.suffix else self.out.with_suffix(".parquet")
+            self.out = (
+                self.out.with_suffix(self.out.suffix + ".parquet")
+                if self.out.suffix
+                else self.out.with_suffix(".parquet")
+            )
         self.parts = self.out.parent / f"{self.out.name}.parts"
         self.summary = self.out.parent / f"{self.out.stem}.summary.csv"
         self.errors = self.out.parent / f"{self.out.stem}.errors.csv"
@@ -75,30 +79,47 @@ class Job:
             manifest = self.parts / "job.json"
             if self.parts.exists() and not self.opts.resume:
                 if not self.opts.overwrite:
-                    raise QuotelensError(f"{self.parts} holds an unfinished job; rerun with --resume "
-                                         "to finish it or --overwrite to start again")
+                    raise QuotelensError(
+                        f"{self.parts} holds an unfinished job; rerun with --resume "
+                        "to finish it or --overwrite to start again"
+                    )
                 for f in self.parts.iterdir():
                     f.unlink()
             self.parts.mkdir(exist_ok=True)
             if self.opts.resume and manifest.exists():
                 old = json.loads(manifest.read_text("utf-8"))
                 if old != fingerprint:
-                    raise QuotelensError(f"{self.parts}: --resume with different inputs, model or chunk "
-                                         "size than the interrupted job; use --overwrite to start again")
+                    raise QuotelensError(
+                        f"{self.parts}: --resume with different inputs, model or chunk "
+                        "size than the interrupted job; use --overwrite to start again"
+                    )
             atomic_write(manifest, json.dumps(fingerprint, indent=2).encode())
         except PermissionError as err:
-            raise QuotelensError(f"cannot write to {err.filename or self.out.parent}: permission denied") from None
+            raise QuotelensError(
+                f"cannot write to {err.filename or self.out.parent}: permission denied"
+            ) from None
 
     def done(self, k: int) -> bool:
         return (self.parts / f"part-{k:06d}.done").exists()
 
-    def commit(self, k: int, records: pd.DataFrame, summary: list[dict], errors: list[dict],
-               texts: list[dict]) -> None:
+    def commit(
+        self,
+        k: int,
+        records: pd.DataFrame,
+        summary: list[dict],
+        errors: list[dict],
+        texts: list[dict],
+    ) -> None:
         write_table(records, self.parts / f"part-{k:06d}.records.parquet")
-        write_table(pd.DataFrame(texts, columns=["article_id", "source", "text"]),
-                    self.parts / f"part-{k:06d}.texts.parquet")
+        write_table(
+            pd.DataFrame(texts, columns=["article_id", "source", "text"]),
+            self.parts / f"part-{k:06d}.texts.parquet",
+        )
         write_table(pd.DataFrame(summary), self.parts / f"part-{k:06d}.summary.parquet")
-        write_table(pd.DataFrame(errors, columns=["input", "reason"]), self.parts / f"part-{k:06d}.errors.parquet")
+        write_table(
+            pd.DataFrame(errors, columns=["input", "reason"]),
+            self.parts / f"part-{k:06d}.errors.parquet",
+        )
         atomic_write(self.parts / f"part-{k:06d}.done", b"ok")
 
 
@@ -118,10 +139,24 @@ def score_chunk(chunk: list, extractor, model, model_uri: str, statements: bool)
     frame = frame.reindex(columns=RECORD_COLUMNS)
     summary = []
     for a in articles:
-        rows = frame[frame["article_id"] == a.id] if not statements else frame[frame["statement_id"] == a.id]
+        rows = (
+            frame[frame["article_id"] == a.id]
+            if not statements
+            else frame[frame["statement_id"] == a.id]
+        )
         counts = Counter(rows["stance"])
-        summary.append({"article_id": a.id, "source": a.source, "status": "scored", "statements": len(rows),
-                        **{f"n_{s}": counts.get(s, 0) for s in ("denial", "escalatory", "restraining", "neutral")}})
+        summary.append(
+            {
+                "article_id": a.id,
+                "source": a.source,
+                "status": "scored",
+                "statements": len(rows),
+                **{
+                    f"n_{s}": counts.get(s, 0)
+                    for s in ("denial", "escalatory", "restraining", "neutral")
+                },
+            }
+        )
     texts = [{"article_id": a.id, "source": a.source, "text": a.text} for a in articles if a.html]
     return frame, summary, errors, texts
 
@@ -130,10 +165,19 @@ def job_fingerprint(opts: ScoreOptions, model_uri: str) -> dict:
     h = hashlib.sha256()
     for name in sorted(opts.inputs):
         p = Path(name)
-        stat = [(str(f), f.stat().st_size, int(f.stat().st_mtime)) for f in ([p] if p.is_file() else sorted(p.rglob("*")) if p.is_dir() else [])]
+        stat = [
+            (str(f), f.stat().st_size, int(f.stat().st_mtime))
+            for f in ([p] if p.is_file() else sorted(p.rglob("*")) if p.is_dir() else [])
+        ]
         h.update(json.dumps([name, stat]).encode())
-    return {"inputs": opts.inputs, "input_fingerprint": h.hexdigest()[:16], "model_uri": model_uri,
-            "chunk_size": opts.chunk_size, "statements": opts.statements, "read": asdict(opts.read)}
+    return {
+        "inputs": opts.inputs,
+        "input_fingerprint": h.hexdigest()[:16],
+        "model_uri": model_uri,
+        "chunk_size": opts.chunk_size,
+        "statements": opts.statements,
+        "read": asdict(opts.read),
+    }
 
 
 def run(opts: ScoreOptions) -> dict:
@@ -149,23 +193,29 @@ def run(opts: ScoreOptions) -> dict:
     job.prepare(fingerprint)
     extractor = None if opts.statements else StatementExtractor(n_process=opts.workers)
     progress = Progress(unit="articles")
-    items = iter_inputs(opts.inputs, ReadOptions(**{**asdict(opts.read), "statements": opts.statements}))
+    items = iter_inputs(
+        opts.inputs, ReadOptions(**{**asdict(opts.read), "statements": opts.statements})
+    )
     n_items = 0
     for k, chunk in enumerate(chunked(items, opts.chunk_size)):
         n_items += len(chunk)
         if job.done(k):
             progress.update(len(chunk))
             continue
-        frame, summary, errors, texts = score_chunk(chunk, extractor, model, resolved, opts.statements)
+        frame, summary, errors, texts = score_chunk(
+            chunk, extractor, model, resolved, opts.statements
+        )
         job.commit(k, frame, summary, errors, texts)
         progress.update(len(chunk), statements=len(frame))
     progress.close()
     counts = finish(job, n_items)
     counts["seconds"] = round(time.perf_counter() - t0, 2)
     counts["model_uri"] = resolved
-    line = (f"articles: {counts['articles']} (scored {counts['scored']}, errors {counts['errors']}), "
-            f"statements: {counts['statements']}, seconds: {counts['seconds']}, "
-            f"{'reconciled' if counts['reconciled'] else 'NOT RECONCILED'} -> {job.out}")
+    line = (
+        f"articles: {counts['articles']} (scored {counts['scored']}, errors {counts['errors']}), "
+        f"statements: {counts['statements']}, seconds: {counts['seconds']}, "
+        f"{'reconciled' if counts['reconciled'] else 'NOT RECONCILED'} -> {job.out}"
+    )
     print(line, file=sys.stderr)
     if opts.log_mlflow:
         from infer.score_tracking import log_score_run
@@ -189,14 +239,19 @@ def finish(job: Job, n_items: int) -> dict:
             write_table(texts, job.texts)  # HTML inputs: offsets refer to this extracted text
     except OSError as err:
         raise QuotelensError(f"cannot write {job.out}: {err.strerror or err}") from None
-    counts = {"articles": n_items, "scored": len(summary), "errors": len(errors), "statements": len(records),
-              "reconciled": n_items == len(summary) + len(errors)
-              and (len(summary) == 0 or int(summary["statements"].sum()) == len(records)),
-              "stance": dict(Counter(records["stance"])) if len(records) else {},
-              "devices": dict(Counter(d for ds in records["devices"] for d in ds)) if len(records) else {}}
+    counts = {
+        "articles": n_items,
+        "scored": len(summary),
+        "errors": len(errors),
+        "statements": len(records),
+        "reconciled": n_items == len(summary) + len(errors)
+        and (len(summary) == 0 or int(summary["statements"].sum()) == len(records)),
+        "stance": dict(Counter(records["stance"])) if len(records) else {},
+        "devices": dict(Counter(d for ds in records["devices"] for d in ds))
+        if len(records)
+        else {},
+    }
     for f in job.parts.iterdir():
         f.unlink()
     job.parts.rmdir()
     return counts
-
-

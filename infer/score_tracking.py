@@ -8,7 +8,9 @@ import sys
 log = logging.getLogger("quotelens")
 
 
-def log_score_run(job, counts: dict, fingerprint: dict, experiment: str = "quotelens-scoring") -> bool:
+def log_score_run(
+    job, counts: dict, fingerprint: dict, experiment: str = "quotelens-scoring"
+) -> bool:
     """True when logged. The output files are already complete on disk before this runs."""
     try:
         import mlflow
@@ -18,24 +20,42 @@ def log_score_run(job, counts: dict, fingerprint: dict, experiment: str = "quote
         setup(None, experiment)
         with mlflow.start_run(run_name=f"score {job.out.name}"):
             uri = counts["model_uri"]
-            mlflow.set_tags({"job": "score", "model_uri": uri,
-                             "model_version": uri.rsplit("/", 1)[-1] if uri.startswith("models:/") else ""})
-            mlflow.log_params({"inputs": ",".join(fingerprint["inputs"])[:500],
-                               "input_fingerprint": fingerprint["input_fingerprint"],
-                               "chunk_size": fingerprint["chunk_size"], "output": str(job.out)})
+            mlflow.set_tags(
+                {
+                    "job": "score",
+                    "model_uri": uri,
+                    "model_version": uri.rsplit("/", 1)[-1] if uri.startswith("models:/") else "",
+                }
+            )
+            mlflow.log_params(
+                {
+                    "inputs": ",".join(fingerprint["inputs"])[:500],
+                    "input_fingerprint": fingerprint["input_fingerprint"],
+                    "chunk_size": fingerprint["chunk_size"],
+                    "output": str(job.out),
+                }
+            )
             seconds = max(counts["seconds"], 1e-9)
-            mlflow.log_metrics({
-                "articles": counts["articles"], "scored": counts["scored"], "errors": counts["errors"],
-                "statements": counts["statements"], "seconds": counts["seconds"],
-                "articles_per_second": counts["articles"] / seconds,
-                "statements_per_second": counts["statements"] / seconds,
-                **{f"stance/{k}": v for k, v in counts["stance"].items()},
-                **{f"devices/{k}": v for k, v in counts["devices"].items()},
-            })
+            mlflow.log_metrics(
+                {
+                    "articles": counts["articles"],
+                    "scored": counts["scored"],
+                    "errors": counts["errors"],
+                    "statements": counts["statements"],
+                    "seconds": counts["seconds"],
+                    "articles_per_second": counts["articles"] / seconds,
+                    "statements_per_second": counts["statements"] / seconds,
+                    **{f"stance/{k}": v for k, v in counts["stance"].items()},
+                    **{f"devices/{k}": v for k, v in counts["devices"].items()},
+                }
+            )
             mlflow.log_artifact(str(job.summary))
             mlflow.log_artifact(str(job.errors))
         return True
     except Exception as err:  # noqa: BLE001 - any tracking failure must not lose the scored output
-        print(f"warning: scoring finished and {job.out} is complete, but logging the run to MLflow "
-              f"failed: {str(err).splitlines()[0][:200]}", file=sys.stderr)
+        print(
+            f"warning: scoring finished and {job.out} is complete, but logging the run to MLflow "
+            f"failed: {str(err).splitlines()[0][:200]}",
+            file=sys.stderr,
+        )
         return False

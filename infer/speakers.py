@@ -7,34 +7,197 @@ import re
 from dataclasses import dataclass, field
 
 GROUP_HEADS = {
-    "ministry", "government", "office", "army", "military", "forces", "force", "group", "movement",
-    "council", "department", "agency", "command", "mission", "committee", "coalition", "authority",
-    "authorities", "administration", "house", "kremlin", "embassy", "union", "alliance", "wing",
-    "brigades", "brigade", "party", "cabinet", "presidency", "front", "organisation", "organization",
-    "junta", "guard", "service", "services", "bureau", "court", "parliament", "secretariat",
-    "headquarters", "staff", "navy", "corps", "militia", "rebels", "officials", "leaders", "police",
-    "company", "operator", "forum", "monitor", "observatory", "community", "states", "countries",
+    "ministry",
+    "government",
+    "office",
+    "army",
+    "military",
+    "forces",
+    "force",
+    "group",
+    "movement",
+    "council",
+    "department",
+    "agency",
+    "command",
+    "mission",
+    "committee",
+    "coalition",
+    "authority",
+    "authorities",
+    "administration",
+    "house",
+    "kremlin",
+    "embassy",
+    "union",
+    "alliance",
+    "wing",
+    "brigades",
+    "brigade",
+    "party",
+    "cabinet",
+    "presidency",
+    "front",
+    "organisation",
+    "organization",
+    "junta",
+    "guard",
+    "service",
+    "services",
+    "bureau",
+    "court",
+    "parliament",
+    "secretariat",
+    "headquarters",
+    "staff",
+    "navy",
+    "corps",
+    "militia",
+    "rebels",
+    "officials",
+    "leaders",
+    "police",
+    "company",
+    "operator",
+    "forum",
+    "monitor",
+    "observatory",
+    "community",
+    "states",
+    "countries",
 }
-GENERIC_GROUPS = {"group", "militia", "movement", "organisation", "organization", "faction", "rebels"}
-STATE_WORDS = {"police", "ministry", "government", "pentagon", "council", "office", "department",
-               "embassy", "nations", "union", "commission", "court", "parliament", "kremlin", "house",
-               "army", "navy", "military", "un", "eu", "nato", "state", "states"}
+GENERIC_GROUPS = {
+    "group",
+    "militia",
+    "movement",
+    "organisation",
+    "organization",
+    "faction",
+    "rebels",
+}
+STATE_WORDS = {
+    "police",
+    "ministry",
+    "government",
+    "pentagon",
+    "council",
+    "office",
+    "department",
+    "embassy",
+    "nations",
+    "union",
+    "commission",
+    "court",
+    "parliament",
+    "kremlin",
+    "house",
+    "army",
+    "navy",
+    "military",
+    "un",
+    "eu",
+    "nato",
+    "state",
+    "states",
+}
 STATEMENT_HEADS = {"statement", "communique", "communiqué", "release", "post", "message"}
 TITLE_SYNONYMS = [
     {"chief", "commander", "head", "leader", "boss", "director", "chairman", "chair"},
     {"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokespeople"},
-    {"group", "brigade", "brigades", "militia", "faction", "movement", "organisation", "organization"},
-    {"general", "gen"}, {"colonel", "col"}, {"lieutenant", "lt"}, {"captain", "capt"},
-    {"admiral", "adm"}, {"major", "maj"}, {"brigadier", "brig"}, {"sergeant", "sgt"},
-    {"doctor", "dr"}, {"governor", "gov"}, {"ambassador", "envoy"},
+    {
+        "group",
+        "brigade",
+        "brigades",
+        "militia",
+        "faction",
+        "movement",
+        "organisation",
+        "organization",
+    },
+    {"general", "gen"},
+    {"colonel", "col"},
+    {"lieutenant", "lt"},
+    {"captain", "capt"},
+    {"admiral", "adm"},
+    {"major", "maj"},
+    {"brigadier", "brig"},
+    {"sergeant", "sgt"},
+    {"doctor", "dr"},
+    {"governor", "gov"},
+    {"ambassador", "envoy"},
 ]
-RANKS = {"gen", "col", "lt", "capt", "adm", "maj", "brig", "sgt", "cpl", "cmdr", "gov", "dr", "prof",
-         "mr", "mrs", "ms", "sen", "rep", "amb", "lt-col", "lt-gen", "maj-gen", "brig-gen", "rev",
-         "sheikh", "imam", "ayatollah", "u", "daw"}
-RANK_WORDS = {"general", "colonel", "lieutenant", "captain", "admiral", "major", "brigadier",
-              "sergeant", "commander", "president", "minister", "prime", "deputy"}
-STOP = {"the", "a", "an", "of", "’s", "'s", "s", "in", "for", "and", "its", "his", "her", "their",
-        "’", "'", "on", "at", "to", "who", "which", "from", "with", "by"}
+RANKS = {
+    "gen",
+    "col",
+    "lt",
+    "capt",
+    "adm",
+    "maj",
+    "brig",
+    "sgt",
+    "cpl",
+    "cmdr",
+    "gov",
+    "dr",
+    "prof",
+    "mr",
+    "mrs",
+    "ms",
+    "sen",
+    "rep",
+    "amb",
+    "lt-col",
+    "lt-gen",
+    "maj-gen",
+    "brig-gen",
+    "rev",
+    "sheikh",
+    "imam",
+    "ayatollah",
+    "u",
+    "daw",
+}
+RANK_WORDS = {
+    "general",
+    "colonel",
+    "lieutenant",
+    "captain",
+    "admiral",
+    "major",
+    "brigadier",
+    "sergeant",
+    "commander",
+    "president",
+    "minister",
+    "prime",
+    "deputy",
+}
+STOP = {
+    "the",
+    "a",
+    "an",
+    "of",
+    "’s",
+    "'s",
+    "s",
+    "in",
+    "for",
+    "and",
+    "its",
+    "his",
+    "her",
+    "their",
+    "’",
+    "'",
+    "on",
+    "at",
+    "to",
+    "who",
+    "which",
+    "from",
+    "with",
+    "by",
+}
 
 
 def content_words(text: str) -> set[str]:
@@ -127,14 +290,17 @@ class SpeakerResolver:
     lede_pos: int = 0
     text: str = ""
 
-    def person(self, name: str, title: str = "", gender: str | None = None,
-               pos: int | None = None) -> Entity:
+    def person(
+        self, name: str, title: str = "", gender: str | None = None, pos: int | None = None
+    ) -> Entity:
         """The entity for a person name (surnames and given names index the fullest form)."""
         bare, ranks = strip_ranks(name)
         tokens = [t for t in bare.split() if len(t) > 1]
         if not tokens:
             tokens = [bare]
-        ent = next((self.by_token[t.lower()] for t in reversed(tokens) if t.lower() in self.by_token), None)
+        ent = next(
+            (self.by_token[t.lower()] for t in reversed(tokens) if t.lower() in self.by_token), None
+        )
         if ent is None or not ent.is_person:
             ent = Entity(bare, True)
             self.entities.append(ent)
@@ -151,7 +317,9 @@ class SpeakerResolver:
     def group(self, name: str, pos: int) -> Entity:
         name = self._expand_acronym(name)
         key = normalize_speaker(name)
-        ent = next((e for e in self.entities if not e.is_person and normalize_speaker(e.name) == key), None)
+        ent = next(
+            (e for e in self.entities if not e.is_person and normalize_speaker(e.name) == key), None
+        )
         if ent is None:
             ent = Entity(name, False)
             ent.describe(name)
@@ -162,8 +330,16 @@ class SpeakerResolver:
         ent.mentions.append(pos)
         return ent
 
-    def resolve(self, surface: str, key: str, kind: str, head: str, pos: int,
-                appos: str = "", appos_kind: str = "") -> str:
+    def resolve(
+        self,
+        surface: str,
+        key: str,
+        kind: str,
+        head: str,
+        pos: int,
+        appos: str = "",
+        appos_kind: str = "",
+    ) -> str:
         """Resolve one attribution; kind is pronoun | person | org | description."""
         ent: Entity | None = None
         if appos:
@@ -171,18 +347,34 @@ class SpeakerResolver:
             ent.describe(surface)
         elif kind == "pronoun":
             ent = self._pronoun(surface.lower(), pos)
-            if ent is not None and ent.is_person and ent.gender is None and surface.lower() in ("he", "she"):
+            if (
+                ent is not None
+                and ent.is_person
+                and ent.gender is None
+                and surface.lower() in ("he", "she")
+            ):
                 ent.gender = "m" if surface.lower() == "he" else "f"
         elif kind == "person":
             ent = self.person(self._fullest(key, pos), pos=pos)
-            if self.lede is not None and len(self.history) <= 2 and ent.last_before(self.lede_pos) < 0:
+            if (
+                self.lede is not None
+                and len(self.history) <= 2
+                and ent.last_before(self.lede_pos) < 0
+            ):
                 # News ledes name a speaker by title and give the name a paragraph later.
                 ent.heads |= self.lede.heads
                 ent.words |= self.lede.words
                 self.lede.alias_of = ent
                 self.lede = None
         elif kind == "org":
-            known = next((self.by_token[t.lower()] for t in reversed(key.split()) if t.lower() in self.by_token), None)
+            known = next(
+                (
+                    self.by_token[t.lower()]
+                    for t in reversed(key.split())
+                    if t.lower() in self.by_token
+                ),
+                None,
+            )
             if known is not None and known.is_person:
                 ent = self.person(known.name, pos=pos)
             elif _looks_like_person(key):
@@ -201,29 +393,41 @@ class SpeakerResolver:
     def _pronoun(self, pronoun: str, pos: int) -> Entity | None:
         def ok(e: Entity) -> bool:
             if pronoun in ("he", "she"):
-                return e.is_person and e.gender != {"he": "f", "she": "m"}[pronoun] and not _plural(e)
+                return (
+                    e.is_person and e.gender != {"he": "f", "she": "m"}[pronoun] and not _plural(e)
+                )
             if pronoun == "it":
                 return not e.is_person
             if pronoun == "they":
                 return not e.is_person or _plural(e)
             return True
 
-        live = [e for e in self.entities if e.alias_of is None and ok(e) and e.last_before(pos) >= 0]
+        live = [
+            e for e in self.entities if e.alias_of is None and ok(e) and e.last_before(pos) >= 0
+        ]
         return max(live, key=lambda e: e.last_before(pos)) if live else None
 
     def _description(self, surface: str, head: str, pos: int) -> Entity | None:
         head = head.lower()
         if head in STATEMENT_HEADS:
             groups = [e for e in self.entities if e.alias_of is None and e.last_before(pos) >= 0]
-            return max(groups, key=lambda e: (not e.is_person, e.last_before(pos))) if groups else None
+            return (
+                max(groups, key=lambda e: (not e.is_person, e.last_before(pos))) if groups else None
+            )
         words = content_words(surface)
         found = [e for e in self.entities if e.alias_of is None and e.matches(head, words)]
         if found:
             return max(found, key=lambda e: e.last_before(pos))
         if head in GENERIC_GROUPS and surface.lower().startswith("the "):
-            named = [e for e in self.entities if not e.is_person and e.alias_of is None
-                     and e.name[:1].isupper() and e.last_before(pos) >= 0
-                     and not content_words(e.name) & STATE_WORDS]
+            named = [
+                e
+                for e in self.entities
+                if not e.is_person
+                and e.alias_of is None
+                and e.name[:1].isupper()
+                and e.last_before(pos) >= 0
+                and not content_words(e.name) & STATE_WORDS
+            ]
             if named:
                 return max(named, key=lambda e: e.last_before(pos))
         ent = Entity(surface, head not in GROUP_HEADS)
@@ -240,9 +444,14 @@ class SpeakerResolver:
         if not re.fullmatch(r"[A-Z]{2,6}", bare) or not self.text:
             return name
         words = r"[A-Z][\w’']*(?:-[\w’']+)*"
-        for m in re.finditer(rf"(?:the\s+)?{words}(?:\s+(?:of\s+|for\s+|and\s+)?{words}){{1,6}}", self.text):
-            parts = [p for p in re.split(r"[\s-]+", re.sub(r"^the\s+", "", m.group(0)))
-                     if p[:1].isupper()]
+        for m in re.finditer(
+            rf"(?:the\s+)?{words}(?:\s+(?:of\s+|for\s+|and\s+)?{words}){{1,6}}", self.text
+        ):
+            parts = [
+                p
+                for p in re.split(r"[\s-]+", re.sub(r"^the\s+", "", m.group(0)))
+                if p[:1].isupper()
+            ]
             initials = "".join(p[0] for p in parts)
             if bare in initials:
                 k = initials.index(bare)
@@ -257,21 +466,31 @@ class SpeakerResolver:
             return name
         pattern = rf"(?:[A-Z][\w’'-]+\s+){{0,3}}{re.escape(bare)}(?:\s+[A-Z][\w’'-]+){{0,2}}"
         names = [strip_ranks(m.group(0))[0] for m in re.finditer(pattern, self.text)]
-        names = [n for n in names if not any(w.lower().strip(".") in STOP | RANKS | RANK_WORDS
-                                             for w in n.split() if w != bare)]
+        names = [
+            n
+            for n in names
+            if not any(
+                w.lower().strip(".") in STOP | RANKS | RANK_WORDS for w in n.split() if w != bare
+            )
+        ]
         return max(names, key=len) if names else name
 
     def final_names(self) -> list[str]:
         """Resolved names in feeding order, with links found later (the lede) applied."""
-        return [e.canonical().name if e is not None else s
-                for e, s in zip(self.history, self.surfaces, strict=True)]
+        return [
+            e.canonical().name if e is not None else s
+            for e, s in zip(self.history, self.surfaces, strict=True)
+        ]
 
 
 def _looks_like_person(name: str) -> bool:
     """Two to four capitalised words with no organisation or state word: a personal name."""
     words = name.split()
-    return 2 <= len(words) <= 4 and all(w[:1].isupper() and not w.isupper() for w in words) and not (
-        content_words(name) & (STATE_WORDS | GROUP_HEADS | {"the"}))
+    return (
+        2 <= len(words) <= 4
+        and all(w[:1].isupper() and not w.isupper() for w in words)
+        and not (content_words(name) & (STATE_WORDS | GROUP_HEADS | {"the"}))
+    )
 
 
 def _plural(e: Entity) -> bool:

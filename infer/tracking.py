@@ -25,7 +25,9 @@ def check_reachable(uri: str, timeout: float = 5.0) -> None:
         try:
             with urllib.request.urlopen(url, timeout=timeout) as resp:  # noqa: S310 - user's server
                 if resp.status >= 400:
-                    raise QuotelensError(f"MLflow tracking server {uri} answered HTTP {resp.status}")
+                    raise QuotelensError(
+                        f"MLflow tracking server {uri} answered HTTP {resp.status}"
+                    )
         except (urllib.error.URLError, TimeoutError, OSError) as err:
             reason = getattr(err, "reason", err)
             raise QuotelensError(

@@ -48,7 +48,9 @@ def _arrow(frame: pd.DataFrame) -> pa.Table:
         elif pa.types.is_integer(f.type):
             values = [None if v is None or v != v else int(v) for v in values]
         elif pa.types.is_string(f.type):
-            values = [None if v is None or (isinstance(v, float) and v != v) else str(v) for v in values]
+            values = [
+                None if v is None or (isinstance(v, float) and v != v) else str(v) for v in values
+            ]
         data[f.name] = pa.array(values, type=f.type)
     return pa.table(data, schema=pa.schema(fields))
 

@@ -17,11 +17,23 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 
-def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None, timeout: int = 600,
-            stdin: str | None = None) -> subprocess.CompletedProcess:
+def run_cli(
+    *args: str,
+    cwd: Path | None = None,
+    env: dict | None = None,
+    timeout: int = 600,
+    stdin: str | None = None,
+) -> subprocess.CompletedProcess:
     """Run ``python -m …`` as a user would; returns the completed process."""
-    return subprocess.run([sys.executable, "-m", *args], cwd=cwd or ROOT, capture_output=True, text=True,
-                          timeout=timeout, env={**os.environ, **(env or {})}, input=stdin)
+    return subprocess.run(
+        [sys.executable, "-m", *args],
+        cwd=cwd or ROOT,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={**os.environ, **(env or {})},
+        input=stdin,
+    )
 
 
 @pytest.fixture(scope="session")
@@ -53,7 +65,9 @@ def small_config(tmp_path_factory, small_corpus) -> Path:
     path = tmp_path_factory.mktemp("configs") / "small_tfidf.yaml"
     path.write_text(
         f"name: small_tfidf\nfamily: tfidf_linear\nseed: 13\ndata:\n  paths: [{small_corpus}]\n"
-        "tfidf:\n  char_ngrams: 4\n", "utf-8")
+        "tfidf:\n  char_ngrams: 4\n",
+        "utf-8",
+    )
     return path
 
 

@@ -32,7 +32,13 @@ def test_score_frame_matches_labels_contract(data, tmp_path):
     X, y, Y = data
     model = TfidfLinearClassifier(char_ngrams=3).fit(X, y, Y)
     out = score_frame(model, X.head(5))
-    assert list(out.columns) == ["stance", "stance_scores", "devices", "device_scores", "schema_version"]
+    assert list(out.columns) == [
+        "stance",
+        "stance_scores",
+        "devices",
+        "device_scores",
+        "schema_version",
+    ]
     row = out.iloc[0]
     assert set(row["stance_scores"]) == {"denial", "escalatory", "restraining", "neutral"}
     assert len(row["device_scores"]) == 13

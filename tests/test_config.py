@@ -13,7 +13,9 @@ def write(tmp_path, text):
 
 
 def test_unknown_key_is_a_clear_error(tmp_path):
-    with pytest.raises(QuotelensError, match=r"c.yaml: tfidf.stance_c: Extra inputs are not permitted"):
+    with pytest.raises(
+        QuotelensError, match=r"c.yaml: tfidf.stance_c: Extra inputs are not permitted"
+    ):
         load_config(write(tmp_path, BASE + "tfidf:\n  stance_c: 3\n"))
 
 
@@ -34,10 +36,19 @@ def test_overrides_are_typed(tmp_path):
 
 
 def test_sweep_points_are_validated_combinations(tmp_path):
-    cfg = load_config(write(tmp_path, BASE + "sweep:\n  tfidf.stance_C: [1, 2]\n  data.use_context: [false, true]\n"))
+    cfg = load_config(
+        write(
+            tmp_path, BASE + "sweep:\n  tfidf.stance_C: [1, 2]\n  data.use_context: [false, true]\n"
+        )
+    )
     points = sweep_points(cfg)
     assert len(points) == 4
-    assert {(p.tfidf.stance_C, p.data.use_context) for p in points} == {(1, False), (1, True), (2, False), (2, True)}
+    assert {(p.tfidf.stance_C, p.data.use_context) for p in points} == {
+        (1, False),
+        (1, True),
+        (2, False),
+        (2, True),
+    }
 
 
 def test_every_shipped_config_validates():

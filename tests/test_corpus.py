@@ -14,8 +14,20 @@ def test_features_are_class_labels(small_corpus):
 
 
 def test_csv_and_parquet_load_the_same(tmp_path):
-    rows = [{"id": "a", "text": "We will answer every attack.", "stance": "escalatory", "devices": ["threat"]},
-            {"id": "b", "text": "We call on both sides to stop.", "stance": "restraining", "devices": []}]
+    rows = [
+        {
+            "id": "a",
+            "text": "We will answer every attack.",
+            "stance": "escalatory",
+            "devices": ["threat"],
+        },
+        {
+            "id": "b",
+            "text": "We call on both sides to stop.",
+            "stance": "restraining",
+            "devices": [],
+        },
+    ]
     (tmp_path / "x.jsonl").write_text("\n".join(json.dumps(r) for r in rows), "utf-8")
     frame = pd.DataFrame(rows)
     frame.to_parquet(tmp_path / "x.parquet")
@@ -26,7 +38,18 @@ def test_csv_and_parquet_load_the_same(tmp_path):
 
 def test_other_schema_version_is_refused(tmp_path):
     f = tmp_path / "old.jsonl"
-    f.write_text(json.dumps({"id": "a", "text": "Some words here", "stance": "neutral", "devices": [],
-                             "schema_version": "v0"}) + "\n", "utf-8")
+    f.write_text(
+        json.dumps(
+            {
+                "id": "a",
+                "text": "Some words here",
+                "stance": "neutral",
+                "devices": [],
+                "schema_version": "v0",
+            }
+        )
+        + "\n",
+        "utf-8",
+    )
     with pytest.raises(QuotelensError, match="schema 'v0'"):
         load_corpus([f])

@@ -24,8 +24,12 @@ def seed(extractor):
 def test_seed_qaani_quotes_all_attributed(seed):
     text, statements = seed
     qaani = [s for s in statements if s.kind == "direct" and s.speaker == "Esmail Qaani"]
-    quoted = ["We stand by our fraternal pledge", "Your brothers in the resistance axis",
-              "The resistance has clearly demonstrated", "The resistance will not allow the enemy"]
+    quoted = [
+        "We stand by our fraternal pledge",
+        "Your brothers in the resistance axis",
+        "The resistance has clearly demonstrated",
+        "The resistance will not allow the enemy",
+    ]
     for opening in quoted:
         assert any(s.text.startswith(opening) for s in qaani), opening
     chief = next(s for s in qaani if s.text.startswith("The resistance will not allow"))
@@ -35,8 +39,10 @@ def test_seed_qaani_quotes_all_attributed(seed):
 def test_seed_deif_calls(seed):
     _, statements = seed
     deif = [s for s in statements if s.speaker == "Muhammad Deif"]
-    for call in ("merge their resistance with that of the Palestinians today",
-                 "start marching toward Palestine now"):
+    for call in (
+        "merge their resistance with that of the Palestinians today",
+        "start marching toward Palestine now",
+    ):
         assert any(call in s.text for s in deif), call
 
 
@@ -61,17 +67,21 @@ def test_scare_quotes_are_not_statements(seed):
 
 
 def test_split_quotation_keeps_speaker(extractor):
-    text = ("“We have rebuilt this grid five times,” the minister, Olena Bondar, said, "
-            "“and we will rebuild it a sixth time if we have to.”")
+    text = (
+        "“We have rebuilt this grid five times,” the minister, Olena Bondar, said, "
+        "“and we will rebuild it a sixth time if we have to.”"
+    )
     found = extractor.extract(text)
     assert [s.kind for s in found] == ["direct", "direct"]
     assert {s.speaker for s in found} == {"Olena Bondar"}
 
 
 def test_pronoun_and_title_resolution(extractor):
-    text = ("Defence Minister Tomas Varga said on Monday that the army would not cross the river.\n\n"
-            "“We have no interest in a wider war,” he told reporters.\n\n"
-            "“Our patience is not unlimited,” the minister added.")
+    text = (
+        "Defence Minister Tomas Varga said on Monday that the army would not cross the river.\n\n"
+        "“We have no interest in a wider war,” he told reporters.\n\n"
+        "“Our patience is not unlimited,” the minister added."
+    )
     found = extractor.extract(text)
     assert [s.speaker for s in found] == ["Tomas Varga"] * 3
     assert found[0].kind == "indirect"
@@ -84,18 +94,24 @@ def test_unresolvable_speaker_stays_as_written(extractor):
 
 
 def test_odd_quote_marks_do_not_lose_the_rest(extractor):
-    text = ("“This quote never closes and runs on, the mayor said.\n\n"
-            "The governor said the shelling had stopped and that schools would reopen.\n\n"
-            "“We are ready for talks at any time,” the envoy said.")
+    text = (
+        "“This quote never closes and runs on, the mayor said.\n\n"
+        "The governor said the shelling had stopped and that schools would reopen.\n\n"
+        "“We are ready for talks at any time,” the envoy said."
+    )
     found = extractor.extract(text)
-    assert any(s.text.startswith("We are ready for talks") and s.speaker == "the envoy" for s in found)
+    assert any(
+        s.text.startswith("We are ready for talks") and s.speaker == "the envoy" for s in found
+    )
     assert any(s.kind == "indirect" and "schools would reopen" in s.text for s in found)
 
 
 alphabet = st.sampled_from(list("abc XYZ.,;:!?\n\n“”\"'‘’—-") + ["said", " he ", "Varga", "that "])
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.lists(alphabet, max_size=60).map("".join))
 def test_spans_always_match_text(extractor, text):
     for s in extractor.extract(text):

@@ -20,15 +20,27 @@ def test_run_records_params_tags_metrics_inputs_artifacts(trained, client):
     assert len(tags["data_fingerprint"]) == 12 and tags["git_commit"]
     assert params["tfidf.char_ngrams"] == "4"
     for split in ("dev_heldout", "dev_random", "test_heldout", "test_random"):
-        for name in ("stance_accuracy", "stance_macro_f1", "stance_f1_denial", "devices_micro_f1",
-                     "devices_macro_f1", "device_f1_hedging", "stance_ece"):
+        for name in (
+            "stance_accuracy",
+            "stance_macro_f1",
+            "stance_f1_denial",
+            "devices_micro_f1",
+            "devices_macro_f1",
+            "device_f1_hedging",
+            "stance_ece",
+        ):
             assert 0.0 <= metrics[f"{split}/{name}"] <= 1.0, (split, name)
     assert metrics["train_seconds"] > 0 and metrics["scoring_heldout/statements_per_second"] > 0
     contexts = {i.tags[0].value for i in run.inputs.dataset_inputs if i.tags}
     assert {"training", "validation", "evaluation"} <= contexts
     files = {f.path for f in client.list_artifacts(trained["run_id"], "evaluation")}
-    for name in ("confusion_heldout.png", "device_f1_random.png", "classification_report_heldout.txt",
-                 "misclassified_heldout.csv", "MODEL_CARD.md"):
+    for name in (
+        "confusion_heldout.png",
+        "device_f1_random.png",
+        "classification_report_heldout.txt",
+        "misclassified_heldout.csv",
+        "MODEL_CARD.md",
+    ):
         assert f"evaluation/{name}" in files
     assert "config.json" in {f.path for f in client.list_artifacts(trained["run_id"])}
 
@@ -37,16 +49,36 @@ def test_registered_champion_predicts_per_contract(trained, client):
     version = client.get_model_version_by_alias("quotelens", "champion")
     assert version.run_id == trained["run_id"]
     model = mlflow.pyfunc.load_model("models:/quotelens@champion")
-    out = model.predict(pd.DataFrame({"text": ["We will burn their bases to the ground.",
-                                               "We had no prior knowledge of the attack."]}))
-    assert list(out["stance"]) and set(out.columns) >= {"stance", "stance_scores", "devices", "device_scores"}
+    out = model.predict(
+        pd.DataFrame(
+            {
+                "text": [
+                    "We will burn their bases to the ground.",
+                    "We had no prior knowledge of the attack.",
+                ]
+            }
+        )
+    )
+    assert list(out["stance"]) and set(out.columns) >= {
+        "stance",
+        "stance_scores",
+        "devices",
+        "device_scores",
+    }
     assert abs(sum(out["stance_scores"][0].values()) - 1) < 1e-6
     assert model.metadata.signature.inputs.input_names() == ["text", "context"]
 
 
 def test_same_config_same_metrics(trained, small_config, client):
-    again = run_cli("train", "fit", str(small_config), "--set", "tracking.register_model=false",
-                    cwd=trained["cwd"], env=trained["env"])
+    again = run_cli(
+        "train",
+        "fit",
+        str(small_config),
+        "--set",
+        "tracking.register_model=false",
+        cwd=trained["cwd"],
+        env=trained["env"],
+    )
     assert again.returncode == 0, again.stderr[-2000:]
     second = again.stdout.split("run ", 1)[1].split()[0]
     a, b = client.get_run(trained["run_id"]).data.metrics, client.get_run(second).data.metrics
@@ -57,8 +89,11 @@ def test_same_config_same_metrics(trained, small_config, client):
 
 def test_sweep_is_parent_with_nested_runs(trained, small_config, client, tmp_path):
     sweep = tmp_path / "sweep.yaml"
-    sweep.write_text(small_config.read_text() + "tracking:\n  register_model: false\n"
-                     "sweep:\n  tfidf.stance_C: [1.0, 4.0]\n", "utf-8")
+    sweep.write_text(
+        small_config.read_text() + "tracking:\n  register_model: false\n"
+        "sweep:\n  tfidf.stance_C: [1.0, 4.0]\n",
+        "utf-8",
+    )
     result = run_cli("train", "fit", str(sweep), cwd=trained["cwd"], env=trained["env"])
     assert result.returncode == 0, result.stderr[-2000:]
     parent = result.stdout.split("sweep ", 1)[1].split(":")[0]
@@ -68,8 +103,14 @@ def test_sweep_is_parent_with_nested_runs(trained, small_config, client, tmp_pat
 
 
 def test_leaderboard_sorts_by_any_metric(trained):
-    result = run_cli("train", "runs", "--sort", "test_random/devices_micro_f1", cwd=trained["cwd"],
-                     env=trained["env"])
+    result = run_cli(
+        "train",
+        "runs",
+        "--sort",
+        "test_random/devices_micro_f1",
+        cwd=trained["cwd"],
+        env=trained["env"],
+    )
     assert result.returncode == 0 and "sorted by test_random/devices_micro_f1" in result.stdout
     assert trained["run_id"][:8] in result.stdout
 
@@ -87,7 +128,12 @@ def test_unreachable_tracking_server_fails_fast(small_config, tmp_path):
     import time
 
     t0 = time.time()
-    result = run_cli("train", "fit", str(small_config), cwd=tmp_path,
-                     env={"MLFLOW_TRACKING_URI": "http://127.0.0.1:9"})
+    result = run_cli(
+        "train",
+        "fit",
+        str(small_config),
+        cwd=tmp_path,
+        env={"MLFLOW_TRACKING_URI": "http://127.0.0.1:9"},
+    )
     assert result.returncode == 2 and "unreachable" in result.stderr
     assert time.time() - t0 < 30  # includes interpreter start-up

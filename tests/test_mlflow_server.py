@@ -23,10 +23,25 @@ def server(tmp_path_factory):
     root = tmp_path_factory.mktemp("server")
     port = free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "mlflow", "server", "--host", "127.0.0.1", "--port", str(port),
-         "--backend-store-uri", f"sqlite:///{root / 'db.sqlite'}", "--artifacts-destination",
-         str(root / "artifacts"), "--workers", "1"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        [
+            sys.executable,
+            "-m",
+            "mlflow",
+            "server",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--backend-store-uri",
+            f"sqlite:///{root / 'db.sqlite'}",
+            "--artifacts-destination",
+            str(root / "artifacts"),
+            "--workers",
+            "1",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}"
     for _ in range(120):
         try:
@@ -44,7 +59,9 @@ def server(tmp_path_factory):
 
 def test_train_against_server_and_read_back(server, small_config, tmp_path):
     url, _ = server
-    result = run_cli("train", "fit", str(small_config), cwd=tmp_path, env={"MLFLOW_TRACKING_URI": url})
+    result = run_cli(
+        "train", "fit", str(small_config), cwd=tmp_path, env={"MLFLOW_TRACKING_URI": url}
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     run_id = result.stdout.split("run ", 1)[1].split()[0]
     mlflow.set_tracking_uri(url)

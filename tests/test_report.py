@@ -14,8 +14,13 @@ from infer.report import _as_dict, _as_list, build_report
 
 STANCES = ("denial", "escalatory", "restraining", "neutral")
 XSS = "<script>alert(1)</script>"
-SECTIONS = ("Stance by speaker", "Device frequency by stance", "Statements over time",
-            "Most escalatory statements", "All statements")
+SECTIONS = (
+    "Stance by speaker",
+    "Device frequency by stance",
+    "Statements over time",
+    "Most escalatory statements",
+    "All statements",
+)
 
 
 def _frame() -> pd.DataFrame:
@@ -34,15 +39,26 @@ def _frame() -> pd.DataFrame:
     for i, (art, speaker, stance, devices, published, esc) in enumerate(specs):
         rest = (1 - esc) / 3
         scores = {s: (esc if s == "escalatory" else rest) for s in STANCES}
-        rows.append({
-            "article_id": art, "statement_id": f"{art}:{i}", "start": i * 10, "end": i * 10 + 9,
-            "text": f"statement {i} {XSS}" if i == 6 else f"statement number {i}",
-            "kind": "direct", "speaker_surface": speaker.split(" ")[-1], "speaker": speaker,
-            "stance": stance, "stance_scores": scores, "devices": devices,
-            "device_scores": {d: 0.9 for d in devices} | {"hedging": 0.1},
-            "model_uri": "models:/quotelens/3", "schema_version": "v1",
-            "source": f"data/{art}.txt", "published": published,
-        })
+        rows.append(
+            {
+                "article_id": art,
+                "statement_id": f"{art}:{i}",
+                "start": i * 10,
+                "end": i * 10 + 9,
+                "text": f"statement {i} {XSS}" if i == 6 else f"statement number {i}",
+                "kind": "direct",
+                "speaker_surface": speaker.split(" ")[-1],
+                "speaker": speaker,
+                "stance": stance,
+                "stance_scores": scores,
+                "devices": devices,
+                "device_scores": {d: 0.9 for d in devices} | {"hedging": 0.1},
+                "model_uri": "models:/quotelens/3",
+                "schema_version": "v1",
+                "source": f"data/{art}.txt",
+                "published": published,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -81,8 +97,17 @@ def test_report_from_each_format(tmp_path: Path, suffix: str) -> None:
     for color in ("#d7301f", "#1a9850", "#7570b3", "#969696"):
         assert color in page
     heat = page.split("Device frequency by stance")[1].split("Statements over time")[0]
-    order = [heat.index(d) for d in ("metaphor", "threat", "call_to_action",
-                                     "religious_framing", "hedging", "blame_attribution")]
+    order = [
+        heat.index(d)
+        for d in (
+            "metaphor",
+            "threat",
+            "call_to_action",
+            "religious_framing",
+            "hedging",
+            "blame_attribution",
+        )
+    ]
     assert order == sorted(order)
     assert "2023-10-07" in page and "2023-10-08" in page
     assert "2 statement(s) without a date" in page
@@ -141,8 +166,7 @@ def test_missing_and_unknown_files(tmp_path: Path) -> None:
 
 
 def test_normalisers() -> None:
-    assert _as_dict([("escalatory", 0.5), ("neutral", 0.5)]) == {"escalatory": 0.5,
-                                                                  "neutral": 0.5}
+    assert _as_dict([("escalatory", 0.5), ("neutral", 0.5)]) == {"escalatory": 0.5, "neutral": 0.5}
     assert _as_dict('{"denial": 1}') == {"denial": 1.0}
     assert _as_dict({"a": None, "b": 0.2}) == {"b": 0.2}
     assert _as_dict(None) == {} and _as_dict("") == {}

@@ -9,7 +9,11 @@ def test_heldout_conflicts_never_in_train(small_corpus):
     parts = split_indices(ds, "heldout_conflict", seed=7)
     conflicts = np.asarray(ds["conflict"])
     test = set(conflicts[parts["test"]])
-    assert test and not test & set(conflicts[parts["train"]]) and not test & set(conflicts[parts["dev"]])
+    assert (
+        test
+        and not test & set(conflicts[parts["train"]])
+        and not test & set(conflicts[parts["dev"]])
+    )
     assert len(set(np.asarray(ds["stance"])[parts["test"]])) == 4
 
 

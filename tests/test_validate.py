@@ -11,20 +11,44 @@ def test_project_data_is_clean():
 
 
 def test_reports_unknown_label_duplicate_and_bad_span(tmp_path):
-    good = {"id": "x1", "text": "We will not stand idly by while our towns burn.", "stance": "escalatory",
-            "devices": ["threat"]}
-    rows = [good,
-            {"id": "x2", "text": "The ministry denied any role in the strike on the convoy.",
-             "stance": "furious", "devices": ["threat"]},
-            {**good, "text": "A different statement about the talks in Doha this week."}]
+    good = {
+        "id": "x1",
+        "text": "We will not stand idly by while our towns burn.",
+        "stance": "escalatory",
+        "devices": ["threat"],
+    }
+    rows = [
+        good,
+        {
+            "id": "x2",
+            "text": "The ministry denied any role in the strike on the convoy.",
+            "stance": "furious",
+            "devices": ["threat"],
+        },
+        {**good, "text": "A different statement about the talks in Doha this week."},
+    ]
     labelled = tmp_path / "statements.jsonl"
     labelled.write_text("\n".join(json.dumps(r) for r in rows) + "\n", "utf-8")
     articles = tmp_path / "articles"
     articles.mkdir()
     (articles / "a1.txt").write_text("“We will respond,” he said.", "utf-8")
-    (articles / "gold.jsonl").write_text(json.dumps({
-        "article": "a1", "start": 0, "end": 10, "text": "We will respond", "kind": "direct",
-        "speaker_surface": "he", "speaker": "he", "stance": "escalatory", "devices": []}) + "\n", "utf-8")
+    (articles / "gold.jsonl").write_text(
+        json.dumps(
+            {
+                "article": "a1",
+                "start": 0,
+                "end": 10,
+                "text": "We will respond",
+                "kind": "direct",
+                "speaker_surface": "he",
+                "speaker": "he",
+                "stance": "escalatory",
+                "devices": [],
+            }
+        )
+        + "\n",
+        "utf-8",
+    )
     result = run_cli("train", "validate", str(tmp_path))
     assert result.returncode == 1
     out = result.stdout
@@ -35,16 +59,20 @@ def test_reports_unknown_label_duplicate_and_bad_span(tmp_path):
 
 def test_invalid_json_and_missing_field(tmp_path):
     f = tmp_path / "bad.jsonl"
-    f.write_text('{"id": "a", "text": "Some words here now", "stance": "neutral"}\n{not json\n', "utf-8")
+    f.write_text(
+        '{"id": "a", "text": "Some words here now", "stance": "neutral"}\n{not json\n', "utf-8"
+    )
     problems = validate([f])
     assert any(p.startswith(f"{f}:1: missing required field 'devices'") for p in problems)
     assert any(p.startswith(f"{f}:2: invalid JSON") for p in problems)
 
 
 def test_near_duplicates_found_and_distinct_texts_pass():
-    texts = ["We will respond with force to any attack on our territory.",
-             "We will respond with force to any attack on our territory!",
-             "The envoy called for an immediate humanitarian pause in the north."]
+    texts = [
+        "We will respond with force to any attack on our territory.",
+        "We will respond with force to any attack on our territory!",
+        "The envoy called for an immediate humanitarian pause in the north.",
+    ]
     pairs = near_duplicates(texts)
     assert [(i, j) for i, j, _ in pairs] == [(0, 1)]
 

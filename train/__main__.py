@@ -1,11 +1,11 @@
 """quotelens training CLI.
 
-    python -m train validate data/
-    python -m train stats data/ [--update data/DATACARD.md]
-    python -m train fit configs/tfidf_linear.yaml [--set model.C=4.0 ...]
-    python -m train runs [--sort test_heldout/stance_macro_f1]
-    python -m train promote RUN_ID | --best test_heldout/stance_macro_f1
-    python -m train eval-extract data/articles
+python -m train validate data/
+python -m train stats data/ [--update data/DATACARD.md]
+python -m train fit configs/tfidf_linear.yaml [--set model.C=4.0 ...]
+python -m train runs [--sort test_heldout/stance_macro_f1]
+python -m train promote RUN_ID | --best test_heldout/stance_macro_f1
+python -m train eval-extract data/articles
 """
 
 from __future__ import annotations
@@ -17,14 +17,19 @@ from infer.errors import QuotelensError
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m train", description=__doc__,
-                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = argparse.ArgumentParser(
+        prog="python -m train",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     sub = p.add_subparsers(dest="command", required=True)
     v = sub.add_parser("validate", help="check labelled files and gold articles")
     v.add_argument("paths", nargs="+")
     s = sub.add_parser("stats", help="print corpus count tables")
     s.add_argument("paths", nargs="+")
-    s.add_argument("--update", metavar="DATACARD", help="rewrite the tables inside this Markdown file")
+    s.add_argument(
+        "--update", metavar="DATACARD", help="rewrite the tables inside this Markdown file"
+    )
     f = sub.add_parser("fit", help="train one config (or a sweep) and log it to MLflow")
     f.add_argument("config")
     f.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE")
@@ -61,7 +66,9 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "runs":
         from train.registry import leaderboard
 
-        return leaderboard(args.experiment, args.sort, args.limit, args.markdown, args.best_per_family)
+        return leaderboard(
+            args.experiment, args.sort, args.limit, args.markdown, args.best_per_family
+        )
     if args.command == "promote":
         from train.registry import promote
 

@@ -23,8 +23,14 @@ def confusion_png(matrix: np.ndarray, path: Path, title: str) -> Path:
     ax.set_ylabel("gold")
     for i in range(matrix.shape[0]):
         for j in range(matrix.shape[1]):
-            ax.text(j, i, int(matrix[i, j]), ha="center", va="center",
-                    color="white" if matrix[i, j] > matrix.max() / 2 else "black")
+            ax.text(
+                j,
+                i,
+                int(matrix[i, j]),
+                ha="center",
+                va="center",
+                color="white" if matrix[i, j] > matrix.max() / 2 else "black",
+            )
     ax.set_title(title)
     fig.tight_layout()
     fig.savefig(path, dpi=110)
@@ -45,39 +51,68 @@ def device_f1_png(metrics: dict[str, float], prefix: str, path: Path, title: str
     return path
 
 
-def misclassified(X: pd.DataFrame, y: np.ndarray, proba: np.ndarray, Y: np.ndarray, Y_pred: np.ndarray,
-                  ids: list[str], conflicts: list[str]) -> pd.DataFrame:
+def misclassified(
+    X: pd.DataFrame,
+    y: np.ndarray,
+    proba: np.ndarray,
+    Y: np.ndarray,
+    Y_pred: np.ndarray,
+    ids: list[str],
+    conflicts: list[str],
+) -> pd.DataFrame:
     """Test statements whose stance or device set was wrong, with gold and predicted labels."""
     rows = []
     for i in range(len(y)):
         gold_d = [DEVICES[j] for j in np.flatnonzero(Y[i])]
         pred_d = [DEVICES[j] for j in np.flatnonzero(Y_pred[i])]
         if proba[i].argmax() != y[i] or gold_d != pred_d:
-            rows.append({"id": ids[i], "conflict": conflicts[i], "text": X["text"].iat[i],
-                         "gold_stance": STANCES[y[i]], "pred_stance": STANCES[int(proba[i].argmax())],
-                         "confidence": round(float(proba[i].max()), 3),
-                         "gold_devices": ", ".join(gold_d), "pred_devices": ", ".join(pred_d)})
+            rows.append(
+                {
+                    "id": ids[i],
+                    "conflict": conflicts[i],
+                    "text": X["text"].iat[i],
+                    "gold_stance": STANCES[y[i]],
+                    "pred_stance": STANCES[int(proba[i].argmax())],
+                    "confidence": round(float(proba[i].max()), 3),
+                    "gold_devices": ", ".join(gold_d),
+                    "pred_devices": ", ".join(pred_d),
+                }
+            )
     return pd.DataFrame(rows)
 
 
 def model_card(config, metrics: dict[str, float], fingerprint: str, n_train: int) -> str:
-    def m(key: str) -> str:
-        return f"{metrics.get(key, float('nan')):.3f}"
+    def row(label: str, prefix: str) -> str:
+        keys = (
+            "stance_macro_f1",
+            "stance_accuracy",
+            "devices_micro_f1",
+            "devices_macro_f1",
+            "stance_ece",
+        )
+        cells = " | ".join(f"{metrics.get(f'{prefix}/{k}', float('nan')):.3f}" for k in keys)
+        return f"| {label} | {cells} |"
 
-    return f"""# quotelens model card: {config.name}
-
-- Family: `{config.family}`; input: statement text{' + context' if config.data.use_context else ''}
-- Label schema: {SCHEMA_VERSION} (4 stances, 13 devices; see LABELS.md)
-- Training data: {n_train} statements ({config.data.final_split} split train part), fingerprint `{fingerprint}`
-- Stance probabilities temperature-scaled on dev; device thresholds tuned per label on dev.
-
-| split | stance macro-F1 | stance accuracy | devices micro-F1 | devices macro-F1 | stance ECE |
-|---|---|---|---|---|---|
-| held-out conflicts (test) | {m('test_heldout/stance_macro_f1')} | {m('test_heldout/stance_accuracy')} | {m('test_heldout/devices_micro_f1')} | {m('test_heldout/devices_macro_f1')} | {m('test_heldout/stance_ece')} |
-| random (test) | {m('test_random/stance_macro_f1')} | {m('test_random/stance_accuracy')} | {m('test_random/devices_micro_f1')} | {m('test_random/devices_macro_f1')} | {m('test_random/stance_ece')} |
-
-Intended use: ranking and summarising statements in conflict coverage for analysts, who read the
-statements themselves. Not for decisions about individuals. The corpus is written for the project in
-English and covers {', '.join('held-out' if False else '' for _ in [])}the conflicts listed in DATACARD.md; expect lower
-quality on other regions, other languages and on sarcasm.
-"""
+    context = " + context" if config.data.use_context else ""
+    return "\n".join(
+        [
+            f"# quotelens model card: {config.name}",
+            "",
+            f"- Family: `{config.family}`; input: statement text{context}",
+            f"- Label schema: {SCHEMA_VERSION} (4 stances, 13 devices; see LABELS.md)",
+            f"- Training data: {n_train} statements (train part of the {config.data.final_split} split), "
+            f"fingerprint `{fingerprint}`",
+            "- Stance probabilities temperature-scaled on dev; device thresholds tuned per label on dev.",
+            "",
+            "| split | stance macro-F1 | stance accuracy | devices micro-F1 | devices macro-F1 | stance ECE |",
+            "|---|---|---|---|---|---|",
+            row("held-out conflicts (test)", "test_heldout"),
+            row("random (test)", "test_random"),
+            "",
+            "Intended use: ranking and summarising statements in conflict coverage for analysts, who read",
+            "the statements themselves; not for decisions about individuals. The training corpus is English,",
+            "written for the project, and covers the conflicts listed in data/DATACARD.md: expect lower",
+            "quality on other regions, other languages, sarcasm and very long statements.",
+            "",
+        ]
+    )

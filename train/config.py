@@ -18,12 +18,24 @@ class Strict(BaseModel):
 
 
 class DataConfig(Strict):
-    paths: list[str] = Field(["data/statements"], description="Labelled files or folders (JSONL/CSV/Parquet).")
-    use_context: bool = Field(False, description="Join each statement with its context as model input.")
-    test_size: float = Field(0.2, gt=0, lt=1, description="Share of statements (or conflicts) held out for test.")
-    dev_size: float = Field(0.15, gt=0, lt=1, description="Share of the train part kept for early stopping and calibration.")
+    paths: list[str] = Field(
+        ["data/statements"], description="Labelled files or folders (JSONL/CSV/Parquet)."
+    )
+    use_context: bool = Field(
+        False, description="Join each statement with its context as model input."
+    )
+    test_size: float = Field(
+        0.2, gt=0, lt=1, description="Share of statements (or conflicts) held out for test."
+    )
+    dev_size: float = Field(
+        0.15,
+        gt=0,
+        lt=1,
+        description="Share of the train part kept for early stopping and calibration.",
+    )
     final_split: Literal["random", "heldout_conflict"] = Field(
-        "random", description="Which split's model is logged and registered (both are evaluated).")
+        "random", description="Which split's model is logged and registered (both are evaluated)."
+    )
 
 
 class TfidfParams(Strict):
@@ -38,7 +50,9 @@ class TfidfParams(Strict):
 class EmbedParams(Strict):
     stance_C: float = Field(4.0, gt=0, description="Inverse regularisation of the stance head.")
     devices_C: float = Field(4.0, gt=0, description="Inverse regularisation of each device head.")
-    class_weight: Literal["balanced"] | None = Field("balanced", description="Head class weighting.")
+    class_weight: Literal["balanced"] | None = Field(
+        "balanced", description="Head class weighting."
+    )
     batch_size: int = Field(64, ge=1, description="Encoder batch size.")
 
 
@@ -47,20 +61,31 @@ class FinetuneParams(Strict):
     patience: int = Field(2, ge=1, description="Epochs without dev improvement before stopping.")
     batch_size: int = Field(16, ge=1, description="Training batch size.")
     learning_rate: float = Field(5e-5, gt=0, description="AdamW learning rate of the encoder.")
-    head_learning_rate: float = Field(1e-3, gt=0, description="AdamW learning rate of the two heads.")
+    head_learning_rate: float = Field(
+        1e-3, gt=0, description="AdamW learning rate of the two heads."
+    )
     weight_decay: float = Field(0.01, ge=0, description="AdamW weight decay.")
     dropout: float = Field(0.1, ge=0, lt=1, description="Dropout before the heads.")
     device_loss_weight: float = Field(1.0, gt=0, description="Weight of the device BCE loss.")
     max_length: int = Field(128, ge=16, le=512, description="Token limit per input.")
     predict_batch_size: int = Field(64, ge=1, description="Batch size when scoring.")
-    export_onnx: bool = Field(True, description="Export model.onnx beside the weights at training time.")
-    quantize_onnx: bool = Field(False, description="Also write a dynamic int8 model.int8.onnx (used first).")
+    export_onnx: bool = Field(
+        True, description="Export model.onnx beside the weights at training time."
+    )
+    quantize_onnx: bool = Field(
+        False, description="Also write a dynamic int8 model.int8.onnx (used first)."
+    )
 
 
 class TrackingConfig(Strict):
-    uri: str | None = Field(None, description="MLflow tracking URI; else $MLFLOW_TRACKING_URI, else sqlite:///mlflow.db.")
+    uri: str | None = Field(
+        None,
+        description="MLflow tracking URI; else $MLFLOW_TRACKING_URI, else sqlite:///mlflow.db.",
+    )
     experiment: str = Field("quotelens", description="MLflow experiment name.")
-    registered_model: str = Field("quotelens", description="Registry name the model is registered under.")
+    registered_model: str = Field(
+        "quotelens", description="Registry name the model is registered under."
+    )
     register_model: bool = Field(True, description="Register the logged model.")
 
 
@@ -75,10 +100,14 @@ class TrainConfig(Strict):
     embed: EmbedParams = Field(default_factory=EmbedParams)
     finetune: FinetuneParams = Field(default_factory=FinetuneParams)
     tracking: TrackingConfig = Field(default_factory=TrackingConfig)
-    sweep: dict[str, list[Any]] = Field(default_factory=dict, description="Dotted key -> values to try.")
+    sweep: dict[str, list[Any]] = Field(
+        default_factory=dict, description="Dotted key -> values to try."
+    )
 
     def model_params(self) -> dict:
-        params = {"tfidf_linear": self.tfidf, "embed_head": self.embed, "finetune": self.finetune}[self.family]
+        params = {"tfidf_linear": self.tfidf, "embed_head": self.embed, "finetune": self.finetune}[
+            self.family
+        ]
         out = params.model_dump()
         out.pop("export_onnx", None)
         out.pop("quantize_onnx", None)
@@ -86,6 +115,7 @@ class TrainConfig(Strict):
 
     def flat(self) -> dict[str, Any]:
         """Dotted-key view for MLflow params."""
+
         def walk(prefix: str, value: Any, out: dict) -> dict:
             if isinstance(value, dict) and value:
                 for k, v in value.items():
@@ -156,6 +186,10 @@ def sweep_points(config: TrainConfig) -> list[TrainConfig]:
         raw["sweep"] = {}
         for k, v in zip(keys, values, strict=True):
             set_dotted(raw, k, v)
-        raw["name"] = f"{config.name}[" + ",".join(f"{k}={v}" for k, v in zip(keys, values, strict=True)) + "]"
+        raw["name"] = (
+            f"{config.name}["
+            + ",".join(f"{k}={v}" for k, v in zip(keys, values, strict=True))
+            + "]"
+        )
         points.append(validate_config(raw, f"sweep point {raw['name']}"))
     return points

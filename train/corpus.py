@@ -34,8 +34,12 @@ def labelled_files(paths: list[str | Path]) -> list[Path]:
     for p in map(Path, paths):
         if p.is_dir():
             out += sorted(
-                f for f in p.rglob("*") if f.suffix in LABELLED_SUFFIXES and f.name != "gold.jsonl"
-                and "articles" not in f.parts and "annotation" not in f.parts
+                f
+                for f in p.rglob("*")
+                if f.suffix in LABELLED_SUFFIXES
+                and f.name != "gold.jsonl"
+                and "articles" not in f.parts
+                and "annotation" not in f.parts
             )
         elif p.exists():
             out.append(p)
@@ -60,10 +64,7 @@ def iter_rows(path: Path) -> Iterator[tuple[int, dict | str]]:
         return
     import pandas as pd
 
-    if path.suffix == ".csv":
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    else:
-        frame = pd.read_parquet(path)
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False) if path.suffix == ".csv" else pd.read_parquet(path)
     for n, row in enumerate(frame.to_dict("records"), 2 if path.suffix == ".csv" else 1):
         devices = row.get("devices")
         if isinstance(devices, str):
@@ -79,13 +80,17 @@ def normalize(row: dict) -> dict:
     out["stance"] = row["stance"]
     out["devices"] = sorted(set(row.get("devices") or []))
     hard = row.get("hard", False)
-    out["hard"] = hard.strip().lower() in ("true", "1", "yes") if isinstance(hard, str) else bool(hard)
+    out["hard"] = (
+        hard.strip().lower() in ("true", "1", "yes") if isinstance(hard, str) else bool(hard)
+    )
     return out
 
 
 def check_row(row: dict) -> list[str]:
     """Problems with one record, each phrased as what is wrong and how to fix it."""
-    problems = [f"missing required field '{f}'" for f in ("id", "text", "stance", "devices") if f not in row]
+    problems = [
+        f"missing required field '{f}'" for f in ("id", "text", "stance", "devices") if f not in row
+    ]
     if problems:
         return problems
     if row["stance"] not in STANCES:
@@ -113,7 +118,9 @@ def load_corpus(paths: list[str | Path]) -> datasets.Dataset:
         for n, row in iter_rows(path):
             problems = [row] if isinstance(row, str) else check_row(row)
             if problems:
-                raise QuotelensError(f"{path}:{n}: {problems[0]} (run `python -m train validate {path}`)")
+                raise QuotelensError(
+                    f"{path}:{n}: {problems[0]} (run `python -m train validate {path}`)"
+                )
             rows.append(normalize(row))
     if not rows:
         raise QuotelensError(f"no labelled statements found under {', '.join(map(str, paths))}")

@@ -26,8 +26,14 @@ def overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
 
 
 def match(pred: list[dict], gold: list[dict], threshold: float) -> list[tuple[int, int]]:
-    pairs = sorted(((overlap((p["start"], p["end"]), (g["start"], g["end"])), i, j)
-                    for i, p in enumerate(pred) for j, g in enumerate(gold)), reverse=True)
+    pairs = sorted(
+        (
+            (overlap((p["start"], p["end"]), (g["start"], g["end"])), i, j)
+            for i, p in enumerate(pred)
+            for j, g in enumerate(gold)
+        ),
+        reverse=True,
+    )
     used_p, used_g, out = set(), set(), []
     for ov, i, j in pairs:
         if ov < threshold:
@@ -92,12 +98,17 @@ def predict(folder: Path, article_ids: list[str]) -> tuple[dict[str, list[dict]]
 
 
 def table(metrics: dict[str, float]) -> str:
-    lines = ["| scope | threshold | gold | precision | recall | F1 | speaker acc. |", "|---|---|---|---|---|---|---|"]
+    lines = [
+        "| scope | threshold | gold | precision | recall | F1 | speaker acc. |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for t in THRESHOLDS:
         for scope in ("overall", *KINDS, "reported"):
             k = f"{scope}@{t}"
-            lines.append(f"| {scope} | {t} | {int(metrics[k + '/gold'])} | {metrics[k + '/precision']:.3f} | "
-                         f"{metrics[k + '/recall']:.3f} | {metrics[k + '/f1']:.3f} | {metrics[k + '/speaker_accuracy']:.3f} |")
+            lines.append(
+                f"| {scope} | {t} | {int(metrics[k + '/gold'])} | {metrics[k + '/precision']:.3f} | "
+                f"{metrics[k + '/recall']:.3f} | {metrics[k + '/f1']:.3f} | {metrics[k + '/speaker_accuracy']:.3f} |"
+            )
     return "\n".join(lines)
 
 
@@ -108,7 +119,9 @@ def main(folder: str, log: bool = True) -> int:
     metrics = evaluate(preds, golds)
     metrics["articles_per_second"] = len(golds) / seconds
     print(table(metrics))
-    print(f"{len(golds)} articles, {seconds:.1f} s ({metrics['articles_per_second']:.1f} articles/s)")
+    print(
+        f"{len(golds)} articles, {seconds:.1f} s ({metrics['articles_per_second']:.1f} articles/s)"
+    )
     if log:
         import mlflow
 

@@ -32,7 +32,9 @@ SPLIT_PREFIX = {"heldout_conflict": "heldout", "random": "random"}
 
 def git_commit() -> str:
     try:
-        out = subprocess.run(["git", "rev-parse", "HEAD"], capture_output=True, text=True, timeout=5)
+        out = subprocess.run(
+            ["git", "rev-parse", "HEAD"], capture_output=True, text=True, timeout=5
+        )
         return out.stdout.strip() or "unknown"
     except (OSError, subprocess.SubprocessError):
         return "unknown"
@@ -42,19 +44,30 @@ def check_trainable(dataset, parts) -> None:
     """Refuse before any work: empty splits or a stance class missing from train."""
     for name, part in parts.items():
         if len(part) == 0:
-            raise QuotelensError(f"the {name} split is empty; add statements or lower data.test_size")
+            raise QuotelensError(
+                f"the {name} split is empty; add statements or lower data.test_size"
+            )
     present = set(parts["train"]["stance"])
     missing = [STANCES[i] for i in range(len(STANCES)) if i not in present]
     if missing:
-        raise QuotelensError(f"stance class(es) {', '.join(missing)} absent from the train split; label some")
+        raise QuotelensError(
+            f"stance class(es) {', '.join(missing)} absent from the train split; label some"
+        )
 
 
 def fit_split(config: TrainConfig, dataset, split: str, log_epoch) -> dict:
     """Fit, calibrate and evaluate on one split; returns the model, metrics and test predictions."""
-    parts = make_splits(dataset, split, seed=config.seed, test_size=config.data.test_size,
-                        dev_size=config.data.dev_size)
+    parts = make_splits(
+        dataset,
+        split,
+        seed=config.seed,
+        test_size=config.data.test_size,
+        dev_size=config.data.dev_size,
+    )
     check_trainable(dataset, parts)
-    (Xtr, ytr, Ytr), (Xd, yd, Yd), (Xt, yt, Yt) = (to_xy(parts[k]) for k in ("train", "dev", "test"))
+    (Xtr, ytr, Ytr), (Xd, yd, Yd), (Xt, yt, Yt) = (
+        to_xy(parts[k]) for k in ("train", "dev", "test")
+    )
     model = classifier_class(config.family)(**config.model_params())
     t0 = time.perf_counter()
     kwargs = {"on_epoch": log_epoch} if config.family == "finetune" else {}
@@ -81,11 +94,20 @@ def log_artifacts(mlflow, config: TrainConfig, results: dict, metrics: dict, fp:
         for split, res in results.items():
             short = SPLIT_PREFIX[split]
             Xt, yt, test_p, Yt, Yp = res["test"]
-            artifacts.confusion_png(stance_confusion(yt, test_p), tmp / f"confusion_{short}.png",
-                                    f"stance, test ({short})")
-            artifacts.device_f1_png(metrics, f"test_{short}", tmp / f"device_f1_{short}.png",
-                                    f"device F1, test ({short})")
-            (tmp / f"classification_report_{short}.txt").write_text(reports(yt, test_p, Yt, Yp), "utf-8")
+            artifacts.confusion_png(
+                stance_confusion(yt, test_p),
+                tmp / f"confusion_{short}.png",
+                f"stance, test ({short})",
+            )
+            artifacts.device_f1_png(
+                metrics,
+                f"test_{short}",
+                tmp / f"device_f1_{short}.png",
+                f"device F1, test ({short})",
+            )
+            (tmp / f"classification_report_{short}.txt").write_text(
+                reports(yt, test_p, Yt, Yp), "utf-8"
+            )
             test = res["parts"]["test"]
             wrong = artifacts.misclassified(Xt, yt, test_p, Yt, Yp, test["id"], test["conflict"])
             wrong.to_csv(tmp / f"misclassified_{short}.csv", index=False)
@@ -98,8 +120,8 @@ def log_artifacts(mlflow, config: TrainConfig, results: dict, metrics: dict, fp:
 def log_model(mlflow, config: TrainConfig, model, example: pd.DataFrame):
     """Save the classifier (skops/safetensors), export ONNX if asked, log as pyfunc from code."""
     import infer
-    from infer.pyfunc import MODEL_FILE
     from infer.predictor import score_frame
+    from infer.pyfunc import MODEL_FILE
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "classifier"
@@ -116,9 +138,15 @@ def log_model(mlflow, config: TrainConfig, model, example: pd.DataFrame):
         signature = ModelSignature(inputs, mlflow.models.infer_signature(example, output).outputs)
         package = Path(infer.__file__).parent
         info = mlflow.pyfunc.log_model(
-            name="model", python_model=str(package / MODEL_FILE), artifacts={"classifier": str(folder)},
-            code_paths=[str(package)], signature=signature, input_example=example,
-            registered_model_name=config.tracking.registered_model if config.tracking.register_model else None,
+            name="model",
+            python_model=str(package / MODEL_FILE),
+            artifacts={"classifier": str(folder)},
+            code_paths=[str(package)],
+            signature=signature,
+            input_example=example,
+            registered_model_name=config.tracking.registered_model
+            if config.tracking.register_model
+            else None,
             pip_requirements=_requirements(),
             metadata={"schema_version": SCHEMA_VERSION, "family": config.family},
         )
@@ -138,8 +166,16 @@ def run_one(config: TrainConfig, dataset, nested: bool = False) -> str:
 
     fp = fingerprint(dataset)
     with mlflow.start_run(run_name=config.name, nested=nested) as run:
-        mlflow.set_tags({"family": config.family, "data_fingerprint": fp, "schema_version": SCHEMA_VERSION,
-                         "git_commit": git_commit(), "job": "train", "use_context": str(config.data.use_context)})
+        mlflow.set_tags(
+            {
+                "family": config.family,
+                "data_fingerprint": fp,
+                "schema_version": SCHEMA_VERSION,
+                "git_commit": git_commit(),
+                "job": "train",
+                "use_context": str(config.data.use_context),
+            }
+        )
         mlflow.log_params({k: str(v)[:500] for k, v in config.flat().items()})
         mlflow.log_dict(config.model_dump(mode="json"), "config.json")
         results, metrics = {}, {}
@@ -154,13 +190,21 @@ def run_one(config: TrainConfig, dataset, nested: bool = False) -> str:
             metrics |= res["metrics"]
             if split == config.data.final_split:
                 _log_inputs(mlflow, res["parts"], short)
-        metrics["train_seconds"] = sum(v for k, v in metrics.items() if k.startswith("train_seconds_"))
+        metrics["train_seconds"] = sum(
+            v for k, v in metrics.items() if k.startswith("train_seconds_")
+        )
         mlflow.log_metrics(metrics)
         log_artifacts(mlflow, config, results, metrics, fp)
         final = results[config.data.final_split]["model"]
-        example = pd.DataFrame({"text": ["We will respond with force if they cross the line.",
-                                         "The ministry denied any role in the strike."],
-                                "context": ["", "The ministry said in a statement on Monday."]})
+        example = pd.DataFrame(
+            {
+                "text": [
+                    "We will respond with force if they cross the line.",
+                    "The ministry denied any role in the strike.",
+                ],
+                "context": ["", "The ministry said in a statement on Monday."],
+            }
+        )
         log_model(mlflow, config, final, example)
         _print_summary(config, metrics, run.info.run_id)
         return run.info.run_id
@@ -176,8 +220,12 @@ def _log_inputs(mlflow, parts, short: str) -> None:
 
 
 def _print_summary(config: TrainConfig, metrics: dict, run_id: str) -> None:
-    keys = ("test_heldout/stance_macro_f1", "test_heldout/devices_micro_f1",
-            "test_random/stance_macro_f1", "test_random/devices_micro_f1")
+    keys = (
+        "test_heldout/stance_macro_f1",
+        "test_heldout/devices_micro_f1",
+        "test_random/stance_macro_f1",
+        "test_random/devices_micro_f1",
+    )
     shown = "  ".join(f"{k}={metrics[k]:.3f}" for k in keys)
     print(f"run {run_id} ({config.name}): {shown}  train_seconds={metrics['train_seconds']:.1f}")
 
@@ -195,7 +243,9 @@ def main(config_path: str, overrides: list[str]) -> int:
         run_one(points[0], dataset)
         return 0
     with mlflow.start_run(run_name=config.name) as parent:
-        mlflow.set_tags({"family": config.family, "sweep": "true", "schema_version": SCHEMA_VERSION})
+        mlflow.set_tags(
+            {"family": config.family, "sweep": "true", "schema_version": SCHEMA_VERSION}
+        )
         mlflow.log_dict(config.model_dump(mode="json"), "config.json")
         scores = []
         for point in points:

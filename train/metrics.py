@@ -9,8 +9,9 @@ from infer.calibration import expected_calibration_error
 from infer.labels import DEVICES, STANCES
 
 
-def stance_device_metrics(y: np.ndarray, stance_proba: np.ndarray, Y: np.ndarray, Y_pred: np.ndarray,
-                          prefix: str) -> dict[str, float]:
+def stance_device_metrics(
+    y: np.ndarray, stance_proba: np.ndarray, Y: np.ndarray, Y_pred: np.ndarray, prefix: str
+) -> dict[str, float]:
     """Accuracy, macro and per-class F1 for stance; micro, macro and per-label F1 for devices; ECE."""
     pred = stance_proba.argmax(axis=1)
     labels = list(range(len(STANCES)))
@@ -18,7 +19,9 @@ def stance_device_metrics(y: np.ndarray, stance_proba: np.ndarray, Y: np.ndarray
     per_device = f1_score(Y, Y_pred, average=None, zero_division=0)
     out = {
         f"{prefix}/stance_accuracy": accuracy_score(y, pred),
-        f"{prefix}/stance_macro_f1": f1_score(y, pred, labels=labels, average="macro", zero_division=0),
+        f"{prefix}/stance_macro_f1": f1_score(
+            y, pred, labels=labels, average="macro", zero_division=0
+        ),
         f"{prefix}/devices_micro_f1": f1_score(Y, Y_pred, average="micro", zero_division=0),
         f"{prefix}/devices_macro_f1": f1_score(Y, Y_pred, average="macro", zero_division=0),
         f"{prefix}/stance_ece": expected_calibration_error(stance_proba, y),
@@ -32,8 +35,10 @@ def reports(y: np.ndarray, stance_proba: np.ndarray, Y: np.ndarray, Y_pred: np.n
     pred = stance_proba.argmax(axis=1)
     labels = list(range(len(STANCES)))
     return (
-        "STANCE\n" + classification_report(y, pred, labels=labels, target_names=list(STANCES), zero_division=0)
-        + "\nDEVICES\n" + classification_report(Y, Y_pred, target_names=list(DEVICES), zero_division=0)
+        "STANCE\n"
+        + classification_report(y, pred, labels=labels, target_names=list(STANCES), zero_division=0)
+        + "\nDEVICES\n"
+        + classification_report(Y, Y_pred, target_names=list(DEVICES), zero_division=0)
     )
 
 

@@ -16,7 +16,11 @@ def _dev_from(train_idx: np.ndarray, y: np.ndarray, dev_size: float, seed: int):
 
 
 def split_indices(
-    dataset: datasets.Dataset, kind: str, test_size: float = 0.2, dev_size: float = 0.15, seed: int = 13
+    dataset: datasets.Dataset,
+    kind: str,
+    test_size: float = 0.2,
+    dev_size: float = 0.15,
+    seed: int = 13,
 ) -> dict[str, np.ndarray]:
     """Index arrays for train/dev/test.
 
@@ -27,11 +31,15 @@ def split_indices(
     y = np.asarray(dataset["stance"])
     idx = np.arange(len(dataset))
     if kind == "random":
-        train_idx, test_idx = train_test_split(idx, test_size=test_size, random_state=seed, stratify=y)
+        train_idx, test_idx = train_test_split(
+            idx, test_size=test_size, random_state=seed, stratify=y
+        )
     elif kind == "heldout_conflict":
         groups = np.asarray(dataset["conflict"])
         if len(set(groups)) < 3:
-            raise QuotelensError("a held-out-conflict split needs at least 3 distinct 'conflict' values")
+            raise QuotelensError(
+                "a held-out-conflict split needs at least 3 distinct 'conflict' values"
+            )
         for attempt in range(100):
             gss = GroupShuffleSplit(n_splits=1, test_size=test_size, random_state=seed + attempt)
             train_idx, test_idx = next(gss.split(idx, y, groups))

@@ -38,8 +38,14 @@ def corpus_tables(paths: list[str]) -> str:
         ("distinct speakers", len({r["speaker"] for r in rows})),
         ("hard cases", sum(r["hard"] for r in rows)),
         ("no device", sum(not r["devices"] for r in rows)),
-        ("indirect or mixed", f"{kinds['indirect'] + kinds['mixed']} ({(kinds['indirect'] + kinds['mixed']) / n:.0%})"),
-        ("words per text (min / median / max)", f"{min(words)} / {sorted(words)[n // 2]} / {max(words)}"),
+        (
+            "indirect or mixed",
+            f"{kinds['indirect'] + kinds['mixed']} ({(kinds['indirect'] + kinds['mixed']) / n:.0%})",
+        ),
+        (
+            "words per text (min / median / max)",
+            f"{min(words)} / {sorted(words)[n // 2]} / {max(words)}",
+        ),
     ]
     out += [_table(("what", "count"), summary), ""]
     out += [_table(("stance", "count"), [(s, stance[s]) for s in STANCES]), ""]
@@ -51,8 +57,15 @@ def corpus_tables(paths: list[str]) -> str:
     for kind in ("heldout_conflict", "random"):
         parts = split_indices(ds, kind)
         test_conflicts = sorted({rows[i]["conflict"] for i in parts["test"]})
-        split_rows.append((kind, len(parts["train"]), len(parts["dev"]), len(parts["test"]),
-                           ", ".join(test_conflicts) if kind == "heldout_conflict" else "all"))
+        split_rows.append(
+            (
+                kind,
+                len(parts["train"]),
+                len(parts["dev"]),
+                len(parts["test"]),
+                ", ".join(test_conflicts) if kind == "heldout_conflict" else "all",
+            )
+        )
     out += [_table(("split (seed 13)", "train", "dev", "test", "test conflicts"), split_rows), ""]
     return "\n".join(out)
 
@@ -66,17 +79,30 @@ def gold_tables(paths: list[str]) -> str:
         html = len(list(gold.parent.glob("*.html")))
         kinds = Counter(r["kind"] for r in recs)
         marks = sum(
-            1 for a in arts if (t := a.read_text("utf-8")).count("“") != t.count("”")
+            1
+            for a in arts
+            if (t := a.read_text("utf-8")).count("“") != t.count("”")
             or len(re.findall(r'"', t)) % 2
         )
         out += [f"### Gold articles ({gold.parent})", ""]
-        out += [_table(("what", "count"), [
-            ("articles (.txt)", len(arts)), ("of which also .html", html),
-            ("words per article (min / max)", f"{min(words, default=0)} / {max(words, default=0)}"),
-            ("statements", len(recs)), *[(f"{k} statements", kinds[k]) for k in KINDS],
-            ("distinct speakers", len({r['speaker'] for r in recs})),
-            ("articles with an odd number of quote marks", marks),
-        ]), ""]
+        out += [
+            _table(
+                ("what", "count"),
+                [
+                    ("articles (.txt)", len(arts)),
+                    ("of which also .html", html),
+                    (
+                        "words per article (min / max)",
+                        f"{min(words, default=0)} / {max(words, default=0)}",
+                    ),
+                    ("statements", len(recs)),
+                    *[(f"{k} statements", kinds[k]) for k in KINDS],
+                    ("distinct speakers", len({r["speaker"] for r in recs})),
+                    ("articles with an odd number of quote marks", marks),
+                ],
+            ),
+            "",
+        ]
     return "\n".join(out)
 
 

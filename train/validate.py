@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from collections import defaultdict
 from pathlib import Path
 
@@ -14,22 +13,43 @@ from train.corpus import check_row, iter_rows, labelled_files
 
 NEAR_DUPLICATE_JACCARD = 0.7
 MAX_WORDS = 120
-GOLD_FIELDS = ("article", "start", "end", "text", "kind", "speaker_surface", "speaker", "stance", "devices")
+GOLD_FIELDS = (
+    "article",
+    "start",
+    "end",
+    "text",
+    "kind",
+    "speaker_surface",
+    "speaker",
+    "stance",
+    "devices",
+)
 
 
 def gold_files(paths: list[str | Path]) -> list[Path]:
     out = []
     for p in map(Path, paths):
-        out += sorted(p.rglob("gold.jsonl")) if p.is_dir() else [p] if p.name == "gold.jsonl" else []
+        out += (
+            sorted(p.rglob("gold.jsonl")) if p.is_dir() else [p] if p.name == "gold.jsonl" else []
+        )
     return out
 
 
-def near_duplicates(texts: list[str], threshold: float = NEAR_DUPLICATE_JACCARD) -> list[tuple[int, int, float]]:
+def near_duplicates(
+    texts: list[str], threshold: float = NEAR_DUPLICATE_JACCARD
+) -> list[tuple[int, int, float]]:
     """Pairs (i, j, jaccard) with character 5-gram Jaccard >= threshold, i < j."""
     if len(texts) < 2:
         return []
-    vec = HashingVectorizer(analyzer="char", ngram_range=(5, 5), n_features=2**22, binary=True,
-                            norm=None, alternate_sign=False, lowercase=True)
+    vec = HashingVectorizer(
+        analyzer="char",
+        ngram_range=(5, 5),
+        n_features=2**22,
+        binary=True,
+        norm=None,
+        alternate_sign=False,
+        lowercase=True,
+    )
     x = vec.transform([" ".join(t.split()) for t in texts]).tocsr()
     x.data[:] = 1
     sizes = np.asarray(x.sum(axis=1)).ravel()
@@ -56,20 +76,28 @@ def validate_labelled(files: list[Path]) -> list[str]:
                 continue
             problems += [f"{loc}: {p}" for p in check_row(row)]
             if row.get("kind") not in (None, "", *KINDS):
-                problems.append(f"{loc}: unknown kind '{row['kind']}' (use one of {', '.join(KINDS)})")
+                problems.append(
+                    f"{loc}: unknown kind '{row['kind']}' (use one of {', '.join(KINDS)})"
+                )
             rid = str(row.get("id", ""))
             if rid in seen_ids:
-                problems.append(f"{loc}: duplicate id '{rid}' (first at {seen_ids[rid]}); give it a new id")
+                problems.append(
+                    f"{loc}: duplicate id '{rid}' (first at {seen_ids[rid]}); give it a new id"
+                )
             elif rid:
                 seen_ids[rid] = loc
             text = row.get("text")
             if isinstance(text, str) and text.strip():
                 if len(text.split()) > MAX_WORDS:
-                    problems.append(f"{loc}: text is {len(text.split())} words, over {MAX_WORDS}; split it")
+                    problems.append(
+                        f"{loc}: text is {len(text.split())} words, over {MAX_WORDS}; split it"
+                    )
                 texts.append(text)
                 where.append(loc)
     for i, j, jac in near_duplicates(texts):
-        what = "duplicate text" if jac >= 0.999 else f"near-duplicate text (5-gram Jaccard {jac:.2f})"
+        what = (
+            "duplicate text" if jac >= 0.999 else f"near-duplicate text (5-gram Jaccard {jac:.2f})"
+        )
         problems.append(f"{where[j]}: {what} of {where[i]}; rewrite or drop one")
     return problems
 
@@ -118,7 +146,9 @@ def validate_gold(path: Path) -> list[str]:
 
 def validate(paths: list[str | Path]) -> list[str]:
     """All problems found under ``paths`` (empty when clean)."""
-    return validate_labelled(labelled_files(paths)) + [p for g in gold_files(paths) for p in validate_gold(g)]
+    return validate_labelled(labelled_files(paths)) + [
+        p for g in gold_files(paths) for p in validate_gold(g)
+    ]
 
 
 def main(paths: list[str]) -> int:
@@ -126,8 +156,9 @@ def main(paths: list[str]) -> int:
     for p in problems:
         print(p)
     n_files = len(labelled_files(paths)) + len(gold_files(paths))
-    print(f"{len(problems)} problem(s) in {n_files} file(s)" if problems else f"ok: {n_files} file(s) clean")
+    print(
+        f"{len(problems)} problem(s) in {n_files} file(s)"
+        if problems
+        else f"ok: {n_files} file(s) clean"
+    )
     return 1 if problems else 0
-
-
-

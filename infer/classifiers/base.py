@@ -17,23 +17,24 @@ CONTEXT_SEPARATOR = " || "
 
 def as_frame(X) -> pd.DataFrame:
     """Accept a DataFrame with ``text`` (+ ``context``) or a plain list of texts."""
-    if isinstance(X, pd.DataFrame):
-        frame = X
-    else:
-        frame = pd.DataFrame({"text": list(X)})
+    frame = X if isinstance(X, pd.DataFrame) else pd.DataFrame({"text": list(X)})
     if "text" not in frame:
         raise ValueError("input needs a 'text' column")
     if "context" not in frame:
         frame = frame.assign(context="")
-    return frame.assign(text=frame["text"].fillna("").astype(str),
-                        context=frame["context"].fillna("").astype(str))
+    return frame.assign(
+        text=frame["text"].fillna("").astype(str), context=frame["context"].fillna("").astype(str)
+    )
 
 
 def joined_inputs(X, use_context: bool) -> list[str]:
     frame = as_frame(X)
     if not use_context:
         return frame["text"].tolist()
-    return [t if not c else f"{t}{CONTEXT_SEPARATOR}{c}" for t, c in zip(frame["text"], frame["context"], strict=True)]
+    return [
+        t if not c else f"{t}{CONTEXT_SEPARATOR}{c}"
+        for t, c in zip(frame["text"], frame["context"], strict=True)
+    ]
 
 
 class StatementClassifierMixin:
@@ -84,7 +85,9 @@ class StatementClassifierMixin:
             "stances": list(STANCES),
             "devices": list(DEVICES),
             "temperature": float(getattr(self, "temperature_", 1.0)),
-            "thresholds": [float(t) for t in getattr(self, "thresholds_", np.full(len(DEVICES), 0.5))],
+            "thresholds": [
+                float(t) for t in getattr(self, "thresholds_", np.full(len(DEVICES), 0.5))
+            ],
             **extra,
         }
         (folder / "classifier.json").write_text(json.dumps(meta, indent=2), "utf-8")

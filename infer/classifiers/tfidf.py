@@ -20,9 +20,17 @@ class TfidfLinearClassifier(StatementClassifierMixin, BaseEstimator):
 
     family = "tfidf_linear"
 
-    def __init__(self, use_context: bool = False, word_ngrams: int = 2, char_ngrams: int = 5,
-                 min_df: int = 1, stance_C: float = 8.0, devices_C: float = 8.0,
-                 class_weight: str | None = "balanced", seed: int = 13) -> None:
+    def __init__(
+        self,
+        use_context: bool = False,
+        word_ngrams: int = 2,
+        char_ngrams: int = 5,
+        min_df: int = 1,
+        stance_C: float = 8.0,
+        devices_C: float = 8.0,
+        class_weight: str | None = "balanced",
+        seed: int = 13,
+    ) -> None:
         self.use_context = use_context
         self.word_ngrams = word_ngrams
         self.char_ngrams = char_ngrams
@@ -33,26 +41,62 @@ class TfidfLinearClassifier(StatementClassifierMixin, BaseEstimator):
         self.seed = seed
 
     def _features(self) -> FeatureUnion:
-        return FeatureUnion([
-            ("word", TfidfVectorizer(ngram_range=(1, self.word_ngrams), min_df=self.min_df,
-                                     sublinear_tf=True, lowercase=True)),
-            ("char", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, self.char_ngrams),
-                                     min_df=self.min_df, sublinear_tf=True)),
-        ])
+        return FeatureUnion(
+            [
+                (
+                    "word",
+                    TfidfVectorizer(
+                        ngram_range=(1, self.word_ngrams),
+                        min_df=self.min_df,
+                        sublinear_tf=True,
+                        lowercase=True,
+                    ),
+                ),
+                (
+                    "char",
+                    TfidfVectorizer(
+                        analyzer="char_wb",
+                        ngram_range=(2, self.char_ngrams),
+                        min_df=self.min_df,
+                        sublinear_tf=True,
+                    ),
+                ),
+            ]
+        )
 
     def fit(self, X, y, Y_devices, eval_set=None):
         """Fit both pipelines; ``eval_set`` is accepted for a uniform interface and unused."""
         inputs = joined_inputs(X, self.use_context)
-        self.stance_pipeline_ = Pipeline([
-            ("features", self._features()),
-            ("clf", LogisticRegression(C=self.stance_C, max_iter=2000, class_weight=self.class_weight,
-                                       random_state=self.seed)),
-        ]).fit(inputs, np.asarray(y))
-        self.devices_pipeline_ = Pipeline([
-            ("features", self._features()),
-            ("clf", OneVsRestClassifier(LogisticRegression(
-                C=self.devices_C, max_iter=2000, class_weight=self.class_weight, random_state=self.seed))),
-        ]).fit(inputs, np.asarray(Y_devices))
+        self.stance_pipeline_ = Pipeline(
+            [
+                ("features", self._features()),
+                (
+                    "clf",
+                    LogisticRegression(
+                        C=self.stance_C,
+                        max_iter=2000,
+                        class_weight=self.class_weight,
+                        random_state=self.seed,
+                    ),
+                ),
+            ]
+        ).fit(inputs, np.asarray(y))
+        self.devices_pipeline_ = Pipeline(
+            [
+                ("features", self._features()),
+                (
+                    "clf",
+                    OneVsRestClassifier(
+                        LogisticRegression(
+                            C=self.devices_C,
+                            max_iter=2000,
+                            class_weight=self.class_weight,
+                            random_state=self.seed,
+                        )
+                    ),
+                ),
+            ]
+        ).fit(inputs, np.asarray(Y_devices))
         self.temperature_ = 1.0
         self.thresholds_ = np.full(np.asarray(Y_devices).shape[1], 0.5)
         return self
