@@ -9,6 +9,8 @@ local engine. Run unchanged on a cluster with ``spark-submit -m infer score … 
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import sys
 import time
 from collections import Counter
@@ -16,6 +18,7 @@ from collections.abc import Iterator
 
 import pandas as pd
 
+from infer.errors import QuotelensError
 from infer.readers import Article, InputError, ReadOptions, iter_inputs
 from infer.records import RECORD_COLUMNS
 from infer.score import Job, ScoreOptions, score_chunk
@@ -75,9 +78,21 @@ def _partition_scorer(model_path: str, model_uri: str, statements: bool):
                     ]
                 )
             )
-            yield pd.concat(rows, ignore_index=True).reindex(columns=_schema().fieldNames())
+            yield _plain_dtypes(pd.concat(rows, ignore_index=True).reindex(columns=_schema().fieldNames()))
 
     return score
+
+
+def _plain_dtypes(frame: pd.DataFrame) -> pd.DataFrame:
+    """numpy-backed columns: pandas 3's Arrow-backed strings trip PySpark's Arrow conversion."""
+    out = pd.DataFrame(index=frame.index)
+    for col in frame.columns:
+        if col in INT_COLUMNS:
+            out[col] = pd.array([None if v is None or v != v else int(v) for v in frame[col]], dtype="Int64")
+        else:
+            out[col] = pd.Series([None if v is None or (isinstance(v, float) and v != v) else str(v)
+                                  for v in frame[col]], index=frame.index, dtype=object)
+    return out
 
 
 def run_spark(opts: ScoreOptions, master: str | None = None) -> dict:
@@ -98,6 +113,9 @@ def run_spark(opts: ScoreOptions, master: str | None = None) -> dict:
     )
     articles = [(i, a) for i, a in enumerate(items) if isinstance(a, Article)]
     errors = [{"input": e.input, "reason": e.reason} for e in items if isinstance(e, InputError)]
+    # Executors must run the same interpreter (and so the same packages) as the driver.
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
     builder = SparkSession.builder.appName("quotelens-score")
     if master:
         builder = builder.master(master)
@@ -119,13 +137,17 @@ def run_spark(opts: ScoreOptions, master: str | None = None) -> dict:
             columns=["id", "text", "source", "published", "context", "html", "seq"],
         )
         parts = max(1, min(len(frame) // max(opts.chunk_size, 1) + 1, 64))
-        sdf = spark.createDataFrame(frame).repartition(parts)
+        sdf = spark.createDataFrame(_plain_dtypes(frame.assign(html=frame["html"].map(str)))).repartition(parts)
         scored = sdf.mapInPandas(
             _partition_scorer(model_path, resolved, opts.statements), _schema()
         )
         spark_dir = job.out.parent / f"{job.out.name}.spark"
-        scored.write.mode("overwrite").parquet(str(spark_dir))
+        try:
+            scored.write.mode("overwrite").parquet(str(spark_dir))
+        except Exception as err:  # noqa: BLE001 - Py4J/Spark errors carry pages of JVM trace
+            raise QuotelensError(f"Spark job failed: {str(err).strip().splitlines()[0][:300]}") from None
         result = pd.read_parquet(spark_dir)
+        shutil.rmtree(spark_dir, ignore_errors=True)
     finally:
         spark.stop()
     return _assemble(job, result, errors, len(items), resolved, t0, opts)
