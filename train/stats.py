@@ -106,8 +106,68 @@ def gold_tables(paths: list[str]) -> str:
     return "\n".join(out)
 
 
+def agreement_tables(paths: list[str]) -> str:
+    """Blind second annotation of a sample: stance agreement, Cohen's kappa, device F1 per label."""
+    from sklearn.metrics import cohen_kappa_score
+
+    out = []
+    for folder in [Path(p) / "annotation" for p in paths if (Path(p) / "annotation").is_dir()]:
+        first, second = (folder / "first_annotator.jsonl"), (folder / "second_annotator.jsonl")
+        if not (first.exists() and second.exists()):
+            continue
+        a = {r["id"]: r for r in map(json.loads, first.read_text("utf-8").splitlines())}
+        b = [json.loads(line) for line in second.read_text("utf-8").splitlines()]
+        sa, sb = [a[r["id"]]["stance"] for r in b], [r["stance"] for r in b]
+        agree = sum(x == y for x, y in zip(sa, sb, strict=True))
+        rows = [
+            ("sample size", len(b)),
+            ("stance agreement", f"{agree / len(b):.1%}"),
+            ("stance Cohen's kappa", f"{cohen_kappa_score(sa, sb):.3f}"),
+        ]
+        tp = fp = fn = exact = 0
+        per = {d: [0, 0, 0] for d in DEVICES}
+        for r in b:
+            g, p = set(a[r["id"]]["devices"]), set(r["devices"])
+            exact += g == p
+            tp, fp, fn = tp + len(g & p), fp + len(p - g), fn + len(g - p)
+            for d in DEVICES:
+                per[d][0 if d in g and d in p else 1 if d in p else 2 if d in g else 0] += (
+                    d in g or d in p
+                )
+        rows += [
+            ("device F1 between annotators (micro)", f"{2 * tp / (2 * tp + fp + fn):.3f}"),
+            ("identical device sets", f"{exact / len(b):.1%}"),
+        ]
+        out += [
+            "### Inter-annotator agreement (blind second annotation)",
+            "",
+            _table(("what", "value"), rows),
+            "",
+        ]
+        out += [
+            _table(
+                ("device", "F1 between annotators"),
+                [
+                    (d, f"{2 * t / (2 * t + f + n):.2f}" if t + f + n else "-")
+                    for d, (t, f, n) in per.items()
+                ],
+            ),
+            "",
+        ]
+        adjudicated = folder / "adjudication.jsonl"
+        if adjudicated.exists():
+            decisions = [json.loads(line) for line in adjudicated.read_text("utf-8").splitlines()]
+            sources = Counter(d["stance_from"] for d in decisions)
+            out += [
+                f"Adjudicated disagreements: {len(decisions)} (stance settled for the first annotator "
+                f"{sources['A']}, the second {sources['B']}, unchanged {sources['same']}, new {sources['new']}).",
+                "",
+            ]
+    return "\n".join(out)
+
+
 def render(paths: list[str]) -> str:
-    return corpus_tables(paths) + "\n" + gold_tables(paths)
+    return corpus_tables(paths) + "\n" + gold_tables(paths) + "\n" + agreement_tables(paths)
 
 
 def main(paths: list[str], update: str | None = None) -> int:
