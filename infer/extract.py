@@ -95,9 +95,24 @@ class StatementExtractor:
         return next(iter(self.extract_many([text])))
 
     def extract_many(self, texts: Iterable[str]) -> Iterator[list[Statement]]:
-        """Yield the statements of each text, in order."""
+        """Yield the statements of each text, in order (across ``n_process`` workers if > 1)."""
+        if self.n_process > 1:
+            yield from self._parallel(texts)
+            return
         for text, paras in self._parsed(texts):
             yield _statements(text, paras)
+
+    def _parallel(self, texts: Iterable[str]) -> Iterator[list[Statement]]:
+        # Workers parse and extract whole articles and send back only the small Statement
+        # records; shipping spaCy Docs between processes would cost more than it saves.
+        import multiprocessing as mp
+
+        global _WORKER
+        _WORKER = StatementExtractor(self.nlp, self.batch_size)  # inherited by the forked workers
+        with mp.get_context("fork").Pool(self.n_process) as pool:
+            for batch in pool.imap(_extract_one_batch, _batched(texts, 8), chunksize=1):
+                yield from batch
+
 
     def _parsed(self, texts: Iterable[str]):
         # Paragraphs are parsed as separate docs: sentence splitting around quotes is more
@@ -122,6 +137,25 @@ class StatementExtractor:
             text, spans = pending.pop(0)
             got = [first] + [next(docs) for _ in range(max(len(spans), 1) - 1)]
             yield text, list(zip([s for s, _ in spans] or [0], got, strict=False))
+
+
+_WORKER: StatementExtractor | None = None
+
+
+def _extract_one_batch(batch: list[str]) -> list[list[Statement]]:
+    assert _WORKER is not None
+    return list(_WORKER.extract_many(batch))
+
+
+def _batched(texts: Iterable[str], size: int) -> Iterator[list[str]]:
+    batch: list[str] = []
+    for text in texts:
+        batch.append(text)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def _statements(text: str, paras: list) -> list[Statement]:

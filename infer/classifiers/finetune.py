@@ -67,6 +67,7 @@ class FinetunedClassifier(StatementClassifierMixin, BaseEstimator):
         device_loss_weight: float = 1.0,
         max_length: int = MAX_LENGTH,
         predict_batch_size: int = 64,
+        length_sorted: bool = True,
         seed: int = 13,
     ) -> None:
         self.use_context = use_context
@@ -80,6 +81,7 @@ class FinetunedClassifier(StatementClassifierMixin, BaseEstimator):
         self.device_loss_weight = device_loss_weight
         self.max_length = max_length
         self.predict_batch_size = predict_batch_size
+        self.length_sorted = length_sorted
         self.seed = seed
 
     # -- tokenisation ---------------------------------------------------------------------
@@ -188,7 +190,7 @@ class FinetunedClassifier(StatementClassifierMixin, BaseEstimator):
         devices = np.zeros((n, len(DEVICES)), dtype=np.float32)
         self.model_.eval()
         backend = getattr(self, "onnx_session_", None)
-        lengths = [
+        lengths = [0] * n if not self.length_sorted else [
             len(t) + (len(c) if self.use_context else 0)
             for t, c in zip(frame["text"], frame["context"], strict=True)
         ]

