@@ -33,7 +33,7 @@ demo: install
 	$(BIN)/python -m train validate data/
 	$(BIN)/python -m train fit configs/tfidf_linear.yaml
 	$(BIN)/python -m train promote --latest
-	$(BIN)/python -m infer score data/articles --output out/scored.parquet --overwrite
+	$(BIN)/python -m infer score data/articles/*.txt data/articles/*.html --output out/scored.parquet --overwrite
 	$(BIN)/python -m infer report out/scored.parquet -o out/report.html
 	@echo
 	@echo "scored statements: out/scored.parquet (summary: out/scored.summary.csv, errors: out/scored.errors.csv)"
@@ -59,7 +59,7 @@ results: install
 	$(BIN)/python -m train fit configs/tfidf_linear.yaml
 	$(BIN)/python -m train fit configs/embed_head.yaml
 	$(BIN)/python -m train fit configs/finetune.yaml
-	$(BIN)/python -m train runs --markdown
+	$(BIN)/python -m train runs --best-per-family --update README.md
 
 clean:
 	rm -rf out mlflow.db mlartifacts .pytest_cache

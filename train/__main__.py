@@ -39,6 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--experiment", default="quotelens")
     r.add_argument("--markdown", action="store_true", help="print a Markdown table")
     r.add_argument("--best-per-family", action="store_true", help="one row per family and input")
+    r.add_argument(
+        "--update", metavar="README", help="rewrite the results table in this Markdown file"
+    )
     pr = sub.add_parser("promote", help="set the 'champion' alias on a run's registered model")
     pr.add_argument("run_id", nargs="?")
     pr.add_argument("--best", metavar="METRIC")
@@ -47,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     e = sub.add_parser("eval-extract", help="score the extractor against gold.jsonl")
     e.add_argument("folder")
     e.add_argument("--no-mlflow", action="store_true")
+    e.add_argument("--update", metavar="README", help="rewrite the extraction table in this file")
     return p
 
 
@@ -67,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
         from train.registry import leaderboard
 
         return leaderboard(
-            args.experiment, args.sort, args.limit, args.markdown, args.best_per_family
+            args.experiment, args.sort, args.limit, args.markdown, args.best_per_family, args.update
         )
     if args.command == "promote":
         from train.registry import promote
@@ -76,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "eval-extract":
         from train.eval_extract import main as eval_main
 
-        return eval_main(args.folder, log=not args.no_mlflow)
+        return eval_main(args.folder, log=not args.no_mlflow, update=args.update)
     raise AssertionError(args.command)
 
 

@@ -64,7 +64,11 @@ def iter_rows(path: Path) -> Iterator[tuple[int, dict | str]]:
         return
     import pandas as pd
 
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False) if path.suffix == ".csv" else pd.read_parquet(path)
+    frame = (
+        pd.read_csv(path, dtype=str, keep_default_na=False)
+        if path.suffix == ".csv"
+        else pd.read_parquet(path)
+    )
     for n, row in enumerate(frame.to_dict("records"), 2 if path.suffix == ".csv" else 1):
         devices = row.get("devices")
         if isinstance(devices, str):

@@ -9,10 +9,9 @@ from pathlib import Path
 
 from infer.labels import DEVICES, KINDS, STANCES
 from train.corpus import load_corpus
+from train.markdown import replace_block
 from train.splits import split_indices
 from train.validate import gold_files
-
-BEGIN, END = "<!-- stats:begin -->", "<!-- stats:end -->"
 
 
 def _table(header: tuple[str, ...], rows: list[tuple]) -> str:
@@ -173,11 +172,6 @@ def render(paths: list[str]) -> str:
 def main(paths: list[str], update: str | None = None) -> int:
     text = render(paths)
     if update:
-        card = Path(update).read_text("utf-8")
-        if BEGIN not in card or END not in card:
-            raise SystemExit(f"{update}: add the markers {BEGIN} and {END} where the tables go")
-        head, rest = card.split(BEGIN, 1)
-        card = f"{head}{BEGIN}\n{text}\n{END}{rest.split(END, 1)[1]}"
-        Path(update).write_text(card, "utf-8")
+        replace_block(update, "stats", text)
     print(text)
     return 0

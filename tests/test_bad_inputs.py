@@ -1,0 +1,280 @@
+"""Bad and odd inputs: every one is scored or reported in one line, none crashes the job.
+
+All cases sit in ONE folder beside two good articles and are scored once (module fixture); each
+case is then checked by its own test. Small fixtures are committed under ``tests/bad_inputs/``;
+the binary ones and the big ones (20 MB, one line of 1M characters) are written at test time.
+Training gets the same treatment: bad labelled data is refused before any work, in one line.
+"""
+
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from tests.conftest import ROOT, run_cli
+
+BAD_INPUTS = Path(__file__).resolve().parent / "bad_inputs"
+GOOD = ("art-a01.txt", "art-a02.txt")
+
+# input (file name, or file:line for a table row) -> what its one-line reason must mention
+ERRORS = {
+    "empty.txt": "empty",
+    "whitespace.txt": "empty",
+    "binary.txt": "NUL",
+    "huge_20mb.txt": "--max-chars",
+    "one_line_1m.txt": "--max-chars",
+    "scripts_only.html": "no main text",
+    "malformed.jsonl:2": "invalid JSON",
+    "no_text_column.csv": "text",
+    "no_text_column.parquet": "text",
+    "duplicate_ids.jsonl:2": "duplicate article id 'dup-1'",
+}
+# article id -> the file it comes from; odd but valid, so scored (possibly with zero statements)
+SCORED = {
+    "cp1252.txt": "cp1252.txt",
+    "invalid_utf8.txt": "invalid_utf8.txt",
+    "unbalanced_quotes.txt": "unbalanced_quotes.txt",
+    "only_quote_marks.txt": "only_quote_marks.txt",
+    "arabic_hebrew.txt": "arabic_hebrew.txt",
+    "emoji.txt": "emoji.txt",
+    "crlf.txt": "crlf.txt",
+    "wire-ok-1": "malformed.jsonl",
+    "wire-ok-2": "malformed.jsonl",
+    "dup-1": "duplicate_ids.jsonl",
+}
+REPLACED = ("cp1252.txt", "invalid_utf8.txt")  # decoded with U+FFFD and a warning
+
+
+def _decoded(path: Path) -> str:
+    """The text the reader scores: UTF-8 with replacement, newlines normalised."""
+    text = path.read_bytes().decode("utf-8", errors="replace")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("bad_corpus")
+    for f in BAD_INPUTS.iterdir():
+        if not f.name.startswith("."):
+            shutil.copy(f, folder / f.name)
+    for name in GOOD:
+        shutil.copy(ROOT / "data" / "articles" / name, folder / name)
+    (folder / "binary.txt").write_bytes(
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" + bytes(range(256)) * 8
+    )
+    pd.DataFrame({"id": ["p-1", "p-2"], "body": ["“We will respond,” he said.", "x"]}).to_parquet(
+        folder / "no_text_column.parquet"
+    )
+    paragraph = (ROOT / "data" / "articles" / GOOD[0]).read_text("utf-8") + "\n"
+    with (folder / "huge_20mb.txt").open("w", encoding="utf-8") as fh:
+        for _ in range(20 * 2**20 // len(paragraph.encode()) + 1):
+            fh.write(paragraph)
+    (folder / "one_line_1m.txt").write_text(("word " * 200_000)[:1_000_000], "utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def scored(trained, corpus, tmp_path_factory) -> dict:
+    out = tmp_path_factory.mktemp("bad_out") / "out.parquet"
+    result = run_cli(
+        "infer",
+        "score",
+        str(corpus),
+        "--output",
+        str(out),
+        "--no-mlflow",
+        cwd=trained["cwd"],
+        env=trained["env"],
+    )
+    read = {"dtype": str, "keep_default_na": False}
+    summary = pd.read_csv(out.with_name("out.summary.csv"), **read) if out.exists() else None
+    errors = pd.read_csv(out.with_name("out.errors.csv"), **read) if out.exists() else None
+    return {
+        "result": result,
+        "records": pd.read_parquet(out) if out.exists() else None,
+        "summary": summary,
+        "errors": errors,
+    }
+
+
+def _error_row(scored: dict, name: str) -> pd.Series:
+    errors = scored["errors"]
+    rows = errors[errors["input"].map(lambda s: Path(s).name == name)]
+    assert len(rows) == 1, f"{name}: expected one error row, got\n{errors.to_string()}"
+    return rows.iloc[0]
+
+
+def test_committed_fixtures_keep_their_bytes():
+    """Guard against an editor or git re-encoding the byte-exact fixtures."""
+    assert (BAD_INPUTS / "empty.txt").read_bytes() == b""
+    assert b"\r\n" in (BAD_INPUTS / "crlf.txt").read_bytes()
+    assert b"\x93" in (BAD_INPUTS / "cp1252.txt").read_bytes()  # cp1252 left double quote
+    for name in REPLACED:
+        with pytest.raises(UnicodeDecodeError):
+            (BAD_INPUTS / name).read_bytes().decode("utf-8")
+    for f in BAD_INPUTS.iterdir():
+        assert f.stat().st_size < 4096, f"{f.name}: keep committed fixtures small"
+
+
+def test_job_succeeds_without_traceback(scored):
+    result = scored["result"]
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "Traceback" not in result.stderr
+
+
+def test_counts_reconcile(scored):
+    n_articles = len(GOOD) + len(SCORED) + len(ERRORS)
+    line = scored["result"].stderr.strip().splitlines()[-1]
+    assert line.startswith(
+        f"articles: {n_articles} (scored {len(GOOD) + len(SCORED)}, errors {len(ERRORS)})"
+    ), line
+    assert "reconciled" in line and "NOT RECONCILED" not in line
+    assert len(scored["summary"]) + len(scored["errors"]) == n_articles
+    assert scored["summary"]["statements"].astype(int).sum() == len(scored["records"])
+
+
+def test_nothing_unexpected(scored):
+    """No input is lost and none is in both files or in the wrong one."""
+    assert sorted(scored["summary"]["article_id"]) == sorted([*GOOD, *SCORED])
+    assert sorted(Path(s).name for s in scored["errors"]["input"]) == sorted(ERRORS)
+
+
+@pytest.mark.parametrize("name", GOOD)
+def test_good_article_is_scored(scored, name):
+    summary = scored["summary"].set_index("article_id")
+    assert summary.loc[name, "status"] == "scored"
+    assert int(summary.loc[name, "statements"]) > 0
+
+
+@pytest.mark.parametrize("name", list(ERRORS))
+def test_bad_input_is_an_error_with_one_line_reason(scored, name):
+    reason = _error_row(scored, name)["reason"]
+    assert reason.strip() and "\n" not in reason and "\r" not in reason
+    assert "Traceback" not in reason and len(reason) < 400
+    assert ERRORS[name] in reason, reason
+
+
+@pytest.mark.parametrize("article_id", list(SCORED))
+def test_odd_but_valid_input_is_scored(scored, corpus, article_id):
+    summary = scored["summary"].set_index("article_id")
+    assert summary.loc[article_id, "status"] == "scored"
+    assert Path(summary.loc[article_id, "source"]).name.startswith(SCORED[article_id])
+    records = scored["records"]
+    mine = records[records["article_id"] == article_id]
+    assert len(mine) == int(summary.loc[article_id, "statements"])
+    if article_id.endswith(".txt"):  # offsets index the decoded, newline-normalised text
+        text = _decoded(corpus / article_id)
+        for r in mine.itertuples():
+            assert text[r.start : r.end] == r.text, (article_id, r.start, r.end)
+
+
+@pytest.mark.parametrize("name", REPLACED)
+def test_replacement_decoding_warns_with_the_file_name(scored, name):
+    lines = [x for x in scored["result"].stderr.splitlines() if "UTF-8" in x]
+    assert any(name in x and "WARNING" in x for x in lines), lines
+
+
+def test_quotes_survive_odd_text(scored):
+    """Statements are still found in CRLF, emoji, mixed-script and repaired text."""
+    summary = scored["summary"].set_index("article_id")["statements"].astype(int)
+    for article_id in ("crlf.txt", "emoji.txt", "invalid_utf8.txt", "arabic_hebrew.txt"):
+        assert summary[article_id] >= 1, article_id
+    records = scored["records"]
+    crlf = records[records["article_id"] == "crlf.txt"]
+    assert not crlf["text"].str.contains("\r").any()
+    assert summary["only_quote_marks.txt"] == 0
+
+
+def test_strict_exits_1_when_errors_file_is_not_empty(trained, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(ROOT / "data" / "articles" / GOOD[0], folder / GOOD[0])
+    shutil.copy(BAD_INPUTS / "empty.txt", folder / "empty.txt")
+    out = tmp_path / "strict.parquet"
+    result = run_cli(
+        "infer",
+        "score",
+        str(folder),
+        "--output",
+        str(out),
+        "--no-mlflow",
+        "--strict",
+        cwd=trained["cwd"],
+        env=trained["env"],
+    )
+    assert result.returncode == 1, result.stderr[-2000:]
+    assert "Traceback" not in result.stderr
+    errors = pd.read_csv(tmp_path / "strict.errors.csv")
+    assert list(errors["input"].map(lambda s: Path(s).name)) == ["empty.txt"]
+    assert list(pd.read_csv(tmp_path / "strict.summary.csv")["article_id"]) == [GOOD[0]]
+
+
+# -- training refuses bad data before any work ---------------------------------------------------
+
+
+def _fit(tmp_path: Path, rows: list[dict], **data) -> tuple:
+    """``python -m train fit`` on ``rows``; returns the process and the runs it left in the store."""
+    labelled = tmp_path / "labelled.jsonl"
+    labelled.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", "utf-8")
+    extra = "".join(f"  {k}: {v}\n" for k, v in data.items())
+    config = tmp_path / "config.yaml"
+    config.write_text(
+        f"name: bad\nfamily: tfidf_linear\ndata:\n  paths: [{labelled}]\n{extra}", "utf-8"
+    )
+    db = tmp_path / "mlflow.db"
+    result = run_cli(
+        "train",
+        "fit",
+        str(config),
+        cwd=tmp_path,
+        env={"MLFLOW_TRACKING_URI": f"sqlite:///{db}"},
+    )
+    runs = []
+    if db.exists():
+        with sqlite3.connect(db) as con:
+            if con.execute("select 1 from sqlite_master where name = 'runs'").fetchone():
+                runs = con.execute("select name, status from runs").fetchall()
+    return result, runs
+
+
+@pytest.fixture(scope="module")
+def rows(small_corpus) -> list[dict]:
+    return [json.loads(x) for x in small_corpus.read_text("utf-8").splitlines()]
+
+
+def _assert_refused(result, *phrases: str) -> None:
+    assert result.returncode == 2, result.stderr[-2000:]
+    assert "Traceback" not in result.stderr
+    message = [x for x in result.stderr.splitlines() if x.startswith("error: ")]
+    assert len(message) == 1, result.stderr[-2000:]
+    for phrase in phrases:
+        assert phrase in message[0], message[0]
+
+
+def test_fit_refuses_unknown_stance(rows, tmp_path):
+    bad = [dict(r) for r in rows]
+    bad[6]["stance"] = "furious"
+    result, runs = _fit(tmp_path, bad)
+    _assert_refused(result, "labelled.jsonl:7", "unknown stance 'furious'")
+    assert runs == []
+
+
+def test_fit_refuses_old_schema_version(rows, tmp_path):
+    result, runs = _fit(tmp_path, [{**r, "schema_version": "v0"} for r in rows])
+    _assert_refused(result, "labelled.jsonl:1", "schema 'v0'")
+    assert runs == []
+
+
+def test_fit_refuses_absent_stance_class(rows, tmp_path):
+    result, runs = _fit(tmp_path, [r for r in rows if r["stance"] != "denial"])
+    _assert_refused(result, "denial", "absent")
+    assert runs == [], "refused only after an MLflow run was started"
+
+
+def test_fit_refuses_config_with_empty_split(rows, tmp_path):
+    result, runs = _fit(tmp_path, rows, test_size=0.99)
+    _assert_refused(result, "split is empty", "test_size")
+    assert runs == []
