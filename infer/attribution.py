@@ -502,7 +502,7 @@ def org_mentions(doc):
     """(name, start, end) of organisations named as grammatical subjects (for 'it', 'the group')."""
     out = []
     for ent in doc.ents:
-        if ent.label_ in ("ORG", "NORP") and not _person_by_apposition(ent):
+        if ent.label_ == "ORG" and not _person_by_apposition(ent):
             out.append((ent.text, ent.start_char, ent.end_char))
     return out
 

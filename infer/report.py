@@ -219,7 +219,7 @@ def _timeline(df: pd.DataFrame, stances: list[str]) -> str:
     if keys.nunique() > 60:
         keys = keys.str[:7]
     counts = pd.crosstab(keys, dated["stance"]).reindex(columns=stances, fill_value=0).sort_index()
-    height, pad = 220, 40
+    height, pad = 260, 80
     bar_w = max(4, min(40, 720 // len(counts)))
     scale = (height - pad) / max(int(counts.sum(axis=1).max()), 1)
     parts = []
@@ -235,8 +235,10 @@ def _timeline(df: pd.DataFrame, stances: list[str]) -> str:
                     "</title></rect>"
                 )
         if i == 0 or i == len(counts) - 1 or i % max(1, len(counts) // 8) == 0:
-            parts.append(
-                f'<text x="{x}" y="{height - pad + 14}" font-size="10">{escape(str(day))}</text>'
+            ty = height - pad + 8
+            parts.append(  # rotated so neighbouring dates never overlap
+                f'<text x="{x + bar_w / 2:.1f}" y="{ty}" font-size="10" text-anchor="end" '
+                f'transform="rotate(-45 {x + bar_w / 2:.1f} {ty})">{escape(str(day))}</text>'
             )
     width = 60 + len(counts) * (bar_w + 2) + 60
     undated = len(df) - len(dated)
