@@ -113,7 +113,6 @@ class StatementExtractor:
             for batch in pool.imap(_extract_one_batch, _batched(texts, 8), chunksize=1):
                 yield from batch
 
-
     def _parsed(self, texts: Iterable[str]):
         # Paragraphs are parsed as separate docs: sentence splitting around quotes is more
         # reliable that way, and one huge paragraph never stalls the rest.

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from infer.errors import QuotelensError
 from infer.safe_load import refuse_pickles
+from infer.tracking import first_line
 
 log = logging.getLogger("quotelens")
 
@@ -21,7 +22,7 @@ def resolve(uri: str) -> str:
             version = mlflow.MlflowClient().get_model_version_by_alias(name, alias)
         except Exception as err:  # noqa: BLE001 - MLflow raises several types here
             raise QuotelensError(
-                f"no model '{name}@{alias}' in the registry ({str(err).splitlines()[0][:120]}); "
+                f"no model '{name}@{alias}' in the registry ({first_line(err, 120)}); "
                 "train and promote one (`make demo`, or `python -m train promote --best METRIC`) "
                 "or pass --model"
             ) from None
@@ -53,9 +54,7 @@ def fetch_model(uri: str) -> tuple[Path, str]:
         try:
             folder = Path(mlflow.artifacts.download_artifacts(resolved))
         except Exception as err:  # noqa: BLE001
-            raise QuotelensError(
-                f"cannot fetch model {resolved}: {str(err).splitlines()[0][:160]}"
-            ) from None
+            raise QuotelensError(f"cannot fetch model {resolved}: {first_line(err, 160)}") from None
     refuse_pickles(folder)
     return folder, resolved
 
@@ -68,9 +67,7 @@ def load_local(folder: Path, resolved: str, backend: str = "auto"):
     except QuotelensError:
         raise
     except Exception as err:  # noqa: BLE001
-        raise QuotelensError(
-            f"cannot load model {resolved}: {str(err).splitlines()[0][:160]}"
-        ) from None
+        raise QuotelensError(f"cannot load model {resolved}: {first_line(err, 160)}") from None
     _select_backend(model, backend)
     return model
 

@@ -48,6 +48,12 @@ class InputError:
     input: str
     reason: str
 
+    def __post_init__(self) -> None:
+        # The reason is one line of the errors file: fold any newline a message may carry
+        # (a column name, an exception text) and never leave it empty.
+        one_line = " ".join(self.reason.split()) or "unreadable input"
+        object.__setattr__(self, "reason", one_line)
+
 
 Item = Article | InputError
 
@@ -104,12 +110,22 @@ def _article(aid: str, text: str, source: str, opts: ReadOptions, **kw) -> Item:
     return Article(aid, text, source, **kw)
 
 
-def read_text_file(path: Path, opts: ReadOptions) -> Item:
-    data = path.read_bytes()
-    if len(data) > 4 * opts.max_chars:
+def _too_big(path: Path, opts: ReadOptions) -> InputError | None:
+    """Refuse a file by its size before reading it (a character takes at most 4 bytes)."""
+    size = path.stat().st_size
+    if size > 4 * opts.max_chars:
         return InputError(
-            str(path), f"file is {len(data):,} bytes, over the limit (raise --max-chars)"
+            str(path),
+            f"file is {size:,} bytes, over the limit of {4 * opts.max_chars:,} bytes for "
+            f"--max-chars {opts.max_chars:,} (raise --max-chars to accept it)",
         )
+    return None
+
+
+def read_text_file(path: Path, opts: ReadOptions) -> Item:
+    if refused := _too_big(path, opts):
+        return refused
+    data = path.read_bytes()
     if b"\x00" in data:
         return InputError(str(path), "binary content (NUL bytes); not a text article")
     return _article(path.name, _decode(data, str(path)), str(path), opts)
@@ -118,12 +134,9 @@ def read_text_file(path: Path, opts: ReadOptions) -> Item:
 def read_html_file(path: Path, opts: ReadOptions) -> Item:
     import trafilatura
 
-    data = path.read_bytes()
-    if len(data) > 4 * opts.max_chars:
-        return InputError(
-            str(path), f"file is {len(data):,} bytes, over the limit (raise --max-chars)"
-        )
-    html = _decode(data, str(path))
+    if refused := _too_big(path, opts):
+        return refused
+    html = _decode(path.read_bytes(), str(path))
     text = trafilatura.extract(
         html, include_comments=False, include_tables=False, favor_precision=True
     )
@@ -162,7 +175,11 @@ def read_jsonl(lines, name: str, opts: ReadOptions) -> Iterator[Item]:
         try:
             row = json.loads(line)
         except json.JSONDecodeError as err:
-            yield InputError(f"{name}:{n}", f"invalid JSON ({err.msg}); fix or remove the line")
+            yield InputError(
+                f"{name}:{n}",
+                f"invalid JSON ({err.msg.removesuffix(' at')}, column {err.colno}); "
+                "fix or remove the line",
+            )
             continue
         if not isinstance(row, dict):
             yield InputError(f"{name}:{n}", "a line must be a JSON object")
@@ -237,6 +254,5 @@ def _read_one(name: str, opts: ReadOptions) -> Iterator[Item]:
         else:
             yield from read_table(path, opts)
     except (OSError, ValueError) as err:
-        yield InputError(
-            name, f"cannot read: {type(err).__name__}: {str(err).splitlines()[0][:200]}"
-        )
+        detail = (str(err).strip().splitlines() or [""])[0][:200]
+        yield InputError(name, f"cannot read: {type(err).__name__}: {detail}".rstrip(": "))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import zipfile
 from pathlib import Path
 
 from infer.errors import QuotelensError
@@ -44,12 +46,37 @@ def skops_dump(obj, path: Path) -> None:
     sio.dump(obj, path)
 
 
+def skops_types(path: Path) -> set[str]:
+    """Every ``module.Class`` a .skops file names (objects, type and function references).
+
+    skops itself trusts many types by default (e.g. every scikit-learn estimator), so its own
+    ``get_untrusted_types`` does not list them; this reads the file's schema to see them all.
+    """
+    try:
+        with zipfile.ZipFile(path) as zf:
+            schema = json.loads(zf.read("schema.json"))
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile) as err:
+        raise QuotelensError(f"{path}: not a readable .skops file ({err})") from None
+    found: set[str] = set()
+    stack = [schema]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            cls, module = node.get("__class__"), node.get("__module__")
+            if isinstance(cls, str) and isinstance(module, str):
+                found.add(f"{module}.{cls}")
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return found
+
+
 def skops_load(path: Path):
     """Load a .skops file, refusing any type outside ``TRUSTED_TYPES``."""
     import skops.io as sio
 
     untrusted = sio.get_untrusted_types(file=path)
-    unknown = [t for t in untrusted if t not in TRUSTED_TYPES]
+    unknown = sorted((skops_types(path) | set(untrusted)) - set(TRUSTED_TYPES))
     if unknown:
         raise QuotelensError(f"{path}: refusing to load untrusted types {', '.join(unknown[:5])}")
     return sio.load(path, trusted=untrusted)

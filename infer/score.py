@@ -7,10 +7,12 @@ Each chunk is committed as part files plus a ``.done`` marker written last, so a
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import json
 import logging
 import sys
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -45,6 +47,15 @@ class ScoreOptions:
     backend: str = "auto"
 
 
+def write_error(path: Path, err: OSError, hint: str = "") -> QuotelensError:
+    """One line naming the file and the OS reason (permission, not a directory, disk full)."""
+    reason = err.strerror or str(err).strip() or type(err).__name__
+    return QuotelensError(f"cannot write {err.filename or path}: {reason}{hint}")
+
+
+RESUME_HINT = "; fix that, then rerun with --resume to finish the job"
+
+
 def chunked(items: Iterator, size: int) -> Iterator[list]:
     chunk: list = []
     for item in items:
@@ -73,6 +84,15 @@ class Job:
         self.errors = self.out.parent / f"{self.out.stem}.errors.csv"
         self.texts = self.out.parent / f"{self.out.stem}.texts.jsonl"
 
+    def check_output(self) -> None:
+        """Fail before any work (the model load takes seconds) when the output folder is unusable."""
+        try:
+            self.out.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.TemporaryFile(dir=self.out.parent):
+                pass
+        except OSError as err:
+            raise write_error(self.out.parent, err) from None
+
     def prepare(self, fingerprint: dict) -> None:
         try:
             self.out.parent.mkdir(parents=True, exist_ok=True)
@@ -94,10 +114,8 @@ class Job:
                         "size than the interrupted job; use --overwrite to start again"
                     )
             atomic_write(manifest, json.dumps(fingerprint, indent=2).encode())
-        except PermissionError as err:
-            raise QuotelensError(
-                f"cannot write to {err.filename or self.out.parent}: permission denied"
-            ) from None
+        except OSError as err:
+            raise write_error(self.parts, err) from None
 
     def done(self, k: int) -> bool:
         return (self.parts / f"part-{k:06d}.done").exists()
@@ -110,17 +128,22 @@ class Job:
         errors: list[dict],
         texts: list[dict],
     ) -> None:
-        write_table(records, self.parts / f"part-{k:06d}.records.parquet")
-        write_table(
-            pd.DataFrame(texts, columns=["article_id", "source", "text"]),
-            self.parts / f"part-{k:06d}.texts.parquet",
-        )
-        write_table(pd.DataFrame(summary), self.parts / f"part-{k:06d}.summary.parquet")
-        write_table(
-            pd.DataFrame(errors, columns=["input", "reason"]),
-            self.parts / f"part-{k:06d}.errors.parquet",
-        )
-        atomic_write(self.parts / f"part-{k:06d}.done", b"ok")
+        """Part files first, the ``.done`` marker last: a chunk counts only once all are on disk."""
+        base = self.parts / f"part-{k:06d}"
+        try:
+            write_table(records, base.with_name(base.name + ".records.parquet"))
+            write_table(
+                pd.DataFrame(texts, columns=["article_id", "source", "text"]),
+                base.with_name(base.name + ".texts.parquet"),
+            )
+            write_table(pd.DataFrame(summary), base.with_name(base.name + ".summary.parquet"))
+            write_table(
+                pd.DataFrame(errors, columns=["input", "reason"]),
+                base.with_name(base.name + ".errors.parquet"),
+            )
+            atomic_write(base.with_name(base.name + ".done"), b"ok")
+        except OSError as err:
+            raise write_error(base, err, RESUME_HINT) from None
 
 
 def score_chunk(chunk: list, extractor, model, model_uri: str, statements: bool):
@@ -187,8 +210,9 @@ def run(opts: ScoreOptions) -> dict:
     from infer.progress import Progress
 
     t0 = time.perf_counter()
-    model, resolved = load_model(opts.model_uri, opts.backend)
     job = Job(opts)
+    job.check_output()
+    model, resolved = load_model(opts.model_uri, opts.backend)
     fingerprint = job_fingerprint(opts, resolved)
     job.prepare(fingerprint)
     extractor = None if opts.statements else StatementExtractor(n_process=opts.workers)
@@ -225,20 +249,28 @@ def run(opts: ScoreOptions) -> dict:
 
 
 def finish(job: Job, n_items: int) -> dict:
-    """Assemble committed parts into the final files (each written to a temp name, then renamed)."""
+    """Assemble committed parts into the final files (each written to a temp name, then renamed).
+
+    ``OUT`` is removed first and written last, so it exists only when this job's summary and
+    errors files beside it are complete too; the parts are deleted (``.done`` markers first)
+    only after that, so a kill or a failed write at any point leaves a job ``--resume`` finishes.
+    """
     records = read_parts(job.parts, "records")
     summary = read_parts(job.parts, "summary")
     errors = read_parts(job.parts, "errors")
     texts = read_parts(job.parts, "texts")
     records = records.reindex(columns=RECORD_COLUMNS)
+    files = [(job.summary, summary), (job.errors, errors.reindex(columns=["input", "reason"]))]
+    if len(texts):
+        files.append((job.texts, texts))  # HTML inputs: offsets refer to this extracted text
+    files.append((job.out, records))  # last
+    target = job.out
     try:
-        write_table(records, job.out)
-        write_table(summary, job.summary)
-        write_table(errors.reindex(columns=["input", "reason"]), job.errors)
-        if len(texts):
-            write_table(texts, job.texts)  # HTML inputs: offsets refer to this extracted text
+        job.out.unlink(missing_ok=True)
+        for target, frame in files:
+            write_table(frame, target)
     except OSError as err:
-        raise QuotelensError(f"cannot write {job.out}: {err.strerror or err}") from None
+        raise write_error(target, err, RESUME_HINT) from None
     counts = {
         "articles": n_items,
         "scored": len(summary),
@@ -251,7 +283,18 @@ def finish(job: Job, n_items: int) -> dict:
         if len(records)
         else {},
     }
+    remove_parts(job)
+    return counts
+
+
+def remove_parts(job: Job) -> None:
+    """Markers first: a kill part-way must never leave a ``.done`` whose part files are gone."""
+    for marker in job.parts.glob("part-*.done"):
+        marker.unlink()
     for f in job.parts.iterdir():
         f.unlink()
     job.parts.rmdir()
-    return counts
+    # Temp files of final writes a kill interrupted (a finished write renames its own away).
+    for final in (job.out, job.summary, job.errors, job.texts):
+        for stale in final.parent.glob(f".{glob.escape(final.name)}.*.tmp"):
+            stale.unlink(missing_ok=True)

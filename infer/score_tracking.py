@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import sys
 
+from infer.tracking import first_line, setup
+
 log = logging.getLogger("quotelens")
 
 
@@ -14,8 +16,6 @@ def log_score_run(
     """True when logged. The output files are already complete on disk before this runs."""
     try:
         import mlflow
-
-        from infer.tracking import setup
 
         setup(None, experiment)
         with mlflow.start_run(run_name=f"score {job.out.name}"):
@@ -55,7 +55,7 @@ def log_score_run(
     except Exception as err:  # noqa: BLE001 - any tracking failure must not lose the scored output
         print(
             f"warning: scoring finished and {job.out} is complete, but logging the run to MLflow "
-            f"failed: {str(err).splitlines()[0][:200]}",
+            f"failed: {first_line(err)}",
             file=sys.stderr,
         )
         return False

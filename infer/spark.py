@@ -78,7 +78,9 @@ def _partition_scorer(model_path: str, model_uri: str, statements: bool):
                     ]
                 )
             )
-            yield _plain_dtypes(pd.concat(rows, ignore_index=True).reindex(columns=_schema().fieldNames()))
+            yield _plain_dtypes(
+                pd.concat(rows, ignore_index=True).reindex(columns=_schema().fieldNames())
+            )
 
     return score
 
@@ -88,10 +90,18 @@ def _plain_dtypes(frame: pd.DataFrame) -> pd.DataFrame:
     out = pd.DataFrame(index=frame.index)
     for col in frame.columns:
         if col in INT_COLUMNS:
-            out[col] = pd.array([None if v is None or v != v else int(v) for v in frame[col]], dtype="Int64")
+            out[col] = pd.array(
+                [None if v is None or v != v else int(v) for v in frame[col]], dtype="Int64"
+            )
         else:
-            out[col] = pd.Series([None if v is None or (isinstance(v, float) and v != v) else str(v)
-                                  for v in frame[col]], index=frame.index, dtype=object)
+            out[col] = pd.Series(
+                [
+                    None if v is None or (isinstance(v, float) and v != v) else str(v)
+                    for v in frame[col]
+                ],
+                index=frame.index,
+                dtype=object,
+            )
     return out
 
 
@@ -137,7 +147,9 @@ def run_spark(opts: ScoreOptions, master: str | None = None) -> dict:
             columns=["id", "text", "source", "published", "context", "html", "seq"],
         )
         parts = max(1, min(len(frame) // max(opts.chunk_size, 1) + 1, 64))
-        sdf = spark.createDataFrame(_plain_dtypes(frame.assign(html=frame["html"].map(str)))).repartition(parts)
+        sdf = spark.createDataFrame(
+            _plain_dtypes(frame.assign(html=frame["html"].map(str)))
+        ).repartition(parts)
         scored = sdf.mapInPandas(
             _partition_scorer(model_path, resolved, opts.statements), _schema()
         )
@@ -145,7 +157,9 @@ def run_spark(opts: ScoreOptions, master: str | None = None) -> dict:
         try:
             scored.write.mode("overwrite").parquet(str(spark_dir))
         except Exception as err:  # noqa: BLE001 - Py4J/Spark errors carry pages of JVM trace
-            raise QuotelensError(f"Spark job failed: {str(err).strip().splitlines()[0][:300]}") from None
+            raise QuotelensError(
+                f"Spark job failed: {str(err).strip().splitlines()[0][:300]}"
+            ) from None
         result = pd.read_parquet(spark_dir)
         shutil.rmtree(spark_dir, ignore_errors=True)
     finally:

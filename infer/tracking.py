@@ -13,6 +13,11 @@ DEFAULT_TRACKING_URI = "sqlite:///mlflow.db"
 ARTIFACT_DIR = "mlartifacts"
 
 
+def first_line(err: BaseException, limit: int = 200) -> str:
+    """An exception's first non-empty line (its type name when the message is empty)."""
+    return (str(err).strip().splitlines() or [type(err).__name__])[0][:limit]
+
+
 def tracking_uri(configured: str | None = None) -> str:
     """The config's URI, else ``$MLFLOW_TRACKING_URI``, else ``sqlite:///mlflow.db``."""
     return configured or os.environ.get("MLFLOW_TRACKING_URI") or DEFAULT_TRACKING_URI

@@ -56,6 +56,18 @@ class EmbedParams(Strict):
     batch_size: int = Field(64, ge=1, description="Encoder batch size.")
 
 
+class HybridParams(Strict):
+    embedding_weight: float = Field(
+        0.5, gt=0, description="Scale of the MiniLM embedding beside the TF-IDF features."
+    )
+    stance_C: float = Field(2.0, gt=0, description="Inverse regularisation of the stance head.")
+    devices_C: float = Field(2.0, gt=0, description="Inverse regularisation of each device head.")
+    class_weight: Literal["balanced"] | None = Field(
+        "balanced", description="Head class weighting."
+    )
+    batch_size: int = Field(64, ge=1, description="Encoder batch size.")
+
+
 class FinetuneParams(Strict):
     epochs: int = Field(8, ge=1, description="Most epochs; early stopping may end sooner.")
     patience: int = Field(2, ge=1, description="Epochs without dev improvement before stopping.")
@@ -93,11 +105,14 @@ class TrainConfig(Strict):
     """One experiment. ``sweep`` maps dotted keys to lists of values: one nested run per point."""
 
     name: str = Field(description="Run name shown in the MLflow UI.")
-    family: Literal["tfidf_linear", "embed_head", "finetune"] = Field(description="Model family.")
+    family: Literal["tfidf_linear", "embed_head", "hybrid", "finetune"] = Field(
+        description="Model family."
+    )
     seed: int = Field(13, description="Seed for splits and training.")
     data: DataConfig = Field(default_factory=DataConfig)
     tfidf: TfidfParams = Field(default_factory=TfidfParams)
     embed: EmbedParams = Field(default_factory=EmbedParams)
+    hybrid: HybridParams = Field(default_factory=HybridParams)
     finetune: FinetuneParams = Field(default_factory=FinetuneParams)
     tracking: TrackingConfig = Field(default_factory=TrackingConfig)
     sweep: dict[str, list[Any]] = Field(
@@ -105,9 +120,12 @@ class TrainConfig(Strict):
     )
 
     def model_params(self) -> dict:
-        params = {"tfidf_linear": self.tfidf, "embed_head": self.embed, "finetune": self.finetune}[
-            self.family
-        ]
+        params = {
+            "tfidf_linear": self.tfidf,
+            "embed_head": self.embed,
+            "hybrid": self.hybrid,
+            "finetune": self.finetune,
+        }[self.family]
         out = params.model_dump()
         out.pop("export_onnx", None)
         out.pop("quantize_onnx", None)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-FAMILIES = ("tfidf_linear", "embed_head", "finetune")
+FAMILIES = ("tfidf_linear", "embed_head", "hybrid", "finetune")
 
 
 def classifier_class(family: str):
@@ -15,6 +15,10 @@ def classifier_class(family: str):
         from infer.classifiers.embed import EmbedHeadClassifier
 
         return EmbedHeadClassifier
+    if family == "hybrid":
+        from infer.classifiers.hybrid import HybridClassifier
+
+        return HybridClassifier
     if family == "finetune":
         from infer.classifiers.finetune import FinetunedClassifier
 

@@ -190,10 +190,14 @@ class FinetunedClassifier(StatementClassifierMixin, BaseEstimator):
         devices = np.zeros((n, len(DEVICES)), dtype=np.float32)
         self.model_.eval()
         backend = getattr(self, "onnx_session_", None)
-        lengths = [0] * n if not self.length_sorted else [
-            len(t) + (len(c) if self.use_context else 0)
-            for t, c in zip(frame["text"], frame["context"], strict=True)
-        ]
+        lengths = (
+            [0] * n
+            if not self.length_sorted
+            else [
+                len(t) + (len(c) if self.use_context else 0)
+                for t, c in zip(frame["text"], frame["context"], strict=True)
+            ]
+        )
         with torch.inference_mode():
             for idx in length_sorted_batches(lengths, self.predict_batch_size):
                 batch = self._encode(frame, idx)

