@@ -254,7 +254,7 @@ def make_attribution(subject, cue: str, p_start: int = 0) -> Attribution | None:
     if not toks:
         return None
     doc = subject.doc
-    surface = doc.text[toks[0].idx : toks[-1].idx + len(toks[-1])].strip(" ,")
+    surface = doc.text[toks[0].idx : toks[-1].idx + len(toks[-1])].strip(" ,\ufffd")
     surface = re.sub(r"^(?:and|but|while)\s+", "", surface)
     head = subject.text.lower()
     if head in WH_WORDS:

@@ -94,17 +94,16 @@ class Job:
             raise write_error(self.out.parent, err) from None
 
     def prepare(self, fingerprint: dict) -> None:
+        manifest = self.parts / "job.json"
         try:
             self.out.parent.mkdir(parents=True, exist_ok=True)
-            manifest = self.parts / "job.json"
             if self.parts.exists() and not self.opts.resume:
                 if not self.opts.overwrite:
                     raise QuotelensError(
                         f"{self.parts} holds an unfinished job; rerun with --resume "
                         "to finish it or --overwrite to start again"
                     )
-                for f in self.parts.iterdir():
-                    f.unlink()
+                clear_parts(self.parts)
             self.parts.mkdir(exist_ok=True)
             if self.opts.resume and manifest.exists():
                 old = json.loads(manifest.read_text("utf-8"))
@@ -115,7 +114,7 @@ class Job:
                     )
             atomic_write(manifest, json.dumps(fingerprint, indent=2).encode())
         except OSError as err:
-            raise write_error(self.parts, err) from None
+            raise write_error(manifest, err, RESUME_HINT if self.parts.exists() else "") from None
 
     def done(self, k: int) -> bool:
         return (self.parts / f"part-{k:06d}.done").exists()
@@ -129,21 +128,25 @@ class Job:
         texts: list[dict],
     ) -> None:
         """Part files first, the ``.done`` marker last: a chunk counts only once all are on disk."""
-        base = self.parts / f"part-{k:06d}"
-        try:
-            write_table(records, base.with_name(base.name + ".records.parquet"))
-            write_table(
+        base = f"part-{k:06d}"
+        files = [
+            (f"{base}.records.parquet", records),
+            (
+                f"{base}.texts.parquet",
                 pd.DataFrame(texts, columns=["article_id", "source", "text"]),
-                base.with_name(base.name + ".texts.parquet"),
-            )
-            write_table(pd.DataFrame(summary), base.with_name(base.name + ".summary.parquet"))
-            write_table(
-                pd.DataFrame(errors, columns=["input", "reason"]),
-                base.with_name(base.name + ".errors.parquet"),
-            )
-            atomic_write(base.with_name(base.name + ".done"), b"ok")
+            ),
+            (f"{base}.summary.parquet", pd.DataFrame(summary)),
+            (f"{base}.errors.parquet", pd.DataFrame(errors, columns=["input", "reason"])),
+        ]
+        target = self.parts / base
+        try:
+            for name, frame in files:
+                target = self.parts / name
+                write_table(frame, target)
+            target = self.parts / f"{base}.done"
+            atomic_write(target, b"ok")
         except OSError as err:
-            raise write_error(base, err, RESUME_HINT) from None
+            raise write_error(target, err, RESUME_HINT) from None
 
 
 def score_chunk(chunk: list, extractor, model, model_uri: str, statements: bool):
@@ -287,12 +290,16 @@ def finish(job: Job, n_items: int) -> dict:
     return counts
 
 
-def remove_parts(job: Job) -> None:
+def clear_parts(parts: Path) -> None:
     """Markers first: a kill part-way must never leave a ``.done`` whose part files are gone."""
-    for marker in job.parts.glob("part-*.done"):
+    for marker in parts.glob("part-*.done"):
         marker.unlink()
-    for f in job.parts.iterdir():
+    for f in parts.iterdir():
         f.unlink()
+
+
+def remove_parts(job: Job) -> None:
+    clear_parts(job.parts)
     job.parts.rmdir()
     # Temp files of final writes a kill interrupted (a finished write renames its own away).
     for final in (job.out, job.summary, job.errors, job.texts):

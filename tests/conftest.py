@@ -80,3 +80,21 @@ def trained(tracking_env, small_config, tracking_dir) -> dict:
     promote = run_cli("train", "promote", run_id, cwd=tracking_dir, env=tracking_env)
     assert promote.returncode == 0, promote.stderr[-2000:]
     return {"run_id": run_id, "env": tracking_env, "cwd": tracking_dir, "stdout": fit.stdout}
+
+
+@pytest.fixture(scope="session")
+def champion_folder(trained, tmp_path_factory) -> Path:
+    """The promoted champion downloaded to a plain local folder (scoring it needs no tracking)."""
+    import mlflow
+
+    uri = trained["env"]["MLFLOW_TRACKING_URI"]
+    # Resolved by hand: download_artifacts("models:/…@alias", registry_uri=…) looks the alias up
+    # in the default store, not the one it is given.
+    client = mlflow.MlflowClient(tracking_uri=uri, registry_uri=uri)
+    version = client.get_model_version_by_alias("quotelens", "champion")
+    assert version.run_id == trained["run_id"]
+    folder = mlflow.artifacts.download_artifacts(
+        client.get_model_version_download_uri("quotelens", version.version),
+        dst_path=str(tmp_path_factory.mktemp("champion")),
+    )
+    return Path(folder)

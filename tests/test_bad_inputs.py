@@ -257,11 +257,6 @@ FIT_CASES = {
     ),
     "empty_split": (lambda rows: rows, {"test_size": 0.99}, ("empty", "test_size")),
 }
-PREFLIGHT = pytest.mark.xfail(
-    strict=True,
-    reason="needs a pre-run check in train/fit.py main() (outside this change): splits are "
-    "made and checked inside the MLflow run, and sklearn's ValueError is not caught",
-)
 
 
 @pytest.fixture(scope="module")
@@ -279,7 +274,7 @@ def refusals(small_corpus, tmp_path_factory) -> dict:
 
 @pytest.mark.parametrize(
     "case",
-    [pytest.param(c, marks=PREFLIGHT) if c == "empty_split" else c for c in FIT_CASES],
+    list(FIT_CASES),
 )
 def test_fit_refuses_bad_data_in_one_line(refusals, case):
     result, _ = refusals[case]
@@ -293,10 +288,7 @@ def test_fit_refuses_bad_data_in_one_line(refusals, case):
 
 @pytest.mark.parametrize(
     "case",
-    [
-        pytest.param(c, marks=PREFLIGHT) if c in ("absent_stance", "empty_split") else c
-        for c in FIT_CASES
-    ],
+    list(FIT_CASES),
 )
 def test_refused_fit_starts_no_run(refusals, case):
     """Refused before any work: no MLflow run (not even a FAILED one) is left behind."""

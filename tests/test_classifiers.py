@@ -60,3 +60,18 @@ def test_finetune_one_epoch_saves_safetensors_and_onnx_agrees(data, tmp_path):
     onnx_model = FinetunedClassifier.load(tmp_path, backend="onnx")
     assert np.allclose(torch_model.predict_proba(X), model.predict_proba(X), atol=1e-4)
     assert np.allclose(onnx_model.predict_proba(X), torch_model.predict_proba(X), atol=1e-3)
+
+
+def test_hybrid_and_embed_round_trip_without_pickle(data, tmp_path):
+    from infer.classifiers.embed import EmbedHeadClassifier
+    from infer.classifiers.hybrid import HybridClassifier
+
+    X, y, Y = data
+    X, y, Y = X.head(120), y[:120], Y[:120]
+    for cls in (HybridClassifier, EmbedHeadClassifier):
+        model = cls().fit(X, y, Y).calibrate(X, y, Y)
+        folder = tmp_path / cls.family
+        model.save(folder)
+        assert {f.suffix for f in folder.iterdir()} <= {".skops", ".json"}
+        loaded = load_classifier(folder)
+        assert np.allclose(loaded.predict_proba(X), model.predict_proba(X), atol=1e-6)

@@ -22,13 +22,28 @@ def many_articles(tmp_path_factory):
 
 
 def score_args(folder, out):
-    return [sys.executable, "-m", "infer", "score", str(folder), "--output", str(out), "--chunk-size", "2",
-            "--no-mlflow"]
+    return [
+        sys.executable,
+        "-m",
+        "infer",
+        "score",
+        str(folder),
+        "--output",
+        str(out),
+        "--chunk-size",
+        "2",
+        "--no-mlflow",
+    ]
 
 
 def kill_after_parts(args, parts_dir, n_parts, env, cwd):
-    proc = subprocess.Popen(args, env={**os.environ, **env}, cwd=cwd, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        args,
+        env={**os.environ, **env},
+        cwd=cwd,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.time() + 300
     while time.time() < deadline and proc.poll() is None:
         if parts_dir.exists() and len(list(parts_dir.glob("*.done"))) >= n_parts:
@@ -45,22 +60,53 @@ def records(path):
 @pytest.fixture(scope="module")
 def baseline(trained, many_articles, tmp_path_factory):
     out = tmp_path_factory.mktemp("base") / "full.parquet"
-    done = subprocess.run(score_args(many_articles, out), env={**os.environ, **trained["env"]},
-                          cwd=trained["cwd"], capture_output=True, text=True)
+    done = subprocess.run(
+        score_args(many_articles, out),
+        env={**os.environ, **trained["env"]},
+        cwd=trained["cwd"],
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     return records(out)
 
 
 def test_kill_then_resume_equals_uninterrupted(trained, many_articles, baseline, tmp_path):
     out = tmp_path / "killed.parquet"
-    kill_after_parts(score_args(many_articles, out), tmp_path / "killed.parquet.parts", 4,
-                     trained["env"], trained["cwd"])
+    kill_after_parts(
+        score_args(many_articles, out),
+        tmp_path / "killed.parquet.parts",
+        4,
+        trained["env"],
+        trained["cwd"],
+    )
     assert not out.exists()
-    again = run_cli("infer", "score", str(many_articles), "--output", str(out), "--chunk-size", "2",
-                    "--no-mlflow", cwd=trained["cwd"], env=trained["env"])
+    again = run_cli(
+        "infer",
+        "score",
+        str(many_articles),
+        "--output",
+        str(out),
+        "--chunk-size",
+        "2",
+        "--no-mlflow",
+        cwd=trained["cwd"],
+        env=trained["env"],
+    )
     assert again.returncode == 2 and "--resume" in again.stderr
-    resumed = run_cli("infer", "score", str(many_articles), "--output", str(out), "--chunk-size", "2",
-                      "--no-mlflow", "--resume", cwd=trained["cwd"], env=trained["env"])
+    resumed = run_cli(
+        "infer",
+        "score",
+        str(many_articles),
+        "--output",
+        str(out),
+        "--chunk-size",
+        "2",
+        "--no-mlflow",
+        "--resume",
+        cwd=trained["cwd"],
+        env=trained["env"],
+    )
     assert resumed.returncode == 0, resumed.stderr[-2000:]
     assert "articles: 30 (scored 30, errors 0)" in resumed.stderr and "reconciled" in resumed.stderr
     pd.testing.assert_frame_equal(records(out), baseline)

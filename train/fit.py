@@ -54,16 +54,30 @@ def check_trainable(dataset, parts) -> None:
         )
 
 
+def trainable_splits(config: TrainConfig, dataset, split: str):
+    """The train/dev/test parts of one split, refused in one line when they cannot be trained on."""
+    try:
+        parts = make_splits(
+            dataset,
+            split,
+            seed=config.seed,
+            test_size=config.data.test_size,
+            dev_size=config.data.dev_size,
+        )
+    except ValueError as err:  # sklearn: an empty part, or too few statements of a class
+        first = (str(err).strip().splitlines() or ["cannot split"])[0]
+        raise QuotelensError(
+            f"the {split} split is empty or unstratifiable with data.test_size="
+            f"{config.data.test_size} and data.dev_size={config.data.dev_size} ({first}); "
+            "change them or add statements"
+        ) from None
+    check_trainable(dataset, parts)
+    return parts
+
+
 def fit_split(config: TrainConfig, dataset, split: str, log_epoch) -> dict:
     """Fit, calibrate and evaluate on one split; returns the model, metrics and test predictions."""
-    parts = make_splits(
-        dataset,
-        split,
-        seed=config.seed,
-        test_size=config.data.test_size,
-        dev_size=config.data.dev_size,
-    )
-    check_trainable(dataset, parts)
+    parts = trainable_splits(config, dataset, split)
     (Xtr, ytr, Ytr), (Xd, yd, Yd), (Xt, yt, Yt) = (
         to_xy(parts[k]) for k in ("train", "dev", "test")
     )
@@ -195,6 +209,9 @@ def main(config_path: str, overrides: list[str]) -> int:
     setup(config.tracking.uri, config.tracking.experiment)
     dataset = load_corpus(config.data.paths)
     points = sweep_points(config)
+    for point in points:  # refuse before any run is started: every split must be trainable
+        for split in SPLIT_PREFIX:
+            trainable_splits(point, dataset, split)
     if len(points) == 1:
         run_one(points[0], dataset)
         return 0
