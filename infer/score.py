@@ -24,7 +24,7 @@ import pandas as pd
 from infer.errors import QuotelensError
 from infer.readers import Article, InputError, ReadOptions, iter_inputs
 from infer.records import RECORD_COLUMNS, article_records, statement_records
-from infer.writers import atomic_write, read_parts, write_table
+from infer.writers import atomic_write, iter_parts, read_parts, write_stream, write_table
 
 log = logging.getLogger("quotelens")
 
@@ -258,33 +258,44 @@ def finish(job: Job, n_items: int) -> dict:
     errors files beside it are complete too; the parts are deleted (``.done`` markers first)
     only after that, so a kill or a failed write at any point leaves a job ``--resume`` finishes.
     """
-    records = read_parts(job.parts, "records")
     summary = read_parts(job.parts, "summary")
     errors = read_parts(job.parts, "errors")
     texts = read_parts(job.parts, "texts")
-    records = records.reindex(columns=RECORD_COLUMNS)
     files = [(job.summary, summary), (job.errors, errors.reindex(columns=["input", "reason"]))]
     if len(texts):
         files.append((job.texts, texts))  # HTML inputs: offsets refer to this extracted text
-    files.append((job.out, records))  # last
+    stance: Counter = Counter()
+    devices: Counter = Counter()
+    n_records = 0
+
+    def counted(frames):
+        # Records stream part by part into OUT, so memory stays flat in the stream's length.
+        nonlocal n_records
+        for frame in frames:
+            n_records += len(frame)
+            if len(frame):
+                stance.update(frame["stance"])
+                devices.update(d for ds in frame["devices"] for d in ds)
+            yield frame
+
     target = job.out
     try:
         job.out.unlink(missing_ok=True)
         for target, frame in files:
             write_table(frame, target)
+        target = job.out
+        write_stream(counted(iter_parts(job.parts, "records")), job.out, RECORD_COLUMNS)  # last
     except OSError as err:
         raise write_error(target, err, RESUME_HINT) from None
     counts = {
         "articles": n_items,
         "scored": len(summary),
         "errors": len(errors),
-        "statements": len(records),
+        "statements": n_records,
         "reconciled": n_items == len(summary) + len(errors)
-        and (len(summary) == 0 or int(summary["statements"].sum()) == len(records)),
-        "stance": dict(Counter(records["stance"])) if len(records) else {},
-        "devices": dict(Counter(d for ds in records["devices"] for d in ds))
-        if len(records)
-        else {},
+        and (len(summary) == 0 or int(summary["statements"].sum()) == n_records),
+        "stance": dict(stance),
+        "devices": dict(devices),
     }
     remove_parts(job)
     return counts

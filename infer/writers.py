@@ -101,3 +101,57 @@ def read_parts(folder: Path, kind: str) -> pd.DataFrame:
         frames.append(pq.read_table(part).to_pandas(maps_as_pydicts="strict"))
     frames = [f for f in frames if len(f)]
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+
+
+def iter_parts(folder: Path, kind: str):
+    """Committed part frames of one kind, in chunk order, one at a time (bounded memory)."""
+    for done in sorted(Path(folder).glob("part-*.done")):
+        part = done.with_name(done.name.replace(".done", f".{kind}.parquet"))
+        yield pq.read_table(part).to_pandas(maps_as_pydicts="strict")
+
+
+def write_stream(frames, path: Path, columns: list[str]) -> None:
+    """Write frames one after another into ``path`` (temp file, then rename): memory stays flat."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in (".parquet", ".jsonl", ".csv"):
+        raise ValueError(f"{path}: unknown output type (use .parquet, .jsonl or .csv)")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(fd)
+    try:
+        empty = _arrow(pd.DataFrame({c: [] for c in columns}))
+        writer = pq.ParquetWriter(tmp, empty.schema) if suffix == ".parquet" else None
+        with open(tmp, "ab") as fh:
+            header = True
+            for frame in frames:
+                frame = frame.reindex(columns=columns)
+                if writer is not None:
+                    if len(frame):
+                        writer.write_table(_arrow(frame))
+                elif suffix == ".jsonl":
+                    fh.write(
+                        "".join(
+                            json.dumps(_plain(r), ensure_ascii=False) + "\n"
+                            for r in frame.to_dict("records")
+                        ).encode("utf-8")
+                    )
+                else:
+                    flat = frame.copy()
+                    for col in NESTED:
+                        if col in flat:
+                            flat[col] = [
+                                json.dumps(_plain(v), ensure_ascii=False) for v in flat[col]
+                            ]
+                    fh.write(flat.to_csv(index=False, header=header).encode("utf-8"))
+                    header = False
+            if suffix == ".csv" and header:
+                fh.write(pd.DataFrame(columns=columns).to_csv(index=False).encode("utf-8"))
+            if writer is not None:
+                writer.close()
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o666 & ~_UMASK)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
