@@ -129,6 +129,13 @@ def run_spark(opts: ScoreOptions, master: str | None = None) -> dict:
     builder = SparkSession.builder.appName("quotelens-score")
     if master:
         builder = builder.master(master)
+    # Stay on loopback unless the user's own Spark configuration says otherwise (cluster runs).
+    if not master or master.startswith("local"):
+        builder = (
+            builder.config("spark.ui.enabled", "false")
+            .config("spark.driver.bindAddress", "127.0.0.1")
+            .config("spark.driver.host", "127.0.0.1")
+        )
     spark = builder.config("spark.sql.execution.arrow.pyspark.enabled", "true").getOrCreate()
     try:
         frame = pd.DataFrame(

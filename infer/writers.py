@@ -118,6 +118,7 @@ def write_stream(frames, path: Path, columns: list[str]) -> None:
         raise ValueError(f"{path}: unknown output type (use .parquet, .jsonl or .csv)")
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     os.close(fd)
+    writer = None
     try:
         empty = _arrow(pd.DataFrame({c: [] for c in columns}))
         writer = pq.ParquetWriter(tmp, empty.schema) if suffix == ".parquet" else None
@@ -148,10 +149,13 @@ def write_stream(frames, path: Path, columns: list[str]) -> None:
                 fh.write(pd.DataFrame(columns=columns).to_csv(index=False).encode("utf-8"))
             if writer is not None:
                 writer.close()
+                writer = None
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, 0o666 & ~_UMASK)
         os.replace(tmp, path)
     except BaseException:
+        if writer is not None:
+            writer.close()
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -8,6 +8,7 @@ import os
 import random
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -76,36 +77,37 @@ def one_error_line(stderr: str) -> str:
     return errors[0]
 
 
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
 class MlflowServer:
-    """A real ``mlflow server`` on 127.0.0.1, started without waiting so it boots alongside work."""
+    """A real ``mlflow server`` on 127.0.0.1; ``start`` returns at once so it can boot beside work."""
 
     def __init__(self, root: Path) -> None:
-        with socket_on_loopback() as port:
-            self.port = port
+        self.root = root
+        self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.log = (root / "server.log").open("w")
-        self.proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "mlflow",
-                "server",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(self.port),
-                "--workers",
-                "1",
-                "--backend-store-uri",
-                f"sqlite:///{root / 'db.sqlite'}",
-                "--artifacts-destination",
-                str(root / "artifacts"),
-            ],
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
-            env={**os.environ, "MLFLOW_SERVER_ENABLE_JOB_EXECUTION": "false"},
-            start_new_session=True,  # its own process group: stop() ends the server and its workers
-        )
+        self.proc: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        if self.proc is not None:
+            return
+        with (self.root / "server.log").open("w") as log:
+            self.proc = subprocess.Popen(
+                [
+                    sys.executable, "-m", "mlflow", "server", "--host", "127.0.0.1",
+                    "--port", str(self.port), "--workers", "1",
+                    "--backend-store-uri", f"sqlite:///{self.root / 'db.sqlite'}",
+                    "--artifacts-destination", str(self.root / "artifacts"),
+                ],
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                env={**os.environ, "MLFLOW_SERVER_ENABLE_JOB_EXECUTION": "false"},
+                start_new_session=True,  # its own process group: stop() ends it and its workers
+            )  # fmt: skip
 
     def healthy(self) -> bool:
         try:
@@ -115,12 +117,12 @@ class MlflowServer:
             return False
 
     def wait_ready(self, timeout: float = 90) -> str:
+        self.start()
         deadline = time.time() + timeout
         while not self.healthy():
             if self.proc.poll() is not None or time.time() > deadline:
-                pytest.fail(
-                    "mlflow server did not start: " + Path(self.log.name).read_text()[-2000:]
-                )
+                log = (self.root / "server.log").read_text()[-2000:]
+                pytest.fail(f"mlflow server did not start: {log}")
             time.sleep(0.2)
         return self.url
 
@@ -137,28 +139,14 @@ class MlflowServer:
         }
 
     def stop(self) -> None:
-        if self.proc.poll() is None:
-            os.killpg(self.proc.pid, signal.SIGTERM)
-            try:
-                self.proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.proc.pid, signal.SIGKILL)
-                self.proc.wait()
-        self.log.close()
-
-
-class socket_on_loopback:  # noqa: N801 - used as a context manager
-    """A free port on 127.0.0.1 (released on exit for the server to take)."""
-
-    def __enter__(self) -> int:
-        import socket
-
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        return self.sock.getsockname()[1]
-
-    def __exit__(self, *exc) -> None:
-        self.sock.close()
+        if self.proc is None or self.proc.poll() is not None:
+            return
+        os.killpg(self.proc.pid, signal.SIGTERM)
+        try:
+            self.proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+            self.proc.wait()
 
 
 @pytest.fixture(scope="module")
@@ -201,7 +189,8 @@ def run_and_kill(cmd: list[str], env: dict, cwd: Path, parts: Path, when: tuple[
 def test_ten_kills_then_resume_equal_uninterrupted(
     trained, articles, champion_folder, tmp_path, mlflow_server
 ):
-    # mlflow_server is only started here: it boots while this test runs, ready for the one below.
+    """Ten kills on one output, each followed by --resume, then a resume that completes: the
+    records equal an uninterrupted run's. (The server for a later test boots meanwhile.)"""
     env = {**os.environ, **trained["env"]}
     base = tmp_path / "base" / "full.parquet"
     base_log = tmp_path / "base.log"
@@ -221,14 +210,14 @@ def test_ten_kills_then_resume_equal_uninterrupted(
     early_outputs = []
     for i, when in enumerate(plan):
         extra = ["--no-mlflow"] + (["--resume"] if i else [])
-        t_kill = time.time()
         rc = run_and_kill(
             score_cmd(articles, out, champion_folder, *extra), env, tmp_path, parts, when
         )
         assert rc in (-signal.SIGKILL, 0), (when, rc)
-        print("DEBUG", when, round(time.time() - t_kill, 2), n_done(parts))
         if out.exists():  # only once every part is committed: then it must be complete
             early_outputs.append(records(out))
+        if baseline.poll() is not None:  # its core is free: boot the server the test below needs
+            mlflow_server.start()
 
     final = subprocess.run(
         score_cmd(articles, out, champion_folder, "--no-mlflow", "--resume"),
@@ -268,9 +257,7 @@ def test_ten_kills_then_resume_equal_uninterrupted(
 DOWN = {"MLFLOW_TRACKING_URI": "http://127.0.0.1:9"}
 
 
-def test_tracking_down_local_model_still_scores_and_warns(
-    trained, two_articles, champion_folder, tmp_path
-):
+def test_tracking_down_local_model_still_scores_and_warns(two_articles, champion_folder, tmp_path):
     """Scoring a local model needs no tracking: the output is complete, one line says logging failed."""
     out = tmp_path / "scored.parquet"
     result = run_cli(
@@ -405,44 +392,28 @@ class _ModuleProxy:
         return getattr(self._module, name)
 
 
-class _FullDisk:
-    """A file whose write stores half the data, then fails like a full disk."""
-
-    def __init__(self, fh) -> None:
-        self.fh = fh
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.fh.close()
-
-    def write(self, data: bytes) -> int:
-        self.fh.write(data[: len(data) // 2])
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-
-    def __getattr__(self, name):
-        return getattr(self.fh, name)
-
-
 def fill_disk_for(monkeypatch, name: str) -> None:
-    """Writes inside ``infer.writers.atomic_write`` of the file called ``name`` hit ENOSPC."""
+    """Writing the file called ``name`` through ``infer.writers`` fails as on a full disk: its
+    temp file takes the data, then ``fsync`` reports ENOSPC (as delayed allocation does)."""
     import infer.writers
 
-    doomed: set[int] = set()
+    doomed: set[tuple[int, int]] = set()
 
     def mkstemp(*args, **kwargs):
         fd, tmp = tempfile.mkstemp(*args, **kwargs)
         if Path(tmp).name.startswith(f".{name}."):
-            doomed.add(fd)
+            st = os.fstat(fd)
+            doomed.add((st.st_dev, st.st_ino))
         return fd, tmp
 
-    def fdopen(fd, *args, **kwargs):
-        fh = os.fdopen(fd, *args, **kwargs)
-        return _FullDisk(fh) if fd in doomed else fh
+    def fsync(fd: int) -> None:
+        st = os.fstat(fd)
+        if (st.st_dev, st.st_ino) in doomed:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        os.fsync(fd)
 
     monkeypatch.setattr(infer.writers, "tempfile", _ModuleProxy(tempfile, mkstemp=mkstemp))
-    monkeypatch.setattr(infer.writers, "os", _ModuleProxy(os, fdopen=fdopen))
+    monkeypatch.setattr(infer.writers, "os", _ModuleProxy(os, fsync=fsync))
 
 
 @pytest.fixture(scope="module")

@@ -159,7 +159,12 @@ def parse_override(item: str) -> tuple[str, Any]:
     if "=" not in item:
         raise QuotelensError(f"--set {item!r}: expected KEY=VALUE, e.g. --set tfidf.stance_C=4")
     key, value = item.split("=", 1)
-    return key.strip(), yaml.safe_load(value)
+    try:
+        return key.strip(), yaml.safe_load(value)
+    except yaml.YAMLError as err:
+        raise QuotelensError(
+            f"--set {item!r}: not a plain YAML value ({str(err).splitlines()[0]})"
+        ) from None
 
 
 def validate_config(raw: dict, where: str) -> TrainConfig:
