@@ -163,7 +163,7 @@ def parse_override(item: str) -> tuple[str, Any]:
         return key.strip(), yaml.safe_load(value)
     except yaml.YAMLError as err:
         raise QuotelensError(
-            f"--set {item!r}: not a plain YAML value ({str(err).splitlines()[0]})"
+            f"--set {item}: not a plain YAML value ({str(err).splitlines()[0]})"
         ) from None
 
 
