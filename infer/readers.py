@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -58,6 +59,17 @@ class InputError:
 Item = Article | InputError
 
 
+OWN_OUTPUT = re.compile(r"\.(summary|errors)\.csv$|\.texts\.jsonl$")
+
+
+def _own_output(f: Path, root: Path) -> bool:
+    """Hidden files, job parts and quotelens's own sidecar files are never read back as input."""
+    rel = f.relative_to(root).parts
+    return any(x.startswith(".") or x.endswith((".parts", ".spark")) for x in rel) or bool(
+        OWN_OUTPUT.search(f.name)
+    )
+
+
 def expand(inputs: list[str]) -> list[str]:
     """Files in the order given; folders contribute their supported files, sorted."""
     out: list[str] = []
@@ -70,7 +82,7 @@ def expand(inputs: list[str]) -> list[str]:
             out += [
                 str(f)
                 for f in sorted(p.rglob("*"))
-                if f.is_file() and f.suffix.lower() in SUFFIXES and not f.name.startswith(".")
+                if f.is_file() and f.suffix.lower() in SUFFIXES and not _own_output(f, p)
             ]
         else:
             out.append(str(p))
