@@ -73,11 +73,9 @@ def run(work: Path, quick: bool = False) -> dict:
     save_local(fitted["tfidf_linear"], work / "tfidf_model", "tfidf_linear")
     classifier_dir = folder / "artifacts" / "classifier"
     torch_model = FinetunedClassifier.load(classifier_dir, backend="torch")
-    onnx_model = FinetunedClassifier.load(classifier_dir, backend="onnx")  # int8 when present
+    onnx_model = FinetunedClassifier.load(classifier_dir, backend="torch")
     batch = int(families["finetune"]["best_batch"])
     torch_model.predict_batch_size = onnx_model.predict_batch_size = batch
-    t_torch = median_seconds(lambda: torch_model.predict_all(X_mix), reps=reps)
-    t_onnx = median_seconds(lambda: onnx_model.predict_all(X_mix), reps=reps)
 
     def quality(model) -> tuple[float, float]:
         p, d = model.predict_all(Xt)
@@ -86,20 +84,26 @@ def run(work: Path, quick: bool = False) -> dict:
             f1_score(Yt, d >= model.thresholds_, average="micro", zero_division=0),
         )
 
-    (ts, td), (os_, od) = quality(torch_model), quality(onnx_model)
+    t_torch = median_seconds(lambda: torch_model.predict_all(X_mix), reps=reps)
+    ts, td = quality(torch_model)
     onnx = {
-        "variant": "int8 dynamic quantization"
-        if (classifier_dir / "model.int8.onnx").exists()
-        else "fp32",
         "batch": batch,
         "torch_sps": len(X_mix) / t_torch,
-        "onnx_sps": len(X_mix) / t_onnx,
-        "ratio": t_torch / t_onnx,
         "torch_stance_f1": ts,
-        "onnx_stance_f1": os_,
         "torch_device_f1": td,
-        "onnx_device_f1": od,
+        "variants": {},
     }
+    for variant, file in (("fp32", "model.onnx"), ("int8", "model.int8.onnx")):
+        onnx_model.use_onnx(classifier_dir / file)
+        t_onnx = median_seconds(lambda: onnx_model.predict_all(X_mix), reps=reps)
+        os_, od = quality(onnx_model)
+        onnx["variants"][variant] = {
+            "sps": len(X_mix) / t_onnx,
+            "ratio": t_torch / t_onnx,
+            "stance_f1": os_,
+            "device_f1": od,
+            "within_0.01": abs(os_ - ts) <= 0.01 and abs(od - td) <= 0.01,
+        }
     torch_model.length_sorted = False
     t_unsorted = median_seconds(lambda: torch_model.predict_all(X_mix), reps=reps)
     torch_model.length_sorted = True
