@@ -31,7 +31,7 @@ install-bench: $(VENV)/.installed-bench
 
 demo: install
 	$(BIN)/python -m train validate data/
-	$(BIN)/python -m train fit configs/tfidf_linear.yaml
+	$(BIN)/python -m train fit configs/hybrid.yaml
 	$(BIN)/python -m train promote --latest
 	$(BIN)/python -m infer score data/articles/*.txt data/articles/*.html --output out/scored.parquet --overwrite
 	$(BIN)/python -m infer report out/scored.parquet -o out/report.html
@@ -60,7 +60,7 @@ results: install
 	$(BIN)/python -m train fit configs/tfidf_linear.yaml --set data.use_context=true
 	$(BIN)/python -m train fit configs/embed_head.yaml
 	$(BIN)/python -m train fit configs/hybrid.yaml
-	$(BIN)/python -m train fit configs/hybrid.yaml --set data.use_context=true
+	$(BIN)/python -m train fit configs/hybrid.yaml --set data.use_context=false
 	$(BIN)/python -m train fit configs/finetune.yaml
 	$(BIN)/python -m train runs --best-per-family --update README.md
 
