@@ -78,8 +78,11 @@ def save_local(
     model, path: str | Path, family: str, onnx: bool = False, quantize: bool = False
 ) -> Path:
     """Write the pyfunc model to a local folder (benchmarks, air-gapped hand-over)."""
+    import shutil
+
     import mlflow
 
+    shutil.rmtree(path, ignore_errors=True)  # MLflow refuses a non-empty folder
     with pyfunc_spec(model, family, onnx, quantize) as spec:
         mlflow.pyfunc.save_model(path=str(path), **spec)
     return Path(path)
