@@ -26,6 +26,16 @@ RECORD_COLUMNS = [
     "source",
     "published",
 ]
+SCORE_COLUMNS = (
+    "stance",
+    "stance_scores",
+    "devices",
+    "device_scores",
+    "model_uri",
+    "schema_version",
+)
+# What extraction fills in before a model scores the rows.
+EXTRACTED_COLUMNS = [c for c in RECORD_COLUMNS if c not in SCORE_COLUMNS]
 CONTEXT_CHARS = 400
 
 
@@ -62,19 +72,7 @@ def article_records(articles: list[Article], found: list[list]) -> pd.DataFrame:
             )
     return pd.DataFrame(
         rows,
-        columns=[
-            c
-            for c in RECORD_COLUMNS
-            if c
-            not in (
-                "stance",
-                "stance_scores",
-                "devices",
-                "device_scores",
-                "model_uri",
-                "schema_version",
-            )
-        ],
+        columns=EXTRACTED_COLUMNS,
     )
 
 
@@ -98,18 +96,5 @@ def statement_records(items: list[Article]) -> pd.DataFrame:
             }
             for a in items
         ],
-        columns=[
-            "article_id",
-            "statement_id",
-            "start",
-            "end",
-            "text",
-            "kind",
-            "cue",
-            "speaker_surface",
-            "speaker",
-            "context",
-            "source",
-            "published",
-        ],
+        columns=EXTRACTED_COLUMNS,
     )

@@ -15,6 +15,7 @@ import pandas as pd
 
 from infer.errors import QuotelensError
 from infer.labels import DEVICES, SCHEMA_VERSION, STANCES
+from infer.records import RECORD_COLUMNS
 
 COLORS = {
     "escalatory": "#d7301f",
@@ -24,24 +25,7 @@ COLORS = {
 }
 OTHER_COLOR = "#444444"
 MAX_ROWS = 5000
-COLUMNS = (
-    "article_id",
-    "statement_id",
-    "start",
-    "end",
-    "text",
-    "kind",
-    "speaker_surface",
-    "speaker",
-    "stance",
-    "stance_scores",
-    "devices",
-    "device_scores",
-    "model_uri",
-    "schema_version",
-    "source",
-    "published",
-)
+COLUMNS = tuple(c for c in RECORD_COLUMNS if c not in ("cue", "context"))
 CSS = """body{font-family:system-ui,sans-serif;margin:2em;color:#222}
 table{border-collapse:collapse;font-size:13px;margin:.5em 0}
 td,th{border:1px solid #ddd;padding:3px 6px;text-align:left;vertical-align:top}

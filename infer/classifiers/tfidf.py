@@ -12,7 +12,6 @@ from sklearn.multiclass import OneVsRestClassifier
 from sklearn.pipeline import FeatureUnion, Pipeline
 
 from infer.classifiers.base import StatementClassifierMixin, joined_inputs
-from infer.safe_load import skops_dump, skops_load
 
 
 class TfidfLinearClassifier(StatementClassifierMixin, BaseEstimator):
@@ -101,25 +100,20 @@ class TfidfLinearClassifier(StatementClassifierMixin, BaseEstimator):
         self.thresholds_ = np.full(np.asarray(Y_devices).shape[1], 0.5)
         return self
 
-    def _stance_logits(self, X) -> np.ndarray:
-        return self.stance_pipeline_.decision_function(joined_inputs(X, self.use_context))
-
-    def _device_proba(self, X) -> np.ndarray:
-        return self.devices_pipeline_.predict_proba(joined_inputs(X, self.use_context))
+    def _both(self, X):
+        inputs = joined_inputs(X, self.use_context)
+        return (
+            self.stance_pipeline_.decision_function(inputs),
+            self.devices_pipeline_.predict_proba(inputs),
+        )
 
     def save(self, folder: str | Path) -> None:
-        folder = Path(folder)
-        folder.mkdir(parents=True, exist_ok=True)
-        skops_dump(self.stance_pipeline_, folder / "stance.skops")
-        skops_dump(self.devices_pipeline_, folder / "devices.skops")
-        self._save_calibration(folder, {"family": self.family, "params": self.get_params()})
+        self._save_parts(
+            folder, {"stance.skops": self.stance_pipeline_, "devices.skops": self.devices_pipeline_}
+        )
 
     @classmethod
     def load(cls, folder: str | Path) -> TfidfLinearClassifier:
-        folder = Path(folder)
-        meta = cls._read_calibration(folder)
-        model = cls(**meta["params"])
-        model.stance_pipeline_ = skops_load(folder / "stance.skops")
-        model.devices_pipeline_ = skops_load(folder / "devices.skops")
-        model._restore_calibration(meta)
-        return model
+        return cls._load_parts(
+            folder, {"stance_pipeline_": "stance.skops", "devices_pipeline_": "devices.skops"}
+        )
