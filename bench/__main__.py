@@ -13,7 +13,7 @@ import platform
 import time
 from pathlib import Path
 
-from bench import common, extraction, models, streams
+from bench import extraction, models, streams
 
 OUT = Path(__file__).resolve().parent
 
@@ -139,6 +139,3 @@ def render(r: dict) -> str:
 
 if __name__ == "__main__":
     raise SystemExit(main())
-
-
-__all__ = ["common"]

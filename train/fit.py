@@ -16,8 +16,6 @@ import tempfile
 import time
 from pathlib import Path
 
-import numpy as np
-
 from infer.classifiers import classifier_class
 from infer.errors import QuotelensError
 from infer.labels import SCHEMA_VERSION, STANCES
@@ -226,6 +224,3 @@ def main(config_path: str, overrides: list[str]) -> int:
             scores.append(point.name)
         print(f"sweep {parent.info.run_id}: {len(points)} nested runs")
     return 0
-
-
-__all__ = ["main", "np"]

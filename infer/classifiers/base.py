@@ -7,7 +7,6 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from scipy.special import softmax
 
 from infer.calibration import TemperatureScaler, tune_thresholds
 from infer.labels import DEVICES, SCHEMA_VERSION, STANCES
@@ -136,10 +135,3 @@ class StatementClassifierMixin:
     def _restore_calibration(self, meta: dict) -> None:
         self.temperature_ = float(meta["temperature"])
         self.thresholds_ = np.asarray(meta["thresholds"], dtype=float)
-
-
-def logits_from_proba(proba: np.ndarray) -> np.ndarray:
-    return np.log(np.clip(proba, 1e-9, 1.0))
-
-
-__all__ = ["StatementClassifierMixin", "as_frame", "joined_inputs", "logits_from_proba", "softmax"]
