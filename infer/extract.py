@@ -110,7 +110,7 @@ class StatementExtractor:
         global _WORKER
         _WORKER = StatementExtractor(self.nlp, self.batch_size)  # inherited by the forked workers
         with mp.get_context("fork").Pool(self.n_process) as pool:
-            for batch in pool.imap(_extract_one_batch, _batched(texts, 8), chunksize=1):
+            for batch in pool.imap(_extract_one_batch, batched(texts, 8), chunksize=1):
                 yield from batch
 
     def _parsed(self, texts: Iterable[str]):
@@ -146,10 +146,11 @@ def _extract_one_batch(batch: list[str]) -> list[list[Statement]]:
     return list(_WORKER.extract_many(batch))
 
 
-def _batched(texts: Iterable[str], size: int) -> Iterator[list[str]]:
-    batch: list[str] = []
-    for text in texts:
-        batch.append(text)
+def batched(items: Iterable, size: int) -> Iterator[list]:
+    """Consecutive lists of ``size`` items (the last may be shorter)."""
+    batch: list = []
+    for item in items:
+        batch.append(item)
         if len(batch) == size:
             yield batch
             batch = []

@@ -15,13 +15,13 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from infer.errors import QuotelensError
+from infer.extract import batched
 from infer.readers import Article, InputError, ReadOptions, iter_inputs
 from infer.records import RECORD_COLUMNS, article_records, statement_records
 from infer.writers import atomic_write, iter_parts, read_parts, write_stream, write_table
@@ -54,17 +54,6 @@ def write_error(path: Path, err: OSError, hint: str = "") -> QuotelensError:
 
 
 RESUME_HINT = "; fix that, then rerun with --resume to finish the job"
-
-
-def chunked(items: Iterator, size: int) -> Iterator[list]:
-    chunk: list = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 class Job:
@@ -224,7 +213,7 @@ def run(opts: ScoreOptions) -> dict:
         opts.inputs, ReadOptions(**{**asdict(opts.read), "statements": opts.statements})
     )
     n_items = 0
-    for k, chunk in enumerate(chunked(items, opts.chunk_size)):
+    for k, chunk in enumerate(batched(items, opts.chunk_size)):
         n_items += len(chunk)
         if job.done(k):
             progress.update(len(chunk))
