@@ -59,23 +59,8 @@ def _arrow(frame: pd.DataFrame) -> pa.Table:
 
 
 def write_table(frame: pd.DataFrame, path: Path) -> None:
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix == ".parquet":
-        sink = pa.BufferOutputStream()
-        pq.write_table(_arrow(frame), sink)
-        atomic_write(path, sink.getvalue().to_pybytes())
-    elif suffix == ".jsonl":
-        lines = [json.dumps(_plain(r), ensure_ascii=False) for r in frame.to_dict("records")]
-        atomic_write(path, ("\n".join(lines) + ("\n" if lines else "")).encode("utf-8"))
-    elif suffix == ".csv":
-        flat = frame.copy()
-        for col in NESTED:
-            if col in flat:
-                flat[col] = [json.dumps(_plain(v), ensure_ascii=False) for v in flat[col]]
-        atomic_write(path, flat.to_csv(index=False).encode("utf-8"))
-    else:
-        raise ValueError(f"{path}: unknown output type (use .parquet, .jsonl or .csv)")
+    """One frame to ``path`` by its extension, atomically."""
+    write_stream([frame], path, list(frame.columns))
 
 
 def _plain(value):
