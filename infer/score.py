@@ -22,6 +22,7 @@ import pandas as pd
 
 from infer.errors import QuotelensError
 from infer.extract import batched
+from infer.labels import STANCES
 from infer.readers import Article, InputError, ReadOptions, iter_inputs
 from infer.records import RECORD_COLUMNS, article_records, statement_records
 from infer.writers import atomic_write, iter_parts, read_parts, write_stream, write_table
@@ -152,28 +153,28 @@ def score_chunk(chunk: list, extractor, model, model_uri: str, statements: bool)
         frame = pd.concat([frame.reset_index(drop=True), scored.reset_index(drop=True)], axis=1)
     frame["model_uri"] = model_uri
     frame = frame.reindex(columns=RECORD_COLUMNS)
-    summary = []
-    for a in articles:
-        rows = (
-            frame[frame["article_id"] == a.id]
-            if not statements
-            else frame[frame["statement_id"] == a.id]
-        )
-        counts = Counter(rows["stance"])
-        summary.append(
-            {
-                "article_id": a.id,
-                "source": a.source,
-                "status": "scored",
-                "statements": len(rows),
-                **{
-                    f"n_{s}": counts.get(s, 0)
-                    for s in ("denial", "escalatory", "restraining", "neutral")
-                },
-            }
-        )
+    key = "statement_id" if statements else "article_id"
+    summary = summary_rows([(a.id, a.source) for a in articles], frame, key)
     texts = [{"article_id": a.id, "source": a.source, "text": a.text} for a in articles if a.html]
     return frame, summary, errors, texts
+
+
+def summary_rows(articles: list[tuple[str, str]], records: pd.DataFrame, key: str) -> list[dict]:
+    """Per article (id, source): status, statement count and stance counts, in one pass."""
+    per_article = Counter(records[key]) if len(records) else Counter()
+    per_stance = (
+        Counter(zip(records[key], records["stance"], strict=True)) if len(records) else Counter()
+    )
+    return [
+        {
+            "article_id": aid,
+            "source": source,
+            "status": "scored",
+            "statements": per_article[aid],
+            **{f"n_{s}": per_stance[aid, s] for s in STANCES},
+        }
+        for aid, source in articles
+    ]
 
 
 def job_fingerprint(opts: ScoreOptions, model_uri: str) -> dict:
