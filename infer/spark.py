@@ -21,17 +21,17 @@ import pandas as pd
 from infer.errors import QuotelensError
 from infer.readers import Article, InputError, ReadOptions, iter_inputs
 from infer.records import RECORD_COLUMNS
-from infer.score import Job, ScoreOptions, score_chunk
+from infer.score import Job, ScoreOptions, score_chunk, summary_rows
 from infer.writers import write_table
 
 NESTED = ("stance_scores", "devices", "device_scores")
-INT_COLUMNS = ("start", "end", "seq", "n_statements")
+INT_COLUMNS = ("start", "end", "seq")
 
 
 def _schema():
     from pyspark.sql.types import LongType, StringType, StructField, StructType
 
-    cols = [*RECORD_COLUMNS, "row_type", "seq", "n_statements", "reason", "html_text"]
+    cols = [*RECORD_COLUMNS, "row_type", "seq", "html_text"]
     return StructType(
         [StructField(c, LongType() if c in INT_COLUMNS else StringType()) for c in cols]
     )
@@ -47,13 +47,13 @@ def _partition_scorer(model_path: str, model_uri: str, statements: bool):
         extractor = None if statements else StatementExtractor()
         for frame in frames:
             articles = [
-                Article(r.id, r.text, r.source, r.published, r.context, bool(r.html))
+                Article(
+                    r.id, r.text, r.source, r.published or "", r.context or "", r.html == "True"
+                )
                 for r in frame.itertuples()
             ]
             seq = dict(zip(frame["id"], frame["seq"], strict=True))
-            records, summary, errors, _ = score_chunk(
-                articles, extractor, model, model_uri, statements
-            )
+            records, *_ = score_chunk(articles, extractor, model, model_uri, statements)
             out = records.copy()
             for col in NESTED:
                 out[col] = [json.dumps(v) for v in out[col]]
@@ -61,7 +61,6 @@ def _partition_scorer(model_path: str, model_uri: str, statements: bool):
             key = "statement_id" if statements else "article_id"
             out["seq"] = [seq[a] for a in out[key]]
             rows = [out]
-            failed = {e["input"]: e["reason"] for e in errors}
             rows.append(
                 pd.DataFrame(
                     [
@@ -70,8 +69,6 @@ def _partition_scorer(model_path: str, model_uri: str, statements: bool):
                             "source": a.source,
                             "row_type": "article",
                             "seq": seq[a.id],
-                            "n_statements": int((records[key] == a.id).sum()),
-                            "reason": failed.get(a.source, ""),
                             "html_text": a.text if a.html else None,
                         }
                         for a in articles
@@ -192,22 +189,7 @@ def _assemble(
         records[col] = [json.loads(v) for v in records[col]]
     records = records.reindex(columns=RECORD_COLUMNS)
     arts = result[result["row_type"] == "article"].sort_values("seq")
-    summary = []
-    for row in arts.itertuples():
-        rows = records[records[key] == row.article_id]
-        counts = Counter(rows["stance"])
-        summary.append(
-            {
-                "article_id": row.article_id,
-                "source": row.source,
-                "status": "scored",
-                "statements": len(rows),
-                **{
-                    f"n_{s}": counts.get(s, 0)
-                    for s in ("denial", "escalatory", "restraining", "neutral")
-                },
-            }
-        )
+    summary = summary_rows(list(zip(arts["article_id"], arts["source"], strict=True)), records, key)
     write_table(records, job.out)
     write_table(pd.DataFrame(summary), job.summary)
     write_table(pd.DataFrame(errors, columns=["input", "reason"]), job.errors)

@@ -207,3 +207,5 @@ def test_spark_engine_gives_identical_records(trained, mixed_folder, tmp_path):
     pd.testing.assert_frame_equal(
         pd.read_csv(tmp_path / "local.summary.csv"), pd.read_csv(tmp_path / "spark.summary.csv")
     )
+    texts = {e: (tmp_path / f"{e}.texts.jsonl").read_text("utf-8") for e in ("local", "spark")}
+    assert texts["local"] == texts["spark"]
