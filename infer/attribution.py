@@ -388,11 +388,8 @@ def according_to(text: str, p_start: int, doc, direct_ranges):
             continue
         skip = {t.i for t in tok.subtree}
         clause = [
-            t
-            for t in tok.head.subtree
-            if t.i not in skip and t.dep_ != "punct" or t.i > tok.i and t.i not in skip
+            t for t in tok.head.subtree if t.i not in skip and (t.dep_ != "punct" or t.i > tok.i)
         ]
-        clause = [t for t in clause if t.i not in skip]
         if not clause:
             continue
         start, end = _span(doc, clause)

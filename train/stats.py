@@ -129,10 +129,10 @@ def agreement_tables(paths: list[str]) -> str:
             g, p = set(a[r["id"]]["devices"]), set(r["devices"])
             exact += g == p
             tp, fp, fn = tp + len(g & p), fp + len(p - g), fn + len(g - p)
-            for d in DEVICES:
-                per[d][0 if d in g and d in p else 1 if d in p else 2 if d in g else 0] += (
-                    d in g or d in p
-                )
+            for d in DEVICES:  # true positive, false positive, false negative
+                per[d][0] += d in g and d in p
+                per[d][1] += d in p and d not in g
+                per[d][2] += d in g and d not in p
         rows += [
             ("device F1 between annotators (micro)", f"{2 * tp / (2 * tp + fp + fn):.3f}"),
             ("identical device sets", f"{exact / len(b):.1%}"),
