@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 
 from bench.common import article_stream, median_seconds
-from infer.extract import StatementExtractor, load_spacy
+from infer.extraction.extractor import StatementExtractor, load_spacy
 from train.eval_extract import ARTICLES_DIR, evaluate, load_gold
 
 QUOTE_CHARS = "“”\"'‘’«»"

@@ -9,9 +9,9 @@ import numpy as np
 from sklearn.metrics import f1_score
 
 from bench.common import median_seconds, statements_mix
-from infer.classifiers.embed import EmbedHeadClassifier
-from infer.classifiers.finetune import FinetunedClassifier
-from infer.classifiers.tfidf import TfidfLinearClassifier
+from infer.model.classifiers.embed import EmbedHeadClassifier
+from infer.model.classifiers.finetune import FinetunedClassifier
+from infer.model.classifiers.tfidf import TfidfLinearClassifier
 from train.corpus import load_corpus, to_xy
 from train.packaging import save_local
 from train.splits import make_splits

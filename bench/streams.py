@@ -8,10 +8,10 @@ import time
 from pathlib import Path
 
 from bench.common import OUT_DIR, article_stream, write_jsonl
-from infer.extract import StatementExtractor
-from infer.model_uri import load_local
-from infer.readers import Article
-from infer.score import score_chunk
+from infer.batch.model_uri import load_local
+from infer.batch.readers import Article
+from infer.batch.score import score_chunk
+from infer.extraction.extractor import StatementExtractor
 
 RSS_SCRIPT = """
 import resource, sys

@@ -52,7 +52,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--workers", type=int, default=1, help="spaCy processes for extraction")
     s.add_argument("--backend", choices=["auto", "torch", "onnx"], default="auto")
     s.add_argument(
-        "--strict", action="store_true", help="exit 1 when any input is in the errors file"
+        "--strict",
+        action="store_true",
+        help="exit 1 on any input error; refuse a model with other model code",
     )
     s.add_argument("--no-mlflow", action="store_true", help="do not log the job as an MLflow run")
     s.add_argument("--engine", choices=["local", "spark"], default="local")
@@ -67,7 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _read_options(args):
-    from infer.readers import ReadOptions
+    from infer.batch.readers import ReadOptions
 
     return ReadOptions(
         id_column=args.id_column,
@@ -79,11 +81,11 @@ def _read_options(args):
 
 def run(args: argparse.Namespace) -> int:
     if args.command == "extract":
-        from infer.extract_job import extract_to_file
+        from infer.batch.extract_job import extract_to_file
 
         return extract_to_file(args.inputs, args.output, _read_options(args), args.workers)
     if args.command == "score":
-        from infer.score import ScoreOptions
+        from infer.batch.score import ScoreOptions
 
         opts = ScoreOptions(
             inputs=args.inputs,
@@ -100,16 +102,16 @@ def run(args: argparse.Namespace) -> int:
             backend=args.backend,
         )
         if args.engine == "spark":
-            from infer.spark import run_spark
+            from infer.batch.spark import run_spark
 
             counts = run_spark(opts, master=args.master)
         else:
-            from infer.score import run as run_local
+            from infer.batch.score import run as run_local
 
             counts = run_local(opts)
         return 1 if args.strict and counts["errors"] else 0
     if args.command == "report":
-        from infer.report import build_report
+        from infer.report.page import build_report
 
         path = build_report(args.scored, args.output, title=args.title)
         print(f"report: {path}")

@@ -1,6 +1,6 @@
 import numpy as np
 
-from infer.calibration import TemperatureScaler, expected_calibration_error, tune_thresholds
+from infer.model.calibration import TemperatureScaler, expected_calibration_error, tune_thresholds
 
 
 def test_temperature_softens_overconfident_logits():

@@ -2,9 +2,9 @@ import numpy as np
 import pytest
 from sklearn.base import clone
 
-from infer.classifiers.finetune import FinetunedClassifier
-from infer.classifiers.tfidf import TfidfLinearClassifier
-from infer.predictor import load_classifier, score_frame
+from infer.model.classifiers.finetune import FinetunedClassifier
+from infer.model.classifiers.tfidf import TfidfLinearClassifier
+from infer.model.predictor import load_classifier, score_frame
 from train.corpus import load_corpus, to_xy
 
 
@@ -47,7 +47,7 @@ def test_score_frame_matches_labels_contract(data, tmp_path):
 
 @pytest.mark.slow
 def test_finetune_one_epoch_saves_safetensors_and_onnx_agrees(data, tmp_path):
-    from infer.onnx_export import export_onnx
+    from infer.model.onnx_export import export_onnx
 
     X, y, Y = data
     X, y, Y = X.head(48), y[:48], Y[:48]
@@ -63,8 +63,8 @@ def test_finetune_one_epoch_saves_safetensors_and_onnx_agrees(data, tmp_path):
 
 
 def test_hybrid_and_embed_round_trip_without_pickle(data, tmp_path):
-    from infer.classifiers.embed import EmbedHeadClassifier
-    from infer.classifiers.hybrid import HybridClassifier
+    from infer.model.classifiers.embed import EmbedHeadClassifier
+    from infer.model.classifiers.hybrid import HybridClassifier
 
     X, y, Y = data
     X, y, Y = X.head(120), y[:120], Y[:120]

@@ -2,7 +2,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from infer.extract import StatementExtractor
+from infer.extraction.extractor import StatementExtractor
 from tests.conftest import SEED_ARTICLE
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")

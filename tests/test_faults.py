@@ -382,7 +382,7 @@ def test_unwritable_output_is_a_one_line_error(how, two_articles, champion_folde
 
 
 class _ModuleProxy:
-    """Stands in for a module inside ``infer.writers`` only; overrides win, the rest is the module."""
+    """Stands in for a module inside ``infer.batch.writers`` only; overrides win, the rest is the module."""
 
     def __init__(self, module, **overrides) -> None:
         self._module = module
@@ -393,9 +393,9 @@ class _ModuleProxy:
 
 
 def fill_disk_for(monkeypatch, name: str) -> None:
-    """Writing the file called ``name`` through ``infer.writers`` fails as on a full disk: its
+    """Writing the file called ``name`` through ``infer.batch.writers`` fails as on a full disk: its
     temp file takes the data, then ``fsync`` reports ENOSPC (as delayed allocation does)."""
-    import infer.writers
+    import infer.batch.writers
 
     doomed: set[tuple[int, int]] = set()
 
@@ -412,14 +412,14 @@ def fill_disk_for(monkeypatch, name: str) -> None:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
         os.fsync(fd)
 
-    monkeypatch.setattr(infer.writers, "tempfile", _ModuleProxy(tempfile, mkstemp=mkstemp))
-    monkeypatch.setattr(infer.writers, "os", _ModuleProxy(os, fsync=fsync))
+    monkeypatch.setattr(infer.batch.writers, "tempfile", _ModuleProxy(tempfile, mkstemp=mkstemp))
+    monkeypatch.setattr(infer.batch.writers, "os", _ModuleProxy(os, fsync=fsync))
 
 
 @pytest.fixture(scope="module")
 def loaded_champion(champion_folder):
     """(model, resolved URI), loaded once: the disk-full cases are about writes, not loading."""
-    from infer.model_uri import load_model
+    from infer.batch.model_uri import load_model
 
     return load_model(str(champion_folder))
 
@@ -428,9 +428,9 @@ def loaded_champion(champion_folder):
     "full_at", ["job.json", "part-000001.records.parquet", "scored.summary.csv", "scored.parquet"]
 )
 def test_disk_full_is_a_clear_error_and_resumable(full_at, loaded_champion, tmp_path, monkeypatch):
-    import infer.model_uri
+    import infer.batch.model_uri
+    from infer.batch.score import ScoreOptions, run
     from infer.errors import QuotelensError
-    from infer.score import ScoreOptions, run
 
     stmts = tmp_path / "stmts.jsonl"
     lines = [
@@ -450,7 +450,9 @@ def test_disk_full_is_a_clear_error_and_resumable(full_at, loaded_champion, tmp_
         log_mlflow=False,
     )
 
-    monkeypatch.setattr(infer.model_uri, "load_model", lambda uri, backend: loaded_champion)
+    monkeypatch.setattr(
+        infer.batch.model_uri, "load_model", lambda uri, backend, strict=False: loaded_champion
+    )
     fill_disk_for(monkeypatch, full_at)
     with pytest.raises(QuotelensError) as caught:
         run(opts)
@@ -461,7 +463,9 @@ def test_disk_full_is_a_clear_error_and_resumable(full_at, loaded_champion, tmp_
     assert [p for p in tmp_path.rglob("*.tmp")] == []
 
     monkeypatch.undo()  # space freed: the job finishes from what it committed
-    monkeypatch.setattr(infer.model_uri, "load_model", lambda uri, backend: loaded_champion)
+    monkeypatch.setattr(
+        infer.batch.model_uri, "load_model", lambda uri, backend, strict=False: loaded_champion
+    )
     counts = run(ScoreOptions(**{**opts.__dict__, "resume": True}))
     assert counts["reconciled"] and counts["scored"] == 6 and counts["statements"] == 6
     assert sorted(pd.read_parquet(out)["statement_id"]) == [f"s{i}" for i in range(6)]

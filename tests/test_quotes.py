@@ -1,4 +1,4 @@
-from infer.quotes import find_quotes, paragraphs
+from infer.extraction.quotes import find_quotes, paragraphs
 
 
 def texts(text: str) -> list[str]:

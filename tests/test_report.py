@@ -1,4 +1,4 @@
-"""Tests for infer.report: every input format, escaping, offline page, empty input, errors."""
+"""Tests for infer.report.page: every input format, escaping, offline page, empty input, errors."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from infer.errors import QuotelensError
-from infer.report import _as_dict, _as_list, build_report
+from infer.report.page import _as_dict, _as_list, build_report
 
 STANCES = ("denial", "escalatory", "restraining", "neutral")
 XSS = "<script>alert(1)</script>"
@@ -127,7 +127,7 @@ def test_arrow_map_columns_and_row_cap(tmp_path: Path, monkeypatch: pytest.Monke
     for col in ("stance_scores", "device_scores"):
         table = table.append_column(col, pa.array([list(d.items()) for d in df[col]], score_type))
     pq.write_table(table, tmp_path / "m.parquet")
-    monkeypatch.setattr("infer.report.MAX_ROWS", 5)
+    monkeypatch.setattr("infer.report.page.MAX_ROWS", 5)
     page = build_report(tmp_path / "m.parquet", tmp_path / "m.html").read_text("utf-8")
     assert "Showing the first 5 of 8 statements" in page
     top = page.split("Most escalatory statements")[1]

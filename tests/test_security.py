@@ -146,7 +146,7 @@ def _dummy():
 def test_skops_file_with_an_untrusted_type_is_refused(make, refused, tmp_path):
     import skops.io as sio
 
-    from infer.safe_load import TRUSTED_TYPES, skops_load
+    from infer.model.safe_load import TRUSTED_TYPES, skops_load
 
     marker = tmp_path / "loaded"
     obj = make() if make else Payload(str(marker))
@@ -161,7 +161,7 @@ def test_skops_file_with_an_untrusted_type_is_refused(make, refused, tmp_path):
 
 
 def test_real_model_parts_load(champion_folder):
-    from infer.safe_load import skops_load
+    from infer.model.safe_load import skops_load
 
     parts = sorted((champion_folder / "artifacts" / "classifier").glob("*.skops"))
     assert parts
@@ -268,6 +268,6 @@ def test_nothing_binds_all_interfaces():
 
 
 def test_spark_session_stays_on_loopback():
-    source = (ROOT / "infer" / "spark.py").read_text("utf-8")
+    source = (ROOT / "infer" / "batch" / "spark.py").read_text("utf-8")
     assert re.search(r"spark\.ui\.enabled['\"]\s*,\s*['\"]?false", source, re.IGNORECASE)
     assert re.search(r"spark\.driver\.bindAddress['\"]\s*,\s*['\"]127\.0\.0\.1", source)

@@ -78,7 +78,7 @@ def test_near_duplicates_found_and_distinct_texts_pass():
 
 
 def test_schema_names_match_labels_md():
-    from infer.labels import DEVICES, STANCES
+    from infer.model.labels import DEVICES, STANCES
 
     labels_md = ROOT.parent / "shared" / "LABELS.md"
     if not labels_md.exists():

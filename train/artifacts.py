@@ -11,7 +11,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from infer.labels import DEVICES, SCHEMA_VERSION, STANCES  # noqa: E402
+from infer.model.labels import DEVICES, SCHEMA_VERSION, STANCES  # noqa: E402
 
 
 def confusion_png(matrix: np.ndarray, path: Path, title: str) -> Path:

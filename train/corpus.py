@@ -10,7 +10,7 @@ from pathlib import Path
 import datasets
 
 from infer.errors import QuotelensError
-from infer.labels import DEVICES, SCHEMA_VERSION, STANCES
+from infer.model.labels import DEVICES, SCHEMA_VERSION, STANCES
 
 TEXT_FIELDS = ("id", "text", "context", "speaker", "kind", "source", "conflict")
 LABELLED_SUFFIXES = (".jsonl", ".csv", ".parquet")

@@ -13,8 +13,8 @@ from collections import defaultdict
 from pathlib import Path
 
 from infer.errors import QuotelensError
-from infer.labels import KINDS
-from infer.speakers import same_speaker
+from infer.extraction.speakers import same_speaker
+from infer.model.labels import KINDS
 
 THRESHOLDS = (0.3, 0.8)
 ARTICLES_DIR = Path(__file__).resolve().parents[1] / "data" / "articles"
@@ -88,7 +88,7 @@ def load_gold(folder: Path) -> dict[str, list[dict]]:
 
 
 def predict(folder: Path, article_ids: list[str]) -> tuple[dict[str, list[dict]], float]:
-    from infer.extract import StatementExtractor
+    from infer.extraction.extractor import StatementExtractor
 
     texts = [(folder / f"{a}.txt").read_text("utf-8") for a in article_ids]
     extractor = StatementExtractor()
@@ -135,7 +135,7 @@ def main(folder: str, log: bool = True, update: str | None = None) -> int:
     if log:
         import mlflow
 
-        from infer.tracking import setup
+        from infer.batch.tracking import setup
 
         setup(None, "quotelens-extraction")
         with mlflow.start_run(run_name="eval-extract"):

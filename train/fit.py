@@ -16,9 +16,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from infer.classifiers import classifier_class
 from infer.errors import QuotelensError
-from infer.labels import SCHEMA_VERSION, STANCES
+from infer.model.classifiers import classifier_class
+from infer.model.labels import SCHEMA_VERSION, STANCES
 from train.config import TrainConfig, load_config, sweep_points
 from train.corpus import fingerprint, load_corpus, to_xy
 from train.metrics import reports, stance_confusion, stance_device_metrics
@@ -201,7 +201,7 @@ def _print_summary(config: TrainConfig, metrics: dict, run_id: str) -> None:
 def main(config_path: str, overrides: list[str]) -> int:
     import mlflow
 
-    from infer.tracking import setup
+    from infer.batch.tracking import setup
 
     config = load_config(config_path, overrides)
     setup(config.tracking.uri, config.tracking.experiment)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 from sklearn.metrics import accuracy_score, classification_report, confusion_matrix, f1_score
 
-from infer.calibration import expected_calibration_error
-from infer.labels import DEVICES, STANCES
+from infer.model.calibration import expected_calibration_error
+from infer.model.labels import DEVICES, STANCES
 
 
 def stance_device_metrics(

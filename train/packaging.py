@@ -1,7 +1,8 @@
-"""Package a fitted classifier as an MLflow pyfunc model: code from ``infer``, parts without pickle."""
+"""Package a fitted classifier as an MLflow pyfunc model: only ``infer.model``'s code, parts without pickle."""
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from infer.labels import SCHEMA_VERSION
+from infer.model.labels import SCHEMA_VERSION
 
 EXAMPLE = pd.DataFrame(
     {
@@ -49,28 +50,36 @@ def pyfunc_spec(model, family: str, onnx: bool = False, quantize: bool = False) 
     from mlflow.models import ModelSignature
     from mlflow.types import ColSpec, Schema
 
-    import infer
-    from infer.predictor import score_frame
-    from infer.pyfunc import MODEL_FILE
+    from infer.model.code_version import INFER, code_version, model_code_files
+    from infer.model.predictor import score_frame
+    from infer.model.pyfunc import MODEL_FILE
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "classifier"
         model.save(folder)
         if family == "finetune" and onnx:
-            from infer.onnx_export import export_onnx
+            from infer.model.onnx_export import export_onnx
 
             export_onnx(model, folder, quantize=quantize)
         inputs = Schema([ColSpec("string", "text"), ColSpec("string", "context", required=False)])
         outputs = mlflow.models.infer_signature(EXAMPLE, score_frame(model, EXAMPLE)).outputs
-        package = Path(infer.__file__).parent
+        package = Path(tmp) / "code" / "infer"
+        for src in model_code_files():
+            dest = package / src.relative_to(INFER)
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(src, dest)
         yield {
-            "python_model": str(package / MODEL_FILE),
+            "python_model": str(package / "model" / MODEL_FILE),
             "artifacts": {"classifier": str(folder)},
             "code_paths": [str(package)],
             "signature": ModelSignature(inputs, outputs),
             "input_example": EXAMPLE,
             "pip_requirements": requirements(),
-            "metadata": {"schema_version": SCHEMA_VERSION, "family": family},
+            "metadata": {
+                "schema_version": SCHEMA_VERSION,
+                "family": family,
+                "code_version": code_version(),
+            },
         }
 
 
@@ -78,8 +87,6 @@ def save_local(
     model, path: str | Path, family: str, onnx: bool = False, quantize: bool = False
 ) -> Path:
     """Write the pyfunc model to a local folder (benchmarks, air-gapped hand-over)."""
-    import shutil
-
     import mlflow
 
     shutil.rmtree(path, ignore_errors=True)  # MLflow refuses a non-empty folder

@@ -17,7 +17,7 @@ CHAMPION = "champion"
 def _client(experiment: str):
     import mlflow
 
-    from infer.tracking import setup
+    from infer.batch.tracking import setup
 
     setup(None, experiment)
     return mlflow.MlflowClient(), mlflow.get_experiment_by_name(experiment)

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from infer.labels import DEVICES, KINDS, STANCES
+from infer.model.labels import DEVICES, KINDS, STANCES
 from train.corpus import load_corpus
 from train.markdown import replace_block
 from train.splits import split_indices

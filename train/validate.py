@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 from sklearn.feature_extraction.text import HashingVectorizer
 
-from infer.labels import DEVICES, KINDS, STANCES
+from infer.model.labels import DEVICES, KINDS, STANCES
 from train.corpus import check_row, iter_rows, labelled_files
 
 NEAR_DUPLICATE_JACCARD = 0.7

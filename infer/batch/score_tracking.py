@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 
-from infer.tracking import first_line, setup
+from infer.batch.tracking import first_line, setup
 
 log = logging.getLogger("quotelens")
 

@@ -11,9 +11,9 @@ import numpy as np
 from sklearn.base import BaseEstimator
 from sklearn.metrics import f1_score
 
-from infer.classifiers.base import StatementClassifierMixin, as_frame
-from infer.encoder import MAX_LENGTH, length_sorted_batches, mean_pool, minilm_path
-from infer.labels import DEVICES, STANCES
+from infer.model.classifiers.base import StatementClassifierMixin, as_frame
+from infer.model.encoder import MAX_LENGTH, length_sorted_batches, mean_pool, minilm_path
+from infer.model.labels import DEVICES, STANCES
 
 TOKENIZER_FILES = (
     "tokenizer.json",

@@ -18,11 +18,11 @@ from collections.abc import Iterator
 
 import pandas as pd
 
+from infer.batch.readers import Article, InputError, ReadOptions, iter_inputs
+from infer.batch.records import RECORD_COLUMNS
+from infer.batch.score import Job, ScoreOptions, score_chunk, summary_rows
+from infer.batch.writers import write_table
 from infer.errors import QuotelensError
-from infer.readers import Article, InputError, ReadOptions, iter_inputs
-from infer.records import RECORD_COLUMNS
-from infer.score import Job, ScoreOptions, score_chunk, summary_rows
-from infer.writers import write_table
 
 NESTED = ("stance_scores", "devices", "device_scores")
 INT_COLUMNS = ("start", "end", "seq")
@@ -41,7 +41,7 @@ def _partition_scorer(model_path: str, model_uri: str, statements: bool):
     def score(frames: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
         import mlflow
 
-        from infer.extract import StatementExtractor
+        from infer.extraction.extractor import StatementExtractor
 
         model = mlflow.pyfunc.load_model(model_path)
         extractor = None if statements else StatementExtractor()
@@ -105,11 +105,13 @@ def _plain_dtypes(frame: pd.DataFrame) -> pd.DataFrame:
 def run_spark(opts: ScoreOptions, master: str | None = None) -> dict:
     from pyspark.sql import SparkSession
 
-    from infer.model_uri import fetch_model, load_local
+    from infer.batch.model_uri import fetch_model, load_local
 
     t0 = time.perf_counter()
     folder, resolved = fetch_model(opts.model_uri)
-    load_local(folder, resolved, opts.backend)  # fail here, clearly, not inside an executor
+    load_local(
+        folder, resolved, opts.backend, opts.strict
+    )  # fail here, clearly, not inside an executor
     model_path = str(folder.resolve())
     job = Job(opts)
     job.out.parent.mkdir(parents=True, exist_ok=True)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from infer.batch.tracking import first_line
 from infer.errors import QuotelensError
-from infer.safe_load import refuse_pickles
-from infer.tracking import first_line
+from infer.model.safe_load import refuse_pickles
 
 log = logging.getLogger("quotelens")
 
@@ -30,10 +30,10 @@ def resolve(uri: str) -> str:
     return uri
 
 
-def load_model(uri: str, backend: str = "auto"):
+def load_model(uri: str, backend: str = "auto", strict: bool = False):
     """(pyfunc model, resolved URI). Remote models are downloaded and checked for pickles first."""
     folder, resolved = fetch_model(uri)
-    return load_local(folder, resolved, backend), resolved
+    return load_local(folder, resolved, backend, strict), resolved
 
 
 def fetch_model(uri: str) -> tuple[Path, str]:
@@ -46,7 +46,7 @@ def fetch_model(uri: str) -> tuple[Path, str]:
             raise QuotelensError(f"{local}: not an MLflow model folder (no MLmodel file)")
         folder, resolved = local, str(local.resolve())
     else:
-        from infer.tracking import setup
+        from infer.batch.tracking import setup
 
         if uri.startswith(("models:/", "runs:/")):
             setup()
@@ -59,9 +59,33 @@ def fetch_model(uri: str) -> tuple[Path, str]:
     return folder, resolved
 
 
-def load_local(folder: Path, resolved: str, backend: str = "auto"):
+def check_code_version(folder: Path, resolved: str, strict: bool = False) -> None:
+    """Warn (or refuse, when ``strict``) if the model was logged with other model code than runs here.
+
+    Once ``infer`` is imported, a model's logged code is shadowed by the installed package, so the
+    running code is what scores: say so when it differs from what the model was trained with.
+    """
+    import yaml
+
+    from infer.model.code_version import code_version
+
+    meta = yaml.safe_load((folder / "MLmodel").read_text("utf-8")).get("metadata") or {}
+    logged, running = meta.get("code_version"), code_version()
+    if logged == running:
+        return
+    message = (
+        f"model {resolved} was logged with model code {logged or 'of unknown version'}, "
+        f"this process runs {running}"
+    )
+    if strict:
+        raise QuotelensError(f"{message}; retrain the model or install the matching quotelens")
+    log.warning("%s; scoring with the running code (--strict refuses)", message)
+
+
+def load_local(folder: Path, resolved: str, backend: str = "auto", strict: bool = False):
     import mlflow
 
+    check_code_version(folder, resolved, strict)
     try:
         model = mlflow.pyfunc.load_model(str(folder))
     except QuotelensError:

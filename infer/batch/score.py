@@ -20,12 +20,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from infer.batch.readers import Article, InputError, ReadOptions, iter_inputs
+from infer.batch.records import RECORD_COLUMNS, article_records, statement_records
+from infer.batch.writers import atomic_write, iter_parts, read_parts, write_stream, write_table
 from infer.errors import QuotelensError
-from infer.extract import batched
-from infer.labels import STANCES
-from infer.readers import Article, InputError, ReadOptions, iter_inputs
-from infer.records import RECORD_COLUMNS, article_records, statement_records
-from infer.writers import atomic_write, iter_parts, read_parts, write_stream, write_table
+from infer.extraction.extractor import batched
+from infer.model.labels import STANCES
 
 log = logging.getLogger("quotelens")
 
@@ -198,14 +198,14 @@ def job_fingerprint(opts: ScoreOptions, model_uri: str) -> dict:
 
 def run(opts: ScoreOptions) -> dict:
     """Score everything; returns the summary counts (also printed as one line)."""
-    from infer.extract import StatementExtractor
-    from infer.model_uri import load_model
-    from infer.progress import Progress
+    from infer.batch.model_uri import load_model
+    from infer.batch.progress import Progress
+    from infer.extraction.extractor import StatementExtractor
 
     t0 = time.perf_counter()
     job = Job(opts)
     job.check_output()
-    model, resolved = load_model(opts.model_uri, opts.backend)
+    model, resolved = load_model(opts.model_uri, opts.backend, strict=opts.strict)
     fingerprint = job_fingerprint(opts, resolved)
     job.prepare(fingerprint)
     extractor = None if opts.statements else StatementExtractor(n_process=opts.workers)
@@ -235,7 +235,7 @@ def run(opts: ScoreOptions) -> dict:
     )
     print(line, file=sys.stderr)
     if opts.log_mlflow:
-        from infer.score_tracking import log_score_run
+        from infer.batch.score_tracking import log_score_run
 
         log_score_run(job, counts, fingerprint)
     return counts

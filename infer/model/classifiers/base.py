@@ -8,8 +8,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from infer.calibration import TemperatureScaler, tune_thresholds
-from infer.labels import DEVICES, SCHEMA_VERSION, STANCES
+from infer.model.calibration import TemperatureScaler, tune_thresholds
+from infer.model.labels import DEVICES, SCHEMA_VERSION, STANCES
 
 CONTEXT_SEPARATOR = " || "
 
@@ -75,7 +75,7 @@ class StatementClassifierMixin:
 
     def _save_parts(self, folder: str | Path, parts: dict[str, object], **extra) -> None:
         """Each scikit-learn part to its own .skops file, calibration and params to JSON."""
-        from infer.safe_load import skops_dump
+        from infer.model.safe_load import skops_dump
 
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
@@ -88,7 +88,7 @@ class StatementClassifierMixin:
     @classmethod
     def _load_parts(cls, folder: str | Path, parts: dict[str, str]):
         """A model rebuilt from its params with each ``attribute_`` loaded from its .skops file."""
-        from infer.safe_load import skops_load
+        from infer.model.safe_load import skops_load
 
         folder = Path(folder)
         meta = cls._read_calibration(folder)

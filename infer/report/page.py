@@ -13,9 +13,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from infer.batch.records import RECORD_COLUMNS
 from infer.errors import QuotelensError
-from infer.labels import DEVICES, SCHEMA_VERSION, STANCES
-from infer.records import RECORD_COLUMNS
+from infer.model.labels import DEVICES, SCHEMA_VERSION, STANCES
 
 COLORS = {
     "escalatory": "#d7301f",

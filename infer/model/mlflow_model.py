@@ -2,6 +2,6 @@
 
 import mlflow
 
-from infer.pyfunc import QuotelensModel
+from infer.model.pyfunc import QuotelensModel
 
 mlflow.models.set_model(QuotelensModel())

@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pandas as pd
 
+from infer.batch.readers import Article, InputError, ReadOptions, iter_inputs
+from infer.batch.records import article_records
+from infer.batch.writers import write_table
 from infer.errors import QuotelensError
-from infer.readers import Article, InputError, ReadOptions, iter_inputs
-from infer.records import article_records
-from infer.writers import write_table
 
 
 def extract_to_file(inputs: list[str], output: str, opts: ReadOptions, workers: int = 1) -> int:
-    from infer.extract import StatementExtractor
+    from infer.extraction.extractor import StatementExtractor
 
     items = list(iter_inputs(inputs, opts))
     articles = [a for a in items if isinstance(a, Article)]

@@ -11,7 +11,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.multiclass import OneVsRestClassifier
 from sklearn.pipeline import FeatureUnion, Pipeline
 
-from infer.classifiers.base import StatementClassifierMixin, joined_inputs
+from infer.model.classifiers.base import StatementClassifierMixin, joined_inputs
 
 
 class TfidfLinearClassifier(StatementClassifierMixin, BaseEstimator):

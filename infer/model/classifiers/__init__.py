@@ -8,19 +8,19 @@ FAMILIES = ("tfidf_linear", "embed_head", "hybrid", "finetune")
 def classifier_class(family: str):
     """The estimator class for a model family (imported lazily: torch is heavy)."""
     if family == "tfidf_linear":
-        from infer.classifiers.tfidf import TfidfLinearClassifier
+        from infer.model.classifiers.tfidf import TfidfLinearClassifier
 
         return TfidfLinearClassifier
     if family == "embed_head":
-        from infer.classifiers.embed import EmbedHeadClassifier
+        from infer.model.classifiers.embed import EmbedHeadClassifier
 
         return EmbedHeadClassifier
     if family == "hybrid":
-        from infer.classifiers.hybrid import HybridClassifier
+        from infer.model.classifiers.hybrid import HybridClassifier
 
         return HybridClassifier
     if family == "finetune":
-        from infer.classifiers.finetune import FinetunedClassifier
+        from infer.model.classifiers.finetune import FinetunedClassifier
 
         return FinetunedClassifier
     raise ValueError(f"unknown model family '{family}' (use one of {', '.join(FAMILIES)})")

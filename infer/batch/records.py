@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from infer.readers import Article
+from infer.batch.readers import Article
 
 RECORD_COLUMNS = [
     "article_id",

