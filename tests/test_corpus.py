@@ -53,3 +53,10 @@ def test_other_schema_version_is_refused(tmp_path):
     )
     with pytest.raises(QuotelensError, match="schema 'v0'"):
         load_corpus([f])
+
+
+def test_v1_data_still_loads_under_v1_1(tmp_path):
+    f = tmp_path / "v1.jsonl"
+    row = {"id": "a", "text": "Some words here", "stance": "neutral", "devices": []}
+    f.write_text(json.dumps({**row, "schema_version": "v1"}) + "\n", "utf-8")
+    assert load_corpus([f])[0]["text"] == "Some words here"

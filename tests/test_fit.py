@@ -16,7 +16,7 @@ def client(trained):
 def test_run_records_params_tags_metrics_inputs_artifacts(trained, client):
     run = client.get_run(trained["run_id"])
     tags, metrics, params = run.data.tags, run.data.metrics, run.data.params
-    assert tags["family"] == "tfidf_linear" and tags["schema_version"] == "v1"
+    assert tags["family"] == "tfidf_linear" and tags["schema_version"] == "v1.1"
     assert len(tags["data_fingerprint"]) == 12 and tags["git_commit"]
     assert params["tfidf.char_ngrams"] == "4"
     for split in ("dev_heldout", "dev_random", "test_heldout", "test_random"):

@@ -10,7 +10,7 @@ from pathlib import Path
 import datasets
 
 from infer.errors import QuotelensError
-from infer.model.labels import DEVICES, SCHEMA_VERSION, STANCES
+from infer.model.labels import DEVICES, SCHEMA, SCHEMA_VERSION, STANCES
 
 TEXT_FIELDS = ("id", "text", "context", "speaker", "kind", "source", "conflict")
 LABELLED_SUFFIXES = (".jsonl", ".csv", ".parquet")
@@ -108,7 +108,7 @@ def check_row(row: dict) -> list[str]:
             if d not in DEVICES
         ]
     version = row.get("schema_version")
-    if version is not None and str(version) != SCHEMA_VERSION:
+    if version is not None and not SCHEMA.readable(version):
         problems.append(f"labelled with schema '{version}', this code uses '{SCHEMA_VERSION}'")
     if not isinstance(row["text"], str) or not row["text"].strip():
         problems.append("empty 'text'")

@@ -17,6 +17,11 @@ class LabelSchema:
     kinds: tuple[str, ...]
     stances: tuple[str, ...]
     devices: tuple[str, ...]
+    reads: tuple[str, ...] = ()
+
+    def readable(self, version: object) -> bool:
+        """True for this version and the earlier ones it stays compatible with."""
+        return str(version) in (self.version, *self.reads)
 
 
 @cache
@@ -28,6 +33,7 @@ def load_schema() -> LabelSchema:
         kinds=tuple(raw["kinds"]),
         stances=tuple(raw["stances"]),
         devices=tuple(raw["devices"]),
+        reads=tuple(raw.get("reads", ())),
     )
 
 

@@ -11,7 +11,7 @@ import pandas as pd
 from infer.errors import QuotelensError
 from infer.model.classifiers import classifier_class
 from infer.model.classifiers.base import as_frame
-from infer.model.labels import DEVICES, SCHEMA_VERSION, STANCES
+from infer.model.labels import DEVICES, SCHEMA, SCHEMA_VERSION, STANCES
 from infer.model.safe_load import refuse_pickles
 
 OUTPUT_COLUMNS = ("stance", "stance_scores", "devices", "device_scores", "schema_version")
@@ -25,7 +25,7 @@ def load_classifier(folder: str | Path, backend: str = "auto"):
         raise QuotelensError(f"{folder}: not a quotelens classifier folder (no classifier.json)")
     refuse_pickles(folder)
     meta = json.loads(meta_file.read_text("utf-8"))
-    if meta.get("schema_version") != SCHEMA_VERSION:
+    if not SCHEMA.readable(meta.get("schema_version")):
         raise QuotelensError(
             f"{folder}: model labelled with schema {meta.get('schema_version')}, code uses {SCHEMA_VERSION}"
         )

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from infer.model.calibration import TemperatureScaler, tune_thresholds
-from infer.model.labels import DEVICES, SCHEMA_VERSION, STANCES
+from infer.model.labels import DEVICES, SCHEMA, SCHEMA_VERSION, STANCES
 
 CONTEXT_SEPARATOR = " || "
 
@@ -126,7 +126,7 @@ class StatementClassifierMixin:
     @staticmethod
     def _read_calibration(folder: Path) -> dict:
         meta = json.loads((folder / "classifier.json").read_text("utf-8"))
-        if meta.get("schema_version") != SCHEMA_VERSION:
+        if not SCHEMA.readable(meta.get("schema_version")):
             raise ValueError(
                 f"{folder}: model uses label schema {meta.get('schema_version')}, code uses {SCHEMA_VERSION}"
             )
