@@ -19,7 +19,8 @@ class Strict(BaseModel):
 
 class DataConfig(Strict):
     paths: list[str] = Field(
-        ["data/statements"], description="Labelled files or folders (JSONL/CSV/Parquet)."
+        ["data/statements", "data/articles"],
+        description="Labelled files or folders (JSONL/CSV/Parquet; folders of labelled articles).",
     )
     use_context: bool = Field(
         False, description="Join each statement with its context as model input."

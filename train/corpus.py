@@ -11,8 +11,20 @@ import datasets
 
 from infer.errors import QuotelensError
 from infer.model.labels import DEVICES, SCHEMA, SCHEMA_VERSION, STANCES
+from train.articles import article_records, is_article_folder
 
-TEXT_FIELDS = ("id", "text", "context", "speaker", "kind", "source", "conflict")
+TEXT_FIELDS = (
+    "id",
+    "text",
+    "context",
+    "speaker",
+    "kind",
+    "cue",
+    "source",
+    "conflict",
+    "origin",
+    "article",
+)
 LABELLED_SUFFIXES = (".jsonl", ".csv", ".parquet")
 
 
@@ -81,6 +93,7 @@ def iter_rows(path: Path) -> Iterator[tuple[int, dict | str]]:
 def normalize(row: dict) -> dict:
     """A record with every declared field present (missing optional strings become '')."""
     out = {name: str(row.get(name) or "") for name in TEXT_FIELDS}
+    out["origin"] = out["origin"] or ("counter" if row.get("counter") else "standalone")
     out["stance"] = row["stance"]
     out["devices"] = sorted(set(row.get("devices") or []))
     hard = row.get("hard", False)
@@ -115,9 +128,22 @@ def check_row(row: dict) -> list[str]:
     return problems
 
 
+def article_folders(paths: list[str | Path]) -> list[Path]:
+    """Folders of labelled whole articles under ``paths`` (a folder holding ``gold*.jsonl``)."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out += (
+                [p]
+                if is_article_folder(p)
+                else [d for d in sorted(p.iterdir()) if is_article_folder(d)]
+            )
+    return out
+
+
 def load_corpus(paths: list[str | Path]) -> datasets.Dataset:
-    """All labelled records under ``paths`` as one Dataset; refuses invalid records."""
-    rows = []
+    """All labelled records under ``paths`` (standalone files and labelled articles) as one Dataset."""
+    rows = [normalize(r) for folder in article_folders(paths) for r in article_records(folder)]
     for path in labelled_files(paths):
         for n, row in iter_rows(path):
             problems = [row] if isinstance(row, str) else check_row(row)

@@ -4,7 +4,8 @@
     python -m train fit configs/finetune.yaml --set finetune.epochs=3 --set data.use_context=true
     python -m train fit configs/sweep_tfidf.yaml      # parent run + one nested run per point
 
-Each run fits the family on two splits (held-out conflicts; stratified random), calibrates on
+Each run fits the family on each split (held-out conflicts; stratified random; the article test
+split when labelled articles are loaded), calibrates on
 dev, logs metrics as ``dev_<split>/…`` and ``test_<split>/…``, and logs + registers the model
 trained on ``data.final_split`` as an MLflow pyfunc model whose code is the ``infer`` package.
 """
@@ -22,9 +23,18 @@ from infer.model.labels import SCHEMA_VERSION, STANCES
 from train.config import TrainConfig, load_config, sweep_points
 from train.corpus import fingerprint, load_corpus, to_xy
 from train.metrics import reports, stance_confusion, stance_device_metrics
-from train.splits import make_splits
+from train.splits import ARTICLE_TEST_THEATRES, make_splits
 
-SPLIT_PREFIX = {"heldout_conflict": "heldout", "random": "random"}
+SPLIT_PREFIX = {"heldout_conflict": "heldout", "random": "random", "articles": "articles"}
+
+
+def evaluated_splits(dataset) -> tuple[str, ...]:
+    """Held-out conflicts and random always; the article test split when its articles are loaded."""
+    has_articles = any(
+        o == "article" and c in ARTICLE_TEST_THEATRES
+        for o, c in zip(dataset["origin"], dataset["conflict"], strict=True)
+    )
+    return ("heldout_conflict", "random") + (("articles",) if has_articles else ())
 
 
 def git_commit() -> str:
@@ -156,7 +166,7 @@ def run_one(config: TrainConfig, dataset, nested: bool = False) -> str:
         mlflow.log_params({k: str(v)[:500] for k, v in config.flat().items()})
         mlflow.log_dict(config.model_dump(mode="json"), "config.json")
         results, metrics = {}, {}
-        for split in ("heldout_conflict", "random"):
+        for split in evaluated_splits(dataset):
             short = SPLIT_PREFIX[split]
 
             def log_epoch(epoch: int, record: dict, short: str = short) -> None:
@@ -208,7 +218,7 @@ def main(config_path: str, overrides: list[str]) -> int:
     dataset = load_corpus(config.data.paths)
     points = sweep_points(config)
     for point in points:  # refuse before any run is started: every split must be trainable
-        for split in SPLIT_PREFIX:
+        for split in evaluated_splits(dataset):
             trainable_splits(point, dataset, split)
     if len(points) == 1:
         run_one(points[0], dataset)

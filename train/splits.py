@@ -8,7 +8,15 @@ from sklearn.model_selection import GroupShuffleSplit, train_test_split
 
 from infer.errors import QuotelensError
 
-SPLIT_KINDS = ("heldout_conflict", "random")
+SPLIT_KINDS = ("heldout_conflict", "random", "articles")
+# Theatres whose real-structure articles form the article test split (DATACARD.md, "Splits").
+ARTICLE_TEST_THEATRES = (
+    "armenia_azerbaijan",
+    "china_taiwan",
+    "israel_lebanon",
+    "russia_nato",
+    "sahel",
+)
 
 
 def _dev_from(train_idx: np.ndarray, y: np.ndarray, dev_size: float, seed: int):
@@ -21,12 +29,14 @@ def split_indices(
     test_size: float = 0.2,
     dev_size: float = 0.15,
     seed: int = 13,
+    test_theatres: tuple[str, ...] = ARTICLE_TEST_THEATRES,
 ) -> dict[str, np.ndarray]:
     """Index arrays for train/dev/test.
 
     heldout_conflict: whole conflicts go to test (GroupShuffleSplit on ``conflict``); the draw is
     repeated with the next seeds until every stance occurs in test, so the split stays seeded.
-    random: stratified on stance. Dev is a stratified slice of the train part in both.
+    random: stratified on stance. articles: every statement of the real-structure articles set in
+    ``test_theatres`` is test, everything else trains. Dev is a stratified slice of the train part.
     """
     y = np.asarray(dataset["stance"])
     idx = np.arange(len(dataset))
@@ -47,6 +57,16 @@ def split_indices(
                 break
         else:
             raise QuotelensError("no held-out-conflict split with every stance on both sides")
+    elif kind == "articles":
+        in_test = np.isin(dataset["conflict"], test_theatres) & (
+            np.asarray(dataset["origin"]) == "article"
+        )
+        if not in_test.any():
+            raise QuotelensError(
+                "the articles split needs labelled real-structure articles from the test theatres "
+                f"({', '.join(test_theatres)}); add data/articles to data.paths"
+            )
+        train_idx, test_idx = idx[~in_test], idx[in_test]
     else:
         raise QuotelensError(f"unknown split '{kind}' (use one of {', '.join(SPLIT_KINDS)})")
     train_idx, dev_idx = _dev_from(np.sort(train_idx), y, dev_size, seed)

@@ -12,7 +12,8 @@ from infer.model.labels import DEVICES, KINDS, STANCES
 from train.corpus import check_row, iter_rows, labelled_files
 
 NEAR_DUPLICATE_JACCARD = 0.7
-MAX_WORDS = 120
+MAX_WORDS = 250
+PLACES = ("body", "headline", "caption")  # v1.1: where a gold statement sits
 GOLD_FIELDS = (
     "article",
     "start",
@@ -30,7 +31,11 @@ def gold_files(paths: list[str | Path]) -> list[Path]:
     out = []
     for p in map(Path, paths):
         out += (
-            sorted(p.rglob("gold.jsonl")) if p.is_dir() else [p] if p.name == "gold.jsonl" else []
+            sorted(p.rglob("gold*.jsonl"))
+            if p.is_dir()
+            else [p]
+            if p.name.startswith("gold") and p.suffix == ".jsonl"
+            else []
         )
     return out
 
@@ -120,6 +125,13 @@ def validate_gold(path: Path) -> list[str]:
         problems += [f"{loc}: unknown device '{d}'" for d in row["devices"] if d not in DEVICES]
         if row["kind"] not in KINDS:
             problems.append(f"{loc}: unknown kind '{row['kind']}'")
+        if row.get("where", "body") not in PLACES:
+            problems.append(f"{loc}: unknown where '{row['where']}' (use {', '.join(PLACES)})")
+        problems += [
+            f"{loc}: '{f}' must be a string"
+            for f in ("cue", "via")
+            if not isinstance(row.get(f, ""), str)
+        ]
         art = str(row["article"])
         if art not in articles:
             file = path.parent / f"{art}.txt"

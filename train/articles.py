@@ -1,0 +1,106 @@
+"""Labelled whole articles: their metadata, gold statements, and those statements as corpus records.
+
+A folder of labelled articles holds ``<id>.txt`` files, ``meta*.jsonl`` (theatre, outlet style, date)
+and ``gold*.jsonl`` (every statement in place, LABELS.md v1.1 fields).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from infer.errors import QuotelensError
+
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+@dataclass(frozen=True)
+class ArticleMeta:
+    """One labelled article: where it is set and in which outlet's style it is written."""
+
+    article: str
+    theatre: str
+    outlet_style: str
+    date: str
+    writer: str
+
+    @property
+    def origin(self) -> str:
+        """``gold_v1`` for the 30 articles of the first gold set, ``article`` for real-structure ones."""
+        return "gold_v1" if self.writer == "v1" else "article"
+
+
+def is_article_folder(path: Path) -> bool:
+    return path.is_dir() and any(path.glob("gold*.jsonl"))
+
+
+def gold_files(folder: Path) -> list[Path]:
+    return sorted(folder.glob("gold*.jsonl"))
+
+
+def _jsonl(path: Path) -> list[dict]:
+    rows = []
+    for n, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+        if line.strip():
+            try:
+                rows.append(json.loads(line))
+            except json.JSONDecodeError as err:
+                raise QuotelensError(f"{path}:{n}: invalid JSON ({err.msg})") from None
+    return rows
+
+
+def load_meta(folder: Path) -> dict[str, ArticleMeta]:
+    """Article id -> metadata, from every ``meta*.jsonl`` in the folder."""
+    out = {}
+    for path in sorted(folder.glob("meta*.jsonl")):
+        for row in _jsonl(path):
+            out[row["article"]] = ArticleMeta(
+                article=row["article"],
+                theatre=row.get("theatre", ""),
+                outlet_style=row.get("outlet_style", ""),
+                date=str(row.get("date") or ""),
+                writer=row.get("writer", ""),
+            )
+    return out
+
+
+def paragraph_at(text: str, start: int, end: int) -> str:
+    """The paragraph(s) of ``text`` that hold the span, stripped: the statement's context."""
+    breaks = [m for m in PARAGRAPH_BREAK.finditer(text)]
+    lo = max((m.end() for m in breaks if m.end() <= start), default=0)
+    hi = min((m.start() for m in breaks if m.start() >= end), default=len(text))
+    return text[lo:hi].strip()
+
+
+def article_records(folder: Path) -> list[dict]:
+    """Every gold statement of the folder as a labelled record (id ``<article>:<n>``)."""
+    meta = load_meta(folder)
+    texts: dict[str, str] = {}
+    records = []
+    for path in gold_files(folder):
+        counters: dict[str, int] = {}
+        for row in _jsonl(path):
+            art = row["article"]
+            if art not in texts:
+                texts[art] = (folder / f"{art}.txt").read_text("utf-8")
+            info = meta.get(art) or ArticleMeta(art, "", "", "", "")
+            n = counters[art] = counters.get(art, 0) + 1
+            records.append(
+                {
+                    "id": f"{art}:{n:03d}",
+                    "text": row["text"],
+                    "context": paragraph_at(texts[art], row["start"], row["end"]),
+                    "speaker": row.get("speaker", ""),
+                    "kind": row.get("kind", ""),
+                    "cue": row.get("cue", ""),
+                    "source": info.outlet_style,
+                    "conflict": info.theatre,
+                    "stance": row["stance"],
+                    "devices": row.get("devices", []),
+                    "origin": info.origin,
+                    "article": art,
+                }
+            )
+    return records
