@@ -43,15 +43,33 @@ def requirements() -> list[str]:
     return [f"{n}=={version(n)}" for n in names]
 
 
+def output_schema():
+    """The model's output columns and types, taken from the scored-record schema."""
+    import pyarrow as pa
+    from mlflow.types import ColSpec, DataType, Schema
+    from mlflow.types.schema import Array, Map
+
+    from infer.batch.schema import MODEL_COLUMNS, RECORD
+
+    def mlflow_type(kind: pa.DataType):
+        if pa.types.is_map(kind):
+            return Map(mlflow_type(kind.item_type))
+        if pa.types.is_list(kind):
+            return Array(mlflow_type(kind.value_type))
+        return {pa.string(): DataType.string, pa.float64(): DataType.double}.get(
+            kind, DataType.long
+        )
+
+    return Schema([ColSpec(mlflow_type(RECORD.field(c).type), c) for c in MODEL_COLUMNS])
+
+
 @contextmanager
 def pyfunc_spec(model, family: str, onnx: bool = False, quantize: bool = False) -> Iterator[dict]:
     """Keyword arguments for ``mlflow.pyfunc.log_model``/``save_model`` (valid inside the block)."""
-    import mlflow
     from mlflow.models import ModelSignature
     from mlflow.types import ColSpec, Schema
 
     from infer.model.code_version import INFER, code_version, model_code_files
-    from infer.model.predictor import score_frame
     from infer.model.pyfunc import MODEL_FILE
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -62,7 +80,7 @@ def pyfunc_spec(model, family: str, onnx: bool = False, quantize: bool = False) 
 
             export_onnx(model, folder, quantize=quantize)
         inputs = Schema([ColSpec("string", "text"), ColSpec("string", "context", required=False)])
-        outputs = mlflow.models.infer_signature(EXAMPLE, score_frame(model, EXAMPLE)).outputs
+        outputs = output_schema()
         package = Path(tmp) / "code" / "infer"
         for src in model_code_files():
             dest = package / src.relative_to(INFER)

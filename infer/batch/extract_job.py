@@ -9,6 +9,7 @@ import pandas as pd
 
 from infer.batch.readers import Article, InputError, ReadOptions, iter_inputs
 from infer.batch.records import article_records
+from infer.batch.schema import ERROR, RECORD, TEXT
 from infer.batch.writers import write_table
 from infer.errors import QuotelensError
 
@@ -24,16 +25,17 @@ def extract_to_file(inputs: list[str], output: str, opts: ReadOptions, workers: 
     out = Path(output)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        write_table(frame, out)
+        write_table(frame, out, RECORD)
         write_table(
-            pd.DataFrame(errors, columns=["input", "reason"]),
+            pd.DataFrame(errors, columns=ERROR.names),
             out.with_name(f"{out.stem}.errors.csv"),
+            ERROR,
         )
         html = [
             {"article_id": a.id, "source": a.source, "text": a.text} for a in articles if a.html
         ]
         if html:
-            write_table(pd.DataFrame(html), out.with_name(f"{out.stem}.texts.jsonl"))
+            write_table(pd.DataFrame(html), out.with_name(f"{out.stem}.texts.jsonl"), TEXT)
     except OSError as err:
         raise QuotelensError(f"cannot write {out}: {err.strerror or err}") from None
     print(

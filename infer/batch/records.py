@@ -1,41 +1,12 @@
-"""Scored output records per LABELS.md, built from extracted statements or input statements."""
+"""Scored-output rows per LABELS.md, built from extracted statements or input statements."""
 
 from __future__ import annotations
 
 import pandas as pd
 
 from infer.batch.readers import Article
+from infer.batch.schema import EXTRACTED_COLUMNS, STATEMENT_COLUMNS
 
-RECORD_COLUMNS = [
-    "article_id",
-    "statement_id",
-    "start",
-    "end",
-    "text",
-    "kind",
-    "cue",
-    "speaker_surface",
-    "speaker",
-    "stance",
-    "stance_scores",
-    "devices",
-    "device_scores",
-    "model_uri",
-    "schema_version",
-    "context",
-    "source",
-    "published",
-]
-SCORE_COLUMNS = (
-    "stance",
-    "stance_scores",
-    "devices",
-    "device_scores",
-    "model_uri",
-    "schema_version",
-)
-# What extraction fills in before a model scores the rows.
-EXTRACTED_COLUMNS = [c for c in RECORD_COLUMNS if c not in SCORE_COLUMNS]
 CONTEXT_CHARS = 400
 
 
@@ -50,30 +21,24 @@ def statement_context(text: str, start: int, end: int) -> str:
     return " ".join(text[lo:hi].split())
 
 
+def _article_fields(article: Article) -> dict:
+    return {"article_id": article.id, "source": article.source, "published": article.published}
+
+
 def article_records(articles: list[Article], found: list[list]) -> pd.DataFrame:
+    """One row per extracted statement; statement columns copy the attribute of the same name."""
     rows = []
     for article, statements in zip(articles, found, strict=True):
         for n, s in enumerate(statements, 1):
             rows.append(
                 {
-                    "article_id": article.id,
+                    **{c: getattr(s, c, None) for c in STATEMENT_COLUMNS},
+                    **_article_fields(article),
                     "statement_id": f"{article.id}:{n}",
-                    "start": s.start,
-                    "end": s.end,
-                    "text": s.text,
-                    "kind": s.kind,
-                    "cue": s.cue,
-                    "speaker_surface": s.speaker_surface,
-                    "speaker": s.speaker,
                     "context": statement_context(article.text, s.start, s.end),
-                    "source": article.source,
-                    "published": article.published,
                 }
             )
-    return pd.DataFrame(
-        rows,
-        columns=EXTRACTED_COLUMNS,
-    )
+    return pd.DataFrame(rows, columns=EXTRACTED_COLUMNS)
 
 
 def statement_records(items: list[Article]) -> pd.DataFrame:
@@ -81,18 +46,12 @@ def statement_records(items: list[Article]) -> pd.DataFrame:
     return pd.DataFrame(
         [
             {
+                **{c: None if c in ("start", "end") else "" for c in STATEMENT_COLUMNS},
+                **_article_fields(a),
                 "article_id": "",
                 "statement_id": a.id,
-                "start": None,
-                "end": None,
                 "text": a.text,
-                "kind": "",
-                "cue": "",
-                "speaker_surface": "",
-                "speaker": "",
                 "context": a.context,
-                "source": a.source,
-                "published": a.published,
             }
             for a in items
         ],

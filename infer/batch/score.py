@@ -21,7 +21,8 @@ from pathlib import Path
 import pandas as pd
 
 from infer.batch.readers import Article, InputError, ReadOptions, iter_inputs
-from infer.batch.records import RECORD_COLUMNS, article_records, statement_records
+from infer.batch.records import article_records, statement_records
+from infer.batch.schema import ERROR, RECORD, RECORD_COLUMNS, SUMMARY, TEXT
 from infer.batch.writers import atomic_write, iter_parts, read_parts, write_stream, write_table
 from infer.errors import QuotelensError
 from infer.extraction.extractor import batched
@@ -120,19 +121,16 @@ class Job:
         """Part files first, the ``.done`` marker last: a chunk counts only once all are on disk."""
         base = f"part-{k:06d}"
         files = [
-            (f"{base}.records.parquet", records),
-            (
-                f"{base}.texts.parquet",
-                pd.DataFrame(texts, columns=["article_id", "source", "text"]),
-            ),
-            (f"{base}.summary.parquet", pd.DataFrame(summary)),
-            (f"{base}.errors.parquet", pd.DataFrame(errors, columns=["input", "reason"])),
+            (f"{base}.records.parquet", records, RECORD),
+            (f"{base}.texts.parquet", pd.DataFrame(texts, columns=TEXT.names), TEXT),
+            (f"{base}.summary.parquet", pd.DataFrame(summary, columns=SUMMARY.names), SUMMARY),
+            (f"{base}.errors.parquet", pd.DataFrame(errors, columns=ERROR.names), ERROR),
         ]
         target = self.parts / base
         try:
-            for name, frame in files:
+            for name, frame, schema in files:
                 target = self.parts / name
-                write_table(frame, target)
+                write_table(frame, target, schema)
             target = self.parts / f"{base}.done"
             atomic_write(target, b"ok")
         except OSError as err:
@@ -251,9 +249,9 @@ def finish(job: Job, n_items: int) -> dict:
     summary = read_parts(job.parts, "summary")
     errors = read_parts(job.parts, "errors")
     texts = read_parts(job.parts, "texts")
-    files = [(job.summary, summary), (job.errors, errors.reindex(columns=["input", "reason"]))]
+    files = [(job.summary, summary, SUMMARY), (job.errors, errors, ERROR)]
     if len(texts):
-        files.append((job.texts, texts))  # HTML inputs: offsets refer to this extracted text
+        files.append((job.texts, texts, TEXT))  # HTML inputs: offsets refer to this extracted text
     stance: Counter = Counter()
     devices: Counter = Counter()
     n_records = 0
@@ -271,10 +269,10 @@ def finish(job: Job, n_items: int) -> dict:
     target = job.out
     try:
         job.out.unlink(missing_ok=True)
-        for target, frame in files:
-            write_table(frame, target)
+        for target, frame, schema in files:
+            write_table(frame, target, schema)
         target = job.out
-        write_stream(counted(iter_parts(job.parts, "records")), job.out, RECORD_COLUMNS)  # last
+        write_stream(counted(iter_parts(job.parts, "records")), job.out, RECORD)  # last
     except OSError as err:
         raise write_error(target, err, RESUME_HINT) from None
     counts = {

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 import pandas as pd
 
 from infer.batch.readers import Article, InputError, ReadOptions, iter_inputs
-from infer.batch.records import RECORD_COLUMNS
+from infer.batch.schema import ERROR, RECORD, RECORD_COLUMNS, SUMMARY, TEXT
 from infer.batch.score import Job, ScoreOptions, score_chunk, summary_rows
 from infer.batch.writers import write_table
 from infer.errors import QuotelensError
@@ -192,9 +192,9 @@ def _assemble(
     records = records.reindex(columns=RECORD_COLUMNS)
     arts = result[result["row_type"] == "article"].sort_values("seq")
     summary = summary_rows(list(zip(arts["article_id"], arts["source"], strict=True)), records, key)
-    write_table(records, job.out)
-    write_table(pd.DataFrame(summary), job.summary)
-    write_table(pd.DataFrame(errors, columns=["input", "reason"]), job.errors)
+    write_table(records, job.out, RECORD)
+    write_table(pd.DataFrame(summary), job.summary, SUMMARY)
+    write_table(pd.DataFrame(errors, columns=ERROR.names), job.errors, ERROR)
     texts = arts[arts["html_text"].notna()]
     if len(texts):
         write_table(
@@ -206,6 +206,7 @@ def _assemble(
                 }
             ),
             job.texts,
+            TEXT,
         )
     counts = {
         "articles": n_items,

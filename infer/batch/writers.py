@@ -11,7 +11,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-NESTED = ("stance_scores", "devices", "device_scores")
+from infer.batch.schema import nested, to_arrow
+
 _UMASK = os.umask(0)
 os.umask(_UMASK)
 
@@ -32,35 +33,9 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
-def _arrow(frame: pd.DataFrame) -> pa.Table:
-    fields = []
-    for col in frame.columns:
-        if col in ("stance_scores", "device_scores"):
-            fields.append(pa.field(col, pa.map_(pa.string(), pa.float64())))
-        elif col == "devices":
-            fields.append(pa.field(col, pa.list_(pa.string())))
-        elif col in ("start", "end", "statements") or col.startswith("n_"):
-            fields.append(pa.field(col, pa.int64()))
-        else:
-            fields.append(pa.field(col, pa.string()))
-    data = {}
-    for f in fields:
-        values = frame[f.name].tolist()
-        if pa.types.is_map(f.type):
-            values = [list(v.items()) if isinstance(v, dict) else v for v in values]
-        elif pa.types.is_integer(f.type):
-            values = [None if v is None or v != v else int(v) for v in values]
-        elif pa.types.is_string(f.type):
-            values = [
-                None if v is None or (isinstance(v, float) and v != v) else str(v) for v in values
-            ]
-        data[f.name] = pa.array(values, type=f.type)
-    return pa.table(data, schema=pa.schema(fields))
-
-
-def write_table(frame: pd.DataFrame, path: Path) -> None:
-    """One frame to ``path`` by its extension, atomically."""
-    write_stream([frame], path, list(frame.columns))
+def write_table(frame: pd.DataFrame, path: Path, schema: pa.Schema) -> None:
+    """One frame to ``path`` by its extension, with ``schema``'s columns and types, atomically."""
+    write_stream([frame], path, schema)
 
 
 def _plain(value):
@@ -95,7 +70,7 @@ def iter_parts(folder: Path, kind: str):
         yield pq.read_table(part).to_pandas(maps_as_pydicts="strict")
 
 
-def write_stream(frames, path: Path, columns: list[str]) -> None:
+def write_stream(frames, path: Path, schema: pa.Schema) -> None:
     """Write frames one after another into ``path`` (temp file, then rename): memory stays flat."""
     path = Path(path)
     suffix = path.suffix.lower()
@@ -105,15 +80,15 @@ def write_stream(frames, path: Path, columns: list[str]) -> None:
     os.close(fd)
     writer = None
     try:
-        empty = _arrow(pd.DataFrame({c: [] for c in columns}))
-        writer = pq.ParquetWriter(tmp, empty.schema) if suffix == ".parquet" else None
+        columns = schema.names
+        writer = pq.ParquetWriter(tmp, schema) if suffix == ".parquet" else None
         with open(tmp, "ab") as fh:
             header = True
             for frame in frames:
                 frame = frame.reindex(columns=columns)
                 if writer is not None:
                     if len(frame):
-                        writer.write_table(_arrow(frame))
+                        writer.write_table(to_arrow(frame, schema))
                 elif suffix == ".jsonl":
                     fh.write(
                         "".join(
@@ -123,7 +98,7 @@ def write_stream(frames, path: Path, columns: list[str]) -> None:
                     )
                 else:
                     flat = frame.copy()
-                    for col in NESTED:
+                    for col in nested(schema):
                         if col in flat:
                             flat[col] = [
                                 json.dumps(_plain(v), ensure_ascii=False) for v in flat[col]

@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from infer.batch.records import RECORD_COLUMNS
+from infer.batch.schema import RECORD_COLUMNS
 from infer.errors import QuotelensError
 from infer.model.labels import DEVICES, SCHEMA_VERSION, STANCES
 
