@@ -30,6 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument(
         "--update", metavar="DATACARD", help="rewrite the tables inside this Markdown file"
     )
+    s.add_argument("--cues", action="store_true", help="add the shortcut-cue table per label")
     f = sub.add_parser("fit", help="train one config (or a sweep) and log it to MLflow")
     f.add_argument("config")
     f.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE")
@@ -51,6 +52,12 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("folder")
     e.add_argument("--no-mlflow", action="store_true")
     e.add_argument("--update", metavar="README", help="rewrite the extraction table in this file")
+    e.add_argument(
+        "--articles-split",
+        choices=("dev", "test", "all"),
+        default="dev",
+        help="dev (default; rules are tuned here), test (held-out theatres) or all",
+    )
     return p
 
 
@@ -62,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "stats":
         from train.stats import main as stats_main
 
-        return stats_main(args.paths, args.update)
+        return stats_main(args.paths, args.update, args.cues)
     if args.command == "fit":
         from train.fit import main as fit_main
 
@@ -80,7 +87,9 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "eval-extract":
         from train.eval_extract import main as eval_main
 
-        return eval_main(args.folder, log=not args.no_mlflow, update=args.update)
+        return eval_main(
+            args.folder, log=not args.no_mlflow, update=args.update, split=args.articles_split
+        )
     raise AssertionError(args.command)
 
 

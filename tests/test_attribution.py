@@ -1,0 +1,119 @@
+"""One rule a test: who said it, and with which cue, read off one or two parsed sentences."""
+
+import pytest
+
+from infer.extraction.attribution import attribution_near, make_attribution, subject_of
+from infer.extraction.extractor import load_spacy
+from infer.extraction.matchers import matches
+from infer.extraction.quotes import find_quotes
+from infer.extraction.reported import according_to, reported_content
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_spacy()
+
+
+def near(nlp, text: str):
+    """The attribution of the first quotation in a one-paragraph text."""
+    [q, *_] = find_quotes(text)
+    return attribution_near(text, [(0, nlp(text))], q, [(q.open_at, q.close_at + 1)])
+
+
+def reported(nlp, text: str, verb: str):
+    doc = nlp(text)
+    cue = next(t for t in doc if t.text == verb)
+    return reported_content(text, 0, cue, [])
+
+
+def test_subject_of_a_cue_verb(nlp):
+    doc = nlp("The defence minister said the army would withdraw from the border.")
+    assert subject_of(doc[3]).text == "minister"
+
+
+def test_subject_of_a_coordinated_cue_is_the_first_verbs(nlp):
+    doc = nlp("The envoy arrived on Monday and warned that talks could collapse.")
+    warned = next(t for t in doc if t.text == "warned")
+    assert subject_of(warned).text == "envoy"
+
+
+def test_reported_content_carries_the_cue_and_speaker(nlp):
+    got = reported(
+        nlp, "The defence minister said the army would withdraw from the border.", "said"
+    )
+    assert got.attribution.surface == "The defence minister"
+    assert got.attribution.cue == "said"
+    assert got.attribution.kind == "description"
+
+
+def test_object_cue_takes_its_object_as_content(nlp):
+    text = "The ministry denied any involvement in the attack on the convoy."
+    got = reported(nlp, text, "denied")
+    assert "any involvement in the attack" in text[got.start : got.end]
+
+
+def test_according_to_gives_the_source_and_the_clause(nlp):
+    text = "According to the health ministry, twelve people were killed in the strike."
+    [got] = according_to(text, 0, nlp(text), [])
+    assert got.attribution.cue == "according to"
+    assert got.attribution.surface == "the health ministry"
+    assert text[got.start : got.end].startswith("twelve people were killed")
+
+
+def test_according_to_a_document_is_not_a_speaker(nlp):
+    text = "According to the report, twelve people were killed in the strike."
+    assert according_to(text, 0, nlp(text), []) == []
+
+
+def test_dependency_matcher_finds_according_to(nlp):
+    [m] = matches(nlp("Prices rose, according to officials in the capital."), "according_to")
+    assert m["source"].text == "officials"
+
+
+def test_speaker_after_the_quote(nlp):
+    attr = near(nlp, "“We will not retreat from the city,” the commander said.")
+    assert (attr.surface, attr.cue) == ("the commander", "said")
+
+
+def test_speaker_before_the_quote_with_a_colon(nlp):
+    attr = near(nlp, "The general told reporters: “We are ready for any outcome.”")
+    assert attr.surface == "The general"
+
+
+def test_inverted_cue_takes_the_name_after_it(nlp):
+    attr = near(nlp, "“We are ready for any outcome,” said Ali Hassan.")
+    assert attr.key == "Ali Hassan" and attr.kind == "person"
+
+
+def test_speaker_introduced_in_the_sentence_before(nlp):
+    attr = near(nlp, "Umm Ali Khalil spoke to reporters. “We have nothing left here at all.”")
+    assert attr is not None and "Umm Ali" in attr.key
+
+
+def test_pronoun_subject_is_a_pronoun_attribution(nlp):
+    attr = near(nlp, "“We have no interest in a wider war,” he told reporters.")
+    assert (attr.kind, attr.surface) == ("pronoun", "he")
+
+
+def test_possessive_is_dropped_from_a_persons_key(nlp):
+    doc = nlp("Netanyahu's spokesman Omer Dostri said the talks had stalled.")
+    attr = make_attribution(subject_of(doc[5]), "said")
+    assert attr.key == "Omer Dostri"
+
+
+def test_outlet_subject_is_marked_as_media(nlp):
+    got = reported(nlp, "The Times of Malta reported that the ship had been seized.", "reported")
+    assert got.attribution.media
+
+
+def test_appositive_name_of_a_described_body(nlp):
+    text = "The UN peacekeeping mission, UNIFIL, said its positions had been hit twice."
+    got = reported(nlp, text, "said")
+    assert got.attribution.appos == "UNIFIL"
+    assert got.attribution.appos_kind == "org"
+
+
+def test_relative_pronoun_is_not_a_speaker(nlp):
+    doc = nlp("Officials who said the strike was legal were quoted on television.")
+    said = next(t for t in doc if t.text == "said")
+    assert make_attribution(subject_of(said), "said") is None
