@@ -1,6 +1,10 @@
 import re
 
-from tests.conftest import run_cli
+import pytest
+
+from train import cues
+from train.__main__ import main as train_main
+from train.stats import named_rows
 
 
 def _count(out: str, label: str) -> int:
@@ -9,38 +13,59 @@ def _count(out: str, label: str) -> int:
     return int(m.group(1))
 
 
-def test_corpus_meets_the_issue_counts():
-    result = run_cli("train", "stats", "data/")
-    assert result.returncode == 0, result.stderr[-2000:]
-    out = result.stdout
-    assert _count(out, "statements") >= 1500
-    assert _count(out, "conflicts") >= 12
-    assert _count(out, "distinct speakers") >= 150
+@pytest.fixture(scope="module")
+def stats_out():
+    import contextlib
+    import io
+
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        assert train_main(["stats", "data/", "--cues"]) == 0
+    return buf.getvalue()
+
+
+def test_corpus_meets_the_issue_counts(stats_out):
+    out = stats_out
+    assert _count(out, "statements") >= 3000
+    assert _count(out, "conflicts") >= 15
     assert _count(out, "hard cases") >= 200
     assert _count(out, "no device") >= 200
     for stance in ("denial", "escalatory", "restraining", "neutral"):
         assert _count(out, stance) >= 250, stance
-    for device in (
-        "loaded_language",
-        "name_calling",
-        "metaphor",
-        "threat",
-        "call_to_action",
-        "appeal_to_unity",
-        "religious_framing",
-        "historical_framing",
-        "exaggeration",
-        "appeal_to_fear",
-        "hedging",
-        "victimhood",
-        "blame_attribution",
-    ):
-        assert _count(out, device) >= 80, device
     share = re.search(r"\| indirect or mixed \| \d+ \((\d+)%\)", out)
     assert share and int(share.group(1)) >= 25
+    long_share = re.search(r"\| 40 words or more \| \d+ \((\d+)%\)", out)
+    assert long_share and int(long_share.group(1)) >= 15
+
+
+def test_articles_meet_the_issue_counts(stats_out):
+    out = stats_out
+    assert _count(out, "articles (.txt)") >= 90
+    assert _count(out, "real-structure articles (v1.1)") >= 60
+    assert _count(out, "theatres") >= 15
+    assert _count(out, "outlet styles") >= 20
     lo, _, hi = re.search(
-        r"\| words per text \(min / median / max\) \| (\d+) / (\d+) / (\d+)", out
+        r"\| words per article \(min / median / max\) \| (\d+) / (\d+) / (\d+)", out
     ).groups()
-    assert int(lo) >= 4 and int(hi) <= 80
-    assert _count(out, "articles (.txt)") >= 30
-    assert _count(out, "of which also .html") >= 5
+    assert int(lo) <= 250 and int(hi) >= 1000
+    split = re.search(r"\| articles \| \d+ \| \d+ \| (\d+) \|", out)
+    assert split and int(split.group(1)) >= 250
+
+
+def test_no_single_word_or_bigram_decides_a_quarter_of_a_label():
+    rows = named_rows(["data/"])[1]
+    for label, cue in cues.worst_decided(rows).items():
+        assert cue is None or cue.coverage <= cues.MAX_DECIDED_SHARE, (label, cue)
+
+
+def test_cue_table_finds_a_planted_shortcut():
+    rows = [
+        {"cue": "denied", "text": f"claim {i}", "stance": "denial", "devices": []}
+        for i in range(12)
+    ]
+    rows += [
+        {"cue": "said", "text": f"fact {i}", "stance": "neutral", "devices": []} for i in range(12)
+    ]
+    worst = cues.worst_decided(rows)
+    assert "denied" in worst["denial"].feature and worst["denial"].coverage == 1.0
+    assert worst["neutral"] is not None and "said" in worst["neutral"].feature

@@ -8,10 +8,11 @@ from collections import Counter
 from pathlib import Path
 
 from infer.model.labels import DEVICES, KINDS, STANCES
-from train.corpus import load_corpus
+from train.articles import gold_files, load_meta
+from train.corpus import article_folders, load_corpus
 from train.markdown import replace_block
-from train.splits import split_indices
-from train.validate import gold_files
+from train.splits import ARTICLE_TEST_THEATRES, split_indices
+from train.validate import PLACES
 
 
 def _table(header: tuple[str, ...], rows: list[tuple]) -> str:
@@ -20,14 +21,30 @@ def _table(header: tuple[str, ...], rows: list[tuple]) -> str:
     return "\n".join(lines)
 
 
-def corpus_tables(paths: list[str]) -> str:
+LENGTH_BANDS = ((1, 3), (4, 9), (10, 19), (20, 39), (40, 79), (80, 10**6))
+
+
+def named_rows(paths: list[str]) -> tuple[object, list[dict]]:
+    """(the Dataset, its records with stance and device names instead of ids)."""
     ds = load_corpus(paths)
-    rows = ds.to_list()
-    n = len(rows)
     stance_names = ds.features["stance"].names
     device_names = ds.features["devices"].feature.names
-    stance = Counter(stance_names[r["stance"]] for r in rows)
-    devices = Counter(device_names[d] for r in rows for d in r["devices"])
+    rows = [
+        {
+            **r,
+            "stance": stance_names[r["stance"]],
+            "devices": [device_names[d] for d in r["devices"]],
+        }
+        for r in ds.to_list()
+    ]
+    return ds, rows
+
+
+def corpus_tables(paths: list[str]) -> str:
+    ds, rows = named_rows(paths)
+    n = len(rows)
+    stance = Counter(r["stance"] for r in rows)
+    devices = Counter(d for r in rows for d in r["devices"])
     kinds = Counter(r["kind"] or "unknown" for r in rows)
     words = [len(r["text"].split()) for r in rows]
     out = ["### Labelled statements", ""]
@@ -45,15 +62,43 @@ def corpus_tables(paths: list[str]) -> str:
             "words per text (min / median / max)",
             f"{min(words)} / {sorted(words)[n // 2]} / {max(words)}",
         ),
+        (
+            "40 words or more",
+            f"{sum(w >= 40 for w in words)} ({sum(w >= 40 for w in words) / n:.0%})",
+        ),
     ]
     out += [_table(("what", "count"), summary), ""]
-    out += [_table(("stance", "count"), [(s, stance[s]) for s in STANCES]), ""]
+    origins = sorted({r["origin"] for r in rows})
+    by_origin = Counter((r["origin"], r["stance"]) for r in rows)
+    out += [
+        _table(
+            ("stance", "count", *origins),
+            [(s, stance[s], *(by_origin[o, s] for o in origins)) for s in STANCES]
+            + [("all", n, *(sum(by_origin[o, s] for s in STANCES) for o in origins))],
+        ),
+        "",
+    ]
+    articles = [r for r in rows if r["origin"] == "article"]
+    if articles:
+        mix = Counter(r["stance"] for r in articles)
+        out += [
+            "Natural stance mix of the real-structure articles: "
+            + ", ".join(f"{s} {mix[s] / len(articles):.0%}" for s in STANCES)
+            + f" ({len(articles)} statements).",
+            "",
+        ]
+    bands = [
+        (f"{lo}–{hi}" if hi < 10**6 else f"{lo}+", sum(lo <= w <= hi for w in words))
+        for lo, hi in LENGTH_BANDS
+    ]
+    out += [_table(("words per statement", "statements"), bands), ""]
     out += [_table(("device", "positives"), [(d, devices[d]) for d in DEVICES]), ""]
     out += [_table(("kind", "count"), [(k, kinds[k]) for k in KINDS]), ""]
     conflicts = Counter(r["conflict"] for r in rows)
     out += [_table(("conflict", "statements"), sorted(conflicts.items())), ""]
     split_rows = []
-    for kind in ("heldout_conflict", "random"):
+    kinds_present = ("heldout_conflict", "random") + (("articles",) if articles else ())
+    for kind in kinds_present:
         parts = split_indices(ds, kind)
         test_conflicts = sorted({rows[i]["conflict"] for i in parts["test"]})
         split_rows.append(
@@ -62,7 +107,7 @@ def corpus_tables(paths: list[str]) -> str:
                 len(parts["train"]),
                 len(parts["dev"]),
                 len(parts["test"]),
-                ", ".join(test_conflicts) if kind == "heldout_conflict" else "all",
+                "all" if kind == "random" else ", ".join(test_conflicts),
             )
         )
     out += [_table(("split (seed 13)", "train", "dev", "test", "test conflicts"), split_rows), ""]
@@ -70,36 +115,76 @@ def corpus_tables(paths: list[str]) -> str:
 
 
 def gold_tables(paths: list[str]) -> str:
+    """Per folder of labelled articles: articles, theatres, outlet styles, statements and places."""
     out = []
-    for gold in gold_files(paths):
-        recs = [json.loads(line) for line in gold.read_text("utf-8").splitlines() if line.strip()]
-        arts = sorted(gold.parent.glob("*.txt"))
-        words = [len(a.read_text("utf-8").split()) for a in arts]
-        html = len(list(gold.parent.glob("*.html")))
+    for folder in article_folders(paths):
+        meta = load_meta(folder)
+        recs = [
+            json.loads(line)
+            for g in gold_files(folder)
+            for line in g.read_text("utf-8").splitlines()
+            if line.strip()
+        ]
+        arts = sorted(folder.glob("*.txt"))
+        texts = {a.stem: a.read_text("utf-8") for a in arts}
+        words = sorted(len(t.split()) for t in texts.values())
+        per_article = Counter(r["article"] for r in recs)
+        counts = sorted(per_article.get(a, 0) for a in texts)
         kinds = Counter(r["kind"] for r in recs)
+        where = Counter(r.get("where", "body") for r in recs)
+        real = [m for m in meta.values() if m.origin == "article"]
         marks = sum(
             1
-            for a in arts
-            if (t := a.read_text("utf-8")).count("“") != t.count("”")
-            or len(re.findall(r'"', t)) % 2
+            for t in texts.values()
+            if t.count("“") != t.count("”") or len(re.findall(r'"', t)) % 2
         )
-        out += [f"### Gold articles ({gold.parent})", ""]
+        mid = len(words) // 2
+        out += [f"### Labelled articles ({folder})", ""]
         out += [
             _table(
                 ("what", "count"),
                 [
                     ("articles (.txt)", len(arts)),
-                    ("of which also .html", html),
+                    ("of which also .html", len(list(folder.glob("*.html")))),
+                    ("real-structure articles (v1.1)", len(real)),
+                    ("theatres", len({m.theatre for m in meta.values()})),
+                    ("outlet styles", len({m.outlet_style for m in real})),
                     (
-                        "words per article (min / max)",
-                        f"{min(words, default=0)} / {max(words, default=0)}",
+                        "words per article (min / median / max)",
+                        f"{words[0]} / {words[mid]} / {words[-1]}",
+                    ),
+                    (
+                        "statements per article (min / median / max)",
+                        f"{counts[0]} / {counts[mid]} / {counts[-1]}",
                     ),
                     ("statements", len(recs)),
                     *[(f"{k} statements", kinds[k]) for k in KINDS],
+                    *[
+                        (
+                            f"statements in {w}s" if w != "body" else "statements in the body",
+                            where[w],
+                        )
+                        for w in PLACES
+                    ],
+                    ("statements with a via", sum(bool(r.get("via")) for r in recs)),
                     ("distinct speakers", len({r["speaker"] for r in recs})),
                     ("articles with an odd number of quote marks", marks),
                 ],
             ),
+            "",
+        ]
+        theatres = Counter(m.theatre for m in meta.values())
+        stmts = Counter(meta[r["article"]].theatre for r in recs if r["article"] in meta)
+        out += [
+            _table(
+                ("theatre", "articles", "statements", "article split"),
+                [
+                    (t, theatres[t], stmts[t], "test" if t in ARTICLE_TEST_THEATRES else "train")
+                    for t in sorted(theatres)
+                ],
+            ),
+            "",
+            "Outlet styles: " + "; ".join(sorted({m.outlet_style for m in real})) + ".",
             "",
         ]
     return "\n".join(out)
@@ -165,12 +250,25 @@ def agreement_tables(paths: list[str]) -> str:
     return "\n".join(out)
 
 
-def render(paths: list[str]) -> str:
-    return corpus_tables(paths) + "\n" + gold_tables(paths) + "\n" + agreement_tables(paths)
+def cue_section(paths: list[str]) -> str:
+    from train import cues
+
+    return (
+        "### Shortcut cues\n\n"
+        + cues.__doc__.split("\n\n")[1].replace("\n", " ")
+        + "\n\n"
+        + cues.render(named_rows(paths)[1])
+        + "\n"
+    )
 
 
-def main(paths: list[str], update: str | None = None) -> int:
-    text = render(paths)
+def render(paths: list[str], with_cues: bool = False) -> str:
+    parts = [corpus_tables(paths), gold_tables(paths), agreement_tables(paths)]
+    return "\n".join(parts + ([cue_section(paths)] if with_cues else []))
+
+
+def main(paths: list[str], update: str | None = None, with_cues: bool = False) -> int:
+    text = render(paths, with_cues)
     if update:
         replace_block(update, "stats", text)
     print(text)
