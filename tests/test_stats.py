@@ -60,11 +60,11 @@ def test_no_single_word_or_bigram_decides_a_quarter_of_a_label():
 
 def test_cue_table_finds_a_planted_shortcut():
     rows = [
-        {"cue": "denied", "text": f"claim {i}", "stance": "denial", "devices": []}
+        {"cue": "denied", "text": f"x{i}", "stance": "denial", "devices": []}
         for i in range(12)
     ]
     rows += [
-        {"cue": "said", "text": f"fact {i}", "stance": "neutral", "devices": []} for i in range(12)
+        {"cue": "said", "text": f"x{i}", "stance": "neutral", "devices": []} for i in range(12)
     ]
     worst = cues.worst_decided(rows)
     assert "denied" in worst["denial"].feature and worst["denial"].coverage == 1.0
