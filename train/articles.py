@@ -33,7 +33,8 @@ class ArticleMeta:
 
 
 def is_article_folder(path: Path) -> bool:
-    return path.is_dir() and any(path.glob("gold*.jsonl"))
+    """A folder of article texts with their gold statements."""
+    return path.is_dir() and any(path.glob("gold*.jsonl")) and any(path.glob("*.txt"))
 
 
 def gold_files(folder: Path) -> list[Path]:
@@ -84,7 +85,10 @@ def article_records(folder: Path) -> list[dict]:
         for row in _jsonl(path):
             art = row["article"]
             if art not in texts:
-                texts[art] = (folder / f"{art}.txt").read_text("utf-8")
+                file = folder / f"{art}.txt"
+                if not file.exists():
+                    raise QuotelensError(f"{path}: article '{art}' has no text file {file}")
+                texts[art] = file.read_text("utf-8")
             info = meta.get(art) or ArticleMeta(art, "", "", "", "")
             n = counters[art] = counters.get(art, 0) + 1
             records.append(

@@ -262,8 +262,32 @@ def cue_section(paths: list[str]) -> str:
     )
 
 
+def article_agreement_tables(paths: list[str]) -> str:
+    """Blind second labelling of sample articles against their gold (spans, stance, devices)."""
+    from train.agreement import article_agreement, render
+
+    out = []
+    for data in map(Path, paths):
+        for folder in article_folders([data]):
+            seconds = sorted((data / "annotation").glob("articles-second-*.jsonl"))
+            agreement = article_agreement(folder, seconds) if seconds else None
+            if agreement:
+                out += [
+                    f"### Article agreement (blind second labelling, {folder})",
+                    "",
+                    _table(("what", "value"), render(agreement)),
+                    "",
+                ]
+    return "\n".join(out)
+
+
 def render(paths: list[str], with_cues: bool = False) -> str:
-    parts = [corpus_tables(paths), gold_tables(paths), agreement_tables(paths)]
+    parts = [
+        corpus_tables(paths),
+        gold_tables(paths),
+        agreement_tables(paths),
+        article_agreement_tables(paths),
+    ]
     return "\n".join(parts + ([cue_section(paths)] if with_cues else []))
 
 
