@@ -86,29 +86,26 @@ def run(args: argparse.Namespace) -> int:
         return extract_to_file(args.inputs, args.output, _read_options(args), args.workers)
     if args.command == "score":
         from infer.batch.score import ScoreOptions
+        from infer.batch.score import run as run_job
 
-        opts = ScoreOptions(
-            inputs=args.inputs,
-            output=args.output,
-            model_uri=args.model,
-            statements=args.statements,
-            resume=args.resume,
-            overwrite=args.overwrite,
-            chunk_size=args.chunk_size,
-            workers=args.workers,
-            strict=args.strict,
-            read=_read_options(args),
-            log_mlflow=not args.no_mlflow,
-            backend=args.backend,
+        counts = run_job(
+            ScoreOptions(
+                inputs=args.inputs,
+                output=args.output,
+                model_uri=args.model,
+                statements=args.statements,
+                resume=args.resume,
+                overwrite=args.overwrite,
+                chunk_size=args.chunk_size,
+                workers=args.workers,
+                strict=args.strict,
+                read=_read_options(args),
+                log_mlflow=not args.no_mlflow,
+                backend=args.backend,
+                engine=args.engine,
+                master=args.master,
+            )
         )
-        if args.engine == "spark":
-            from infer.batch.spark import run_spark
-
-            counts = run_spark(opts, master=args.master)
-        else:
-            from infer.batch.score import run as run_local
-
-            counts = run_local(opts)
         return 1 if args.strict and counts["errors"] else 0
     if args.command == "report":
         from infer.report.page import build_report

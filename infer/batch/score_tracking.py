@@ -23,6 +23,7 @@ def log_score_run(
             mlflow.set_tags(
                 {
                     "job": "score",
+                    "engine": counts.get("engine", "local"),
                     "model_uri": uri,
                     "model_version": uri.rsplit("/", 1)[-1] if uri.startswith("models:/") else "",
                 }

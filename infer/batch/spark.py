@@ -18,9 +18,10 @@ from collections.abc import Iterator
 
 import pandas as pd
 
+from infer.batch.job import Job, ScoreOptions
 from infer.batch.readers import Article, InputError, ReadOptions, iter_inputs
 from infer.batch.schema import ERROR, RECORD, RECORD_COLUMNS, SUMMARY, TEXT
-from infer.batch.score import Job, ScoreOptions, score_chunk, summary_rows
+from infer.batch.score import score_chunk, summary_rows
 from infer.batch.writers import write_table
 from infer.errors import QuotelensError
 
