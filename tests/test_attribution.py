@@ -117,3 +117,9 @@ def test_relative_pronoun_is_not_a_speaker(nlp):
     doc = nlp("Officials who said the strike was legal were quoted on television.")
     said = next(t for t in doc if t.text == "said")
     assert make_attribution(subject_of(said), "said") is None
+
+
+def test_reported_span_is_the_content_only(nlp):
+    text = "The minister told reporters that the army would withdraw from the border."
+    got = reported(nlp, text, "told")
+    assert text[got.start : got.end] == "the army would withdraw from the border"

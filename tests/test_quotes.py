@@ -7,7 +7,8 @@ def texts(text: str) -> list[str]:
 
 def test_curly_straight_and_single_quotes():
     text = '“We will respond,” he said. "No talks now," she said. ‘Hold the line,’ they said.'
-    assert texts(text) == ["We will respond", "No talks now", "Hold the line"]
+    # v1.1: punctuation inside the marks stays in the span.
+    assert texts(text) == ["We will respond,", "No talks now,", "Hold the line,"]
 
 
 def test_apostrophes_inside_words_are_not_marks():
@@ -18,14 +19,14 @@ def test_apostrophes_inside_words_are_not_marks():
 def test_multi_paragraph_quotation_is_one_span():
     text = "He said:\n\n“First part of it.\n\n“Second part of it,” he added.\n\nNext paragraph."
     [q] = find_quotes(text)
-    assert text[q.start : q.end] == "First part of it.\n\n“Second part of it"
+    assert text[q.start : q.end] == "First part of it.\n\n“Second part of it,"
 
 
 def test_unclosed_quote_stops_at_paragraph_and_rest_survives():
     text = "“This never closes, she said.\n\nLater, “a proper quote here,” he said."
     found = texts(text)
     assert found[0] == "This never closes, she said"
-    assert "a proper quote here" in found
+    assert "a proper quote here," in found
 
 
 def test_paragraph_ranges_cover_text():

@@ -19,7 +19,7 @@ class Quote:
     open_at: int
     close_at: int | None
     start: int  # first character of the quoted words
-    end: int  # one past the last quoted word, trailing punctuation trimmed
+    end: int  # the closing mark (punctuation inside kept); unclosed: last word, trimmed
 
 
 def word_count(text: str) -> int:
@@ -139,7 +139,12 @@ def find_quotes(text: str) -> list[Quote]:
 
 
 def _closed(text: str, open_at: int, close_at: int) -> Quote:
-    start, end = _trim(text, open_at + 1, close_at)
+    # v1.1: a closed quotation keeps the punctuation inside its marks ("We will respond,").
+    start, end = open_at + 1, close_at
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
     return Quote(open_at, close_at, start, end)
 
 

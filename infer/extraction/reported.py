@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from infer.extraction.attribution import make_attribution, overlaps, speaker_tokens, subject_of
+from infer.extraction.attribution import make_attribution, overlaps, subject_of
 from infer.extraction.lexicon import words
 from infer.extraction.matchers import matches
 from infer.extraction.types import Candidate
@@ -22,6 +22,18 @@ def token_span(doc, tokens) -> tuple[int, int]:
     while end > start and text[end - 1] in " .,;:—–-\n":
         end -= 1
     return start, end
+
+
+def content_span(doc, tokens) -> tuple[int, int]:
+    """v1.1 content span: without a leading complementizer, comma or dash."""
+    tokens = sorted(tokens, key=lambda t: t.i)
+    while len(tokens) > 1 and (
+        (tokens[0].dep_ == "mark" and tokens[0].lower_ in ("that", "whether", "if"))
+        or tokens[0].is_punct
+        or tokens[0].is_space
+    ):
+        tokens = tokens[1:]
+    return token_span(doc, tokens)
 
 
 def _close_fragment(text: str, start: int, end: int) -> int:
@@ -66,10 +78,7 @@ def _content(verb) -> tuple[list, bool]:
             verb.doc[i] for i in sorted(head_tokens) if i < verb.i and verb.doc[i].dep_ != "punct"
         ]
         return before, True
-    tokens = [t for c in content for t in c.subtree]
-    if tokens:
-        tokens += [t for c in verb.children if c.dep_ in ("dobj", "dative") for t in c.subtree]
-    return tokens, False
+    return [t for c in content for t in c.subtree], False
 
 
 def reported_content(text: str, p_start: int, verb, direct_ranges) -> Candidate | None:
@@ -80,9 +89,7 @@ def reported_content(text: str, p_start: int, verb, direct_ranges) -> Candidate 
     tokens, inverted = _content(verb)
     if not tokens or subject in tokens:
         return None
-    start, end = token_span(verb.doc, tokens)
-    if not inverted and max(t.i for t in tokens) >= verb.i and subject.i < verb.i:
-        start = min(start, token_span(verb.doc, speaker_tokens(subject) or [subject])[0])
+    start, end = content_span(verb.doc, tokens)
     if len(text[p_start + start : p_start + end].split()) < 3:
         return None
     start, end = p_start + start, p_start + end
