@@ -31,6 +31,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--update", metavar="DATACARD", help="rewrite the tables inside this Markdown file"
     )
     s.add_argument("--cues", action="store_true", help="add the shortcut-cue table per label")
+    li = sub.add_parser("label-issues", help="flag likely label errors with cleanlab for review")
+    li.add_argument("paths", nargs="+")
+    li.add_argument("-o", "--output", required=True, help="JSONL of flagged statements")
     f = sub.add_parser("fit", help="train one config (or a sweep) and log it to MLflow")
     f.add_argument("config")
     f.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE")
@@ -66,6 +69,10 @@ def run(args: argparse.Namespace) -> int:
         from train.validate import main as validate_main
 
         return validate_main(args.paths)
+    if args.command == "label-issues":
+        from train.label_issues import main as issues_main
+
+        return issues_main(args.paths, args.output)
     if args.command == "stats":
         from train.stats import main as stats_main
 
