@@ -1,23 +1,42 @@
+import json
+
 import numpy as np
 import pytest
 from sklearn.base import clone
 
+from infer.model.classifiers import build_classifier
+from infer.model.classifiers.base import model_inputs
+from infer.model.classifiers.composed import ComposedClassifier
 from infer.model.classifiers.finetune import FinetunedClassifier
-from infer.model.classifiers.tfidf import TfidfLinearClassifier
 from infer.model.predictor import load_classifier, score_frame
+from infer.model.prior import PriorChoice
 from train.corpus import load_corpus, to_xy
 
 
 @pytest.fixture(scope="module")
 def data(small_corpus):
-    return to_xy(load_corpus([small_corpus]))
+    dataset = load_corpus([small_corpus])
+    X, y, Y = to_xy(dataset)
+    X["cue"] = dataset["cue"]
+    return X, y, Y
+
+
+def test_inputs_put_the_cue_before_the_text_and_the_paragraph_after():
+    import pandas as pd
+
+    X = pd.DataFrame({"text": ["its forces were involved"], "cue": ["denied"], "context": ["P."]})
+    assert model_inputs(X, "text") == ["its forces were involved"]
+    assert model_inputs(X, "cue_text") == ["denied: its forces were involved"]
+    assert model_inputs(X, "cue_text_context") == ["denied: its forces were involved || P."]
+    assert model_inputs(X[["text"]], "cue_text_context") == ["its forces were involved"]
 
 
 def test_tfidf_follows_sklearn_conventions_and_round_trips(data, tmp_path):
     X, y, Y = data
-    model = TfidfLinearClassifier(char_ngrams=4).fit(X, y, Y).calibrate(X, y, Y)
+    model = build_classifier("tfidf_linear", {"char_ngrams": 4, "input": "cue_text"})
+    model.fit(X, y, Y, eval_set=(X, y, Y), natural_prior=[0.1, 0.1, 0.2, 0.6])
     assert clone(model).get_params() == model.get_params()
-    assert list(model.stance_pipeline_.named_steps) == ["features", "clf"]
+    assert [name for name, _ in model.features_.transformer_list] == ["tfidf"]
     proba = model.predict_proba(X)
     assert proba.shape == (len(y), 4) and np.allclose(proba.sum(1), 1)
     assert (model.predict(X) == model.classes_[proba.argmax(1)]).all()
@@ -26,23 +45,45 @@ def test_tfidf_follows_sklearn_conventions_and_round_trips(data, tmp_path):
     loaded = load_classifier(tmp_path)
     assert np.allclose(loaded.predict_proba(X), proba)
     assert np.array_equal(loaded.predict_devices(X), model.predict_devices(X))
+    assert np.allclose(loaded.natural_prior_, [0.1, 0.1, 0.2, 0.6])
 
 
-def test_score_frame_matches_labels_contract(data, tmp_path):
+def test_cv_calibration_is_fitted_on_out_of_fold_predictions(data):
     X, y, Y = data
-    model = TfidfLinearClassifier(char_ngrams=3).fit(X, y, Y)
-    out = score_frame(model, X.head(5))
-    assert list(out.columns) == [
-        "stance",
-        "stance_scores",
-        "devices",
-        "device_scores",
-        "schema_version",
-    ]
-    row = out.iloc[0]
-    assert set(row["stance_scores"]) == {"denial", "escalatory", "restraining", "neutral"}
-    assert len(row["device_scores"]) == 13
-    assert row["stance"] == max(row["stance_scores"], key=row["stance_scores"].get)
+    model = ComposedClassifier(char_ngrams=3, calibration="cv", cv_folds=3).fit(X, y, Y)
+    # Out-of-fold logits are less sure than in-sample ones: the fitted temperature is not 1.
+    assert model.stance_calibration_.temperature_ != 1.0
+    # The bias makes the mean calibrated probability the training mix (the prior EM starts from).
+    assert np.allclose(model.prior_, np.bincount(y, minlength=4) / len(y))
+    assert model.thresholds_.shape == (13,)
+
+
+def test_score_frame_matches_labels_contract_under_every_prior(data):
+    X, y, Y = data
+    model = ComposedClassifier(char_ngrams=3).fit(X, y, Y, natural_prior=[0.1, 0.1, 0.2, 0.6])
+    for mode in ("train", "natural", "adapt"):
+        out = score_frame(model, X.head(5), PriorChoice(mode))
+        assert list(out.columns) == [
+            "stance",
+            "stance_scores",
+            "devices",
+            "device_scores",
+            "schema_version",
+        ]
+        row = out.iloc[0]
+        assert set(row["stance_scores"]) == {"denial", "escalatory", "restraining", "neutral"}
+        assert len(row["device_scores"]) == 13
+        assert row["stance"] == max(row["stance_scores"], key=row["stance_scores"].get)
+
+
+def test_old_format_sklearn_model_is_refused_in_one_line(tmp_path):
+    from infer.errors import QuotelensError
+
+    (tmp_path / "classifier.json").write_text(
+        json.dumps({"family": "tfidf_linear", "schema_version": "v1", "params": {}}), "utf-8"
+    )
+    with pytest.raises(QuotelensError, match="format 1.*retrain"):
+        load_classifier(tmp_path)
 
 
 @pytest.mark.slow
@@ -51,8 +92,8 @@ def test_finetune_one_epoch_saves_safetensors_and_onnx_agrees(data, tmp_path):
 
     X, y, Y = data
     X, y, Y = X.head(48), y[:48], Y[:48]
-    model = FinetunedClassifier(epochs=1, batch_size=16).fit(X, y, Y, eval_set=(X, y, Y))
-    model.calibrate(X, y, Y)
+    model = FinetunedClassifier(epochs=1, batch_size=16, input="cue_text")
+    model.fit(X, y, Y, eval_set=(X, y, Y))
     model.save(tmp_path)
     export_onnx(model, tmp_path)
     assert (tmp_path / "model.safetensors").exists() and (tmp_path / "model.onnx").exists()
@@ -62,15 +103,15 @@ def test_finetune_one_epoch_saves_safetensors_and_onnx_agrees(data, tmp_path):
     assert np.allclose(onnx_model.predict_proba(X), torch_model.predict_proba(X), atol=1e-3)
 
 
-def test_hybrid_and_embed_round_trip_without_pickle(data, tmp_path):
-    from infer.model.classifiers.embed import EmbedHeadClassifier
-    from infer.model.classifiers.hybrid import HybridClassifier
-
+def test_hybrid_and_embed_are_the_same_estimator_with_other_blocks(data, tmp_path):
     X, y, Y = data
     X, y, Y = X.head(120), y[:120], Y[:120]
-    for cls in (HybridClassifier, EmbedHeadClassifier):
-        model = cls().fit(X, y, Y).calibrate(X, y, Y)
-        folder = tmp_path / cls.family
+    for family, blocks in (("hybrid", ["tfidf", "embedding"]), ("embed_head", ["embedding"])):
+        model = build_classifier(family, {"embedding_weight": 0.5})
+        model.fit(X, y, Y, eval_set=(X, y, Y))
+        assert type(model) is ComposedClassifier
+        assert [name for name, _ in model.features_.transformer_list] == blocks
+        folder = tmp_path / family
         model.save(folder)
         assert {f.suffix for f in folder.iterdir()} <= {".skops", ".json"}
         loaded = load_classifier(folder)

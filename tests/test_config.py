@@ -56,3 +56,16 @@ def test_every_shipped_config_validates():
 
     for path in sorted((ROOT / "configs").glob("*.yaml")):
         load_config(path)
+
+
+def test_run_params_hold_only_the_trained_family_and_the_input(tmp_path):
+    cfg = load_config(write(tmp_path, BASE + "data:\n  input: cue_text\n"))
+    flat = cfg.flat()
+    assert flat["data.input"] == "cue_text" and "tfidf.stance_C" in flat
+    assert not [k for k in flat if k.startswith(("hybrid.", "embed.", "finetune."))]
+    assert cfg.model_params()["input"] == "cue_text" and cfg.data.final_split == "all"
+
+
+def test_legacy_use_context_reads_as_a_context_input(tmp_path):
+    cfg = load_config(write(tmp_path, BASE + "data:\n  input: cue_text\n  use_context: true\n"))
+    assert cfg.data.input == "cue_text_context"

@@ -81,7 +81,7 @@ def misclassified(
     return pd.DataFrame(rows)
 
 
-def model_card(config, metrics: dict[str, float], fingerprint: str, n_train: int) -> str:
+def model_card(config, metrics: dict[str, float], fingerprint: str, trained_on: str) -> str:
     def row(label: str, prefix: str) -> str:
         keys = (
             "stance_macro_f1",
@@ -93,21 +93,49 @@ def model_card(config, metrics: dict[str, float], fingerprint: str, n_train: int
         cells = " | ".join(f"{metrics.get(f'{prefix}/{k}', float('nan')):.3f}" for k in keys)
         return f"| {label} | {cells} |"
 
-    context = " + context" if config.data.use_context else ""
+    inputs = {
+        "text": "the statement text",
+        "cue_text": "`cue: text` (the reporting verb phrase, then the statement)",
+        "text_context": "the statement text + its paragraph",
+        "cue_text_context": "`cue: text` + its paragraph",
+    }
+    prior_rows = [
+        f"| {mode} | {metrics[f'test_articles/prior_{mode}/stance_accuracy']:.3f} | "
+        f"{metrics[f'test_articles/prior_{mode}/stance_macro_f1']:.3f} |"
+        for mode in ("train", "natural", "adapt")
+        if f"test_articles/prior_{mode}/stance_accuracy" in metrics
+    ]
+    priors = (
+        [
+            "",
+            "Article test split under each `--stance-prior`:",
+            "",
+            "| prior | stance accuracy | stance macro-F1 |",
+            "|---|---|---|",
+            *prior_rows,
+        ]
+        if prior_rows
+        else []
+    )
     return "\n".join(
         [
             f"# quotelens model card: {config.name}",
             "",
-            f"- Family: `{config.family}`; input: statement text{context}",
+            f"- Family: `{config.family}`; input (`data.input: {config.data.input}`): "
+            f"{inputs[config.data.input]}",
             f"- Label schema: {SCHEMA_VERSION} (4 stances, 13 devices; see LABELS.md)",
-            f"- Training data: {n_train} statements (train part of the {config.data.final_split} split), "
-            f"fingerprint `{fingerprint}`",
-            "- Stance probabilities temperature-scaled on dev; device thresholds tuned per label on dev.",
+            f"- Trained on: {trained_on} (`final_split: {config.data.final_split}`); "
+            f"data fingerprint `{fingerprint}`",
+            "- Stance probabilities: temperature + bias scaling; device thresholds per label; both "
+            "fitted inside the estimator on held-out predictions. The stance mix of the labelled "
+            "articles is stored with the model for `--stance-prior natural`.",
             "",
             "| split | stance macro-F1 | stance accuracy | devices micro-F1 | devices macro-F1 | stance ECE |",
             "|---|---|---|---|---|---|",
             row("held-out conflicts (test)", "test_heldout"),
             row("random (test)", "test_random"),
+            row("article test split", "test_articles"),
+            *priors,
             "",
             "Intended use: ranking and summarising statements in conflict coverage for analysts, who read",
             "the statements themselves; not for decisions about individuals. The training corpus is English,",

@@ -22,8 +22,10 @@ class DataConfig(Strict):
         ["data/statements", "data/articles"],
         description="Labelled files or folders (JSONL/CSV/Parquet; folders of labelled articles).",
     )
-    use_context: bool = Field(
-        False, description="Join each statement with its context as model input."
+    input: Literal["text", "cue_text", "text_context", "cue_text_context"] = Field(
+        "text",
+        description="What the model reads: the statement text, or 'cue: text', either optionally "
+        "joined with its paragraph (context). `use_context: true` is read as *_context.",
     )
     test_size: float = Field(
         0.2, gt=0, lt=1, description="Share of statements (or conflicts) held out for test."
@@ -34,9 +36,24 @@ class DataConfig(Strict):
         lt=1,
         description="Share of the train part kept for early stopping and calibration.",
     )
-    final_split: Literal["random", "heldout_conflict"] = Field(
-        "random", description="Which split's model is logged and registered (both are evaluated)."
+    final_split: Literal["all", "random", "heldout_conflict"] = Field(
+        "all",
+        description="The registered model: 'all' refits on every labelled statement with "
+        "calibration from cross-validated predictions; else one split's train part.",
     )
+
+    @property
+    def use_context(self) -> bool:
+        return self.input.endswith("_context")
+
+
+class CalibrationConfig(Strict):
+    method: Literal["dev", "cv"] = Field(
+        "dev",
+        description="Fit stance scaling and device thresholds on the dev part, or on "
+        "cross-validated predictions over the train part (finetune: dev only).",
+    )
+    cv_folds: int = Field(5, ge=2, le=10, description="Folds for method cv and final_split all.")
 
 
 class TfidfParams(Strict):
@@ -58,6 +75,9 @@ class EmbedParams(Strict):
 
 
 class HybridParams(Strict):
+    word_ngrams: int = Field(2, ge=1, le=3, description="Largest word n-gram.")
+    char_ngrams: int = Field(5, ge=2, le=6, description="Largest character n-gram (char_wb).")
+    min_df: int = Field(1, ge=1, description="Drop n-grams seen in fewer documents.")
     embedding_weight: float = Field(
         0.5, gt=0, description="Scale of the MiniLM embedding beside the TF-IDF features."
     )
@@ -111,6 +131,7 @@ class TrainConfig(Strict):
     )
     seed: int = Field(13, description="Seed for splits and training.")
     data: DataConfig = Field(default_factory=DataConfig)
+    calibration: CalibrationConfig = Field(default_factory=CalibrationConfig)
     tfidf: TfidfParams = Field(default_factory=TfidfParams)
     embed: EmbedParams = Field(default_factory=EmbedParams)
     hybrid: HybridParams = Field(default_factory=HybridParams)
@@ -120,20 +141,21 @@ class TrainConfig(Strict):
         default_factory=dict, description="Dotted key -> values to try."
     )
 
+    def family_section(self) -> str:
+        return FAMILY_SECTION[self.family]
+
     def model_params(self) -> dict:
-        params = {
-            "tfidf_linear": self.tfidf,
-            "embed_head": self.embed,
-            "hybrid": self.hybrid,
-            "finetune": self.finetune,
-        }[self.family]
-        out = params.model_dump()
+        """Constructor parameters of the family's estimator: its section, the input, the seed."""
+        out = getattr(self, self.family_section()).model_dump()
         out.pop("export_onnx", None)
         out.pop("quantize_onnx", None)
-        return {**out, "use_context": self.data.use_context, "seed": self.seed}
+        out |= {"input": self.data.input, "seed": self.seed}
+        if self.family != "finetune":
+            out |= {"calibration": self.calibration.method, "cv_folds": self.calibration.cv_folds}
+        return out
 
     def flat(self) -> dict[str, Any]:
-        """Dotted-key view for MLflow params."""
+        """Dotted-key view for MLflow params: only the trained family's section."""
 
         def walk(prefix: str, value: Any, out: dict) -> dict:
             if isinstance(value, dict) and value:
@@ -143,7 +165,28 @@ class TrainConfig(Strict):
                 out[prefix] = value
             return out
 
-        return walk("", self.model_dump(exclude={"sweep"}), {})
+        others = set(FAMILY_SECTION.values()) - {self.family_section()}
+        return walk("", self.model_dump(exclude={"sweep", *others}), {})
+
+
+FAMILY_SECTION = {
+    "tfidf_linear": "tfidf",
+    "embed_head": "embed",
+    "hybrid": "hybrid",
+    "finetune": "finetune",
+}
+
+
+def legacy_keys(raw: dict) -> dict:
+    """``data.use_context: true/false`` (before ``data.input``) read as the matching input."""
+    data = raw.get("data")
+    if isinstance(data, dict) and "use_context" in data:
+        data = dict(data)
+        with_context = data.pop("use_context")
+        base = str(data.get("input", "text")).removesuffix("_context")
+        data["input"] = f"{base}_context" if with_context is True else base
+        raw = {**raw, "data": data}
+    return raw
 
 
 def set_dotted(raw: dict, key: str, value: Any) -> None:
@@ -170,7 +213,7 @@ def parse_override(item: str) -> tuple[str, Any]:
 
 def validate_config(raw: dict, where: str) -> TrainConfig:
     try:
-        return TrainConfig.model_validate(raw)
+        return TrainConfig.model_validate(legacy_keys(raw))
     except ValidationError as err:
         first = err.errors()[0]
         loc = ".".join(str(p) for p in first["loc"])

@@ -5,9 +5,10 @@
     python -m train fit configs/sweep_tfidf.yaml      # parent run + one nested run per point
 
 Each run fits the family on each split (held-out conflicts; stratified random; the article test
-split when labelled articles are loaded), calibrates on
-dev, logs metrics as ``dev_<split>/…`` and ``test_<split>/…``, and logs + registers the model
-trained on ``data.final_split`` as an MLflow pyfunc model whose code is the ``infer`` package.
+split when labelled articles are loaded), with calibration fitted inside the estimator (dev or
+cross-validated), logs metrics as ``dev_<split>/…`` and ``test_<split>/…`` (the article split
+also under each stance prior), and logs + registers the model of ``data.final_split``: by default
+one refitted on every labelled statement (``all``), as an MLflow pyfunc whose code is ``infer.model``.
 """
 
 from __future__ import annotations
@@ -18,11 +19,11 @@ import time
 from pathlib import Path
 
 from infer.errors import QuotelensError
-from infer.model.classifiers import classifier_class
+from infer.model.classifiers import build_classifier
 from infer.model.labels import SCHEMA_VERSION, STANCES
 from train.config import TrainConfig, load_config, sweep_points
 from train.corpus import fingerprint, load_corpus, to_xy
-from train.metrics import reports, stance_confusion, stance_device_metrics
+from train.metrics import prior_metrics, reports, stance_confusion, stance_device_metrics
 from train.splits import ARTICLE_TEST_THEATRES, make_splits
 
 SPLIT_PREFIX = {"heldout_conflict": "heldout", "random": "random", "articles": "articles"}
@@ -83,31 +84,75 @@ def trainable_splits(config: TrainConfig, dataset, split: str):
     return parts
 
 
-def fit_split(config: TrainConfig, dataset, split: str, log_epoch) -> dict:
-    """Fit, calibrate and evaluate on one split; returns the model, metrics and test predictions."""
-    parts = trainable_splits(config, dataset, split)
-    (Xtr, ytr, Ytr), (Xd, yd, Yd), (Xt, yt, Yt) = (
-        to_xy(parts[k]) for k in ("train", "dev", "test")
-    )
-    model = classifier_class(config.family)(**config.model_params())
-    t0 = time.perf_counter()
+def xy(part):
+    """(X with text, cue and context; stance ids; device indicators) of one split part."""
+    X, y, Y = to_xy(part)
+    X["cue"] = part["cue"]
+    return X, y, Y
+
+
+def natural_prior(part) -> list[float] | None:
+    """The stance mix of the labelled real-structure articles in ``part`` (None if it has none)."""
+    stances = [s for s, o in zip(part["stance"], part["origin"], strict=True) if o == "article"]
+    if not stances:
+        return None
+    counts = [stances.count(i) for i in range(len(STANCES))]
+    return [c / len(stances) for c in counts]
+
+
+def fit_model(config: TrainConfig, train, dev, log_epoch=None, **overrides):
+    """A fitted, calibrated estimator of the config's family on ``train`` (``dev``: held out)."""
+    model = build_classifier(config.family, {**config.model_params(), **overrides})
     kwargs = {"on_epoch": log_epoch} if config.family == "finetune" else {}
-    model.fit(Xtr, ytr, Ytr, eval_set=(Xd, yd, Yd), **kwargs)
-    model.calibrate(Xd, yd, Yd)
+    eval_set = xy(dev) if dev is not None else None
+    model.fit(*xy(train), eval_set=eval_set, natural_prior=natural_prior(train), **kwargs)
+    return model
+
+
+def fit_split(config: TrainConfig, dataset, split: str, log_epoch) -> dict:
+    """Fit (calibration included) and evaluate on one split; the model, metrics, test predictions."""
+    parts = trainable_splits(config, dataset, split)
+    (Xd, yd, Yd), (Xt, yt, Yt) = xy(parts["dev"]), xy(parts["test"])
+    t0 = time.perf_counter()
+    model = fit_model(config, parts["train"], parts["dev"], log_epoch)
     seconds = time.perf_counter() - t0
     short = SPLIT_PREFIX[split]
     metrics = {f"train_seconds_{short}": seconds}
     dev_p, dev_d = model.predict_all(Xd)
     metrics |= stance_device_metrics(yd, dev_p, Yd, dev_d >= model.thresholds_, f"dev_{short}")
     t1 = time.perf_counter()
-    test_p, test_d = model.predict_all(Xt)
+    calibrated, test_d = model.predict_calibrated(Xt)
     metrics[f"scoring_{short}/statements_per_second"] = len(Xt) / (time.perf_counter() - t1)
+    test_p = calibrated
     Yp = test_d >= model.thresholds_
     metrics |= stance_device_metrics(yt, test_p, Yt, Yp, f"test_{short}")
+    if split == "articles":
+        metrics |= prior_metrics(model, calibrated, yt, f"test_{short}")
     return {"model": model, "metrics": metrics, "parts": parts, "test": (Xt, yt, test_p, Yt, Yp)}
 
 
-def log_artifacts(mlflow, config: TrainConfig, results: dict, metrics: dict, fp: str) -> None:
+def fit_final(config: TrainConfig, dataset, log_epoch) -> tuple[object, int, str]:
+    """(model, statements it trained on, how) for ``final_split: all``."""
+    if config.family != "finetune":
+        model = fit_model(config, dataset, None, calibration="cv")
+        how = (
+            f"every labelled statement ({len(dataset)}); stance scaling and device thresholds "
+            f"from {config.calibration.cv_folds}-fold cross-validated predictions"
+        )
+        return model, len(dataset), how
+    # Fine-tuning k times is too slow on CPU: one stratified slice stops it early and calibrates.
+    parts = make_splits(dataset, "random", seed=config.seed, test_size=config.data.dev_size)
+    model = fit_model(config, parts["train"], parts["test"], log_epoch)
+    how = (
+        f"all labelled statements but a {config.data.dev_size:.0%} stratified slice "
+        f"({len(parts['train'])}); the slice stops training early and fits the calibration"
+    )
+    return model, len(parts["train"]), how
+
+
+def log_artifacts(
+    mlflow, config: TrainConfig, results: dict, metrics: dict, fp: str, trained_on: str
+) -> None:
     from train import artifacts
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -132,8 +177,7 @@ def log_artifacts(mlflow, config: TrainConfig, results: dict, metrics: dict, fp:
             test = res["parts"]["test"]
             wrong = artifacts.misclassified(Xt, yt, test_p, Yt, Yp, test["id"], test["conflict"])
             wrong.to_csv(tmp / f"misclassified_{short}.csv", index=False)
-        final = results[config.data.final_split]
-        card = artifacts.model_card(config, metrics, fp, len(final["parts"]["train"]))
+        card = artifacts.model_card(config, metrics, fp, trained_on)
         (tmp / "MODEL_CARD.md").write_text(card, "utf-8")
         mlflow.log_artifacts(str(tmp), artifact_path="evaluation")
 
@@ -161,6 +205,8 @@ def run_one(config: TrainConfig, dataset, nested: bool = False) -> str:
                 "git_commit": git_commit(),
                 "job": "train",
                 "use_context": str(config.data.use_context),
+                "input": config.data.input,
+                "final_split": config.data.final_split,
             }
         )
         mlflow.log_params({k: str(v)[:500] for k, v in config.flat().items()})
@@ -177,12 +223,22 @@ def run_one(config: TrainConfig, dataset, nested: bool = False) -> str:
             metrics |= res["metrics"]
             if split == config.data.final_split:
                 _log_inputs(mlflow, res["parts"], short)
+        if config.data.final_split == "all":
+            print(f"fitting the final model on all {len(dataset)} labelled statements", flush=True)
+            t0 = time.perf_counter()
+            final, n, trained_on = fit_final(config, dataset, None)
+            metrics["train_seconds_final"] = time.perf_counter() - t0
+            _log_inputs(mlflow, {"train": dataset}, "all")
+        else:
+            res = results[config.data.final_split]
+            final, n = res["model"], len(res["parts"]["train"])
+            trained_on = f"{n} statements, the train part of the {config.data.final_split} split"
         metrics["train_seconds"] = sum(
             v for k, v in metrics.items() if k.startswith("train_seconds_")
         )
         mlflow.log_metrics(metrics)
-        log_artifacts(mlflow, config, results, metrics, fp)
-        final = results[config.data.final_split]["model"]
+        mlflow.log_param("final_trained_on", trained_on[:500])
+        log_artifacts(mlflow, config, results, metrics, fp, trained_on)
         log_model(mlflow, config, final)
         _print_summary(config, metrics, run.info.run_id)
         return run.info.run_id
@@ -190,6 +246,8 @@ def run_one(config: TrainConfig, dataset, nested: bool = False) -> str:
 
 def _log_inputs(mlflow, parts, short: str) -> None:
     for name, context in (("train", "training"), ("dev", "validation"), ("test", "evaluation")):
+        if name not in parts:
+            continue
         frame = parts[name].to_pandas()
         frame["stance"] = [STANCES[i] for i in frame["stance"]]
         frame["devices"] = frame["devices"].map(lambda d: ",".join(map(str, d)))

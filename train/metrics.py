@@ -44,3 +44,24 @@ def reports(y: np.ndarray, stance_proba: np.ndarray, Y: np.ndarray, Y_pred: np.n
 
 def stance_confusion(y: np.ndarray, stance_proba: np.ndarray) -> np.ndarray:
     return confusion_matrix(y, stance_proba.argmax(axis=1), labels=list(range(len(STANCES))))
+
+
+def prior_metrics(model, calibrated: np.ndarray, y: np.ndarray, prefix: str) -> dict[str, float]:
+    """Stance accuracy and macro-F1 under each stance prior (train, natural, adapt), and the priors."""
+    from infer.model.prior import PriorChoice
+
+    labels = list(range(len(STANCES)))
+    out: dict[str, float] = {}
+    for mode in ("train", "natural", "adapt"):
+        if mode == "natural" and getattr(model, "natural_prior_", None) is None:
+            continue
+        proba, used = model.stance_under(calibrated, PriorChoice(mode))
+        pred = proba.argmax(axis=1)
+        out[f"{prefix}/prior_{mode}/stance_accuracy"] = float(accuracy_score(y, pred))
+        out[f"{prefix}/prior_{mode}/stance_macro_f1"] = float(
+            f1_score(y, pred, labels=labels, average="macro", zero_division=0)
+        )
+        out |= {
+            f"{prefix}/prior_{mode}/p_{s}": float(p) for s, p in zip(STANCES, used, strict=True)
+        }
+    return out

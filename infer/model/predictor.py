@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -10,11 +11,13 @@ import pandas as pd
 
 from infer.errors import QuotelensError
 from infer.model.classifiers import classifier_class
-from infer.model.classifiers.base import as_frame
+from infer.model.classifiers.base import SAVE_FORMAT, as_frame
 from infer.model.labels import DEVICES, SCHEMA, SCHEMA_VERSION, STANCES
+from infer.model.prior import PriorChoice
 from infer.model.safe_load import refuse_pickles
 
 OUTPUT_COLUMNS = ("stance", "stance_scores", "devices", "device_scores", "schema_version")
+INPUT_COLUMNS = ("text", "cue", "context")
 
 
 def load_classifier(folder: str | Path, backend: str = "auto"):
@@ -29,19 +32,39 @@ def load_classifier(folder: str | Path, backend: str = "auto"):
         raise QuotelensError(
             f"{folder}: model labelled with schema {meta.get('schema_version')}, code uses {SCHEMA_VERSION}"
         )
-    cls = classifier_class(meta["family"])
-    return cls.load(folder, backend=backend) if meta["family"] == "finetune" else cls.load(folder)
+    family = meta["family"]
+    if family != "finetune" and meta.get("format", 1) < SAVE_FORMAT:
+        raise QuotelensError(
+            f"{folder}: a {family} model saved before the composed estimator (format 1); "
+            "retrain it with `python -m train fit`, or score it with the quotelens that logged it"
+        )
+    cls = classifier_class(family)
+    return cls.load(folder, backend=backend) if family == "finetune" else cls.load(folder)
 
 
-def score_frame(classifier, frame: pd.DataFrame) -> pd.DataFrame:
-    """``text`` (+ ``context``) rows -> stance, stance_scores, devices, device_scores per LABELS.md."""
+@dataclass(frozen=True)
+class Scored:
+    """Scored-record fields for a batch, and the stance prior they assume (None: empty batch)."""
+
+    frame: pd.DataFrame
+    prior: np.ndarray | None
+
+
+def score_frame(classifier, frame: pd.DataFrame, prior: PriorChoice | None = None) -> pd.DataFrame:
+    """``text`` (+ ``cue``, ``context``) rows -> stance, stance_scores, devices, device_scores."""
+    return score(classifier, frame, prior).frame
+
+
+def score(classifier, frame: pd.DataFrame, prior: PriorChoice | None = None) -> Scored:
+    """As ``score_frame``, keeping the stance prior used (an EM estimate under ``adapt``)."""
     frame = as_frame(frame)
     if len(frame) == 0:
-        return pd.DataFrame({c: [] for c in OUTPUT_COLUMNS})
-    stance_p, device_p = classifier.predict_all(frame[["text", "context"]])
+        return Scored(pd.DataFrame({c: [] for c in OUTPUT_COLUMNS}), None)
+    calibrated, device_p = classifier.predict_calibrated(frame[list(INPUT_COLUMNS)])
+    stance_p, used = classifier.stance_under(calibrated, prior)
     thresholds = np.asarray(classifier.thresholds_)
     stance_idx = stance_p.argmax(axis=1)
-    return pd.DataFrame(
+    out = pd.DataFrame(
         {
             "stance": [STANCES[i] for i in stance_idx],
             "stance_scores": [dict(zip(STANCES, map(float, row), strict=True)) for row in stance_p],
@@ -53,3 +76,4 @@ def score_frame(classifier, frame: pd.DataFrame) -> pd.DataFrame:
             "schema_version": SCHEMA_VERSION,
         }
     )
+    return Scored(out, used)

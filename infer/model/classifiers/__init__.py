@@ -1,4 +1,4 @@
-"""Statement classifiers: each maps texts (+ contexts) to stance logits and device probabilities."""
+"""Statement classifiers: each maps texts (+ cues, contexts) to stance logits and device probabilities."""
 
 from __future__ import annotations
 
@@ -7,20 +7,18 @@ FAMILIES = ("tfidf_linear", "embed_head", "hybrid", "finetune")
 
 def classifier_class(family: str):
     """The estimator class for a model family (imported lazily: torch is heavy)."""
-    if family == "tfidf_linear":
-        from infer.model.classifiers.tfidf import TfidfLinearClassifier
+    if family in ("tfidf_linear", "embed_head", "hybrid"):
+        from infer.model.classifiers.composed import ComposedClassifier
 
-        return TfidfLinearClassifier
-    if family == "embed_head":
-        from infer.model.classifiers.embed import EmbedHeadClassifier
-
-        return EmbedHeadClassifier
-    if family == "hybrid":
-        from infer.model.classifiers.hybrid import HybridClassifier
-
-        return HybridClassifier
+        return ComposedClassifier
     if family == "finetune":
         from infer.model.classifiers.finetune import FinetunedClassifier
 
         return FinetunedClassifier
     raise ValueError(f"unknown model family '{family}' (use one of {', '.join(FAMILIES)})")
+
+
+def build_classifier(family: str, params: dict):
+    """A fresh estimator of ``family`` with ``params`` (the family's config section + input, seed)."""
+    cls = classifier_class(family)
+    return cls(**params) if family == "finetune" else cls(family=family, **params)

@@ -11,7 +11,12 @@ import numpy as np
 from sklearn.base import BaseEstimator
 from sklearn.metrics import f1_score
 
-from infer.model.classifiers.base import StatementClassifierMixin, as_frame
+from infer.model.classifiers.base import (
+    StatementClassifierMixin,
+    as_frame,
+    read_meta,
+    statement_part,
+)
 from infer.model.encoder import MAX_LENGTH, length_sorted_batches, mean_pool, minilm_path
 from infer.model.labels import DEVICES, STANCES
 
@@ -56,7 +61,7 @@ class FinetunedClassifier(StatementClassifierMixin, BaseEstimator):
 
     def __init__(
         self,
-        use_context: bool = False,
+        input: str = "text",
         epochs: int = 8,
         patience: int = 2,
         batch_size: int = 16,
@@ -70,7 +75,7 @@ class FinetunedClassifier(StatementClassifierMixin, BaseEstimator):
         length_sorted: bool = True,
         seed: int = 13,
     ) -> None:
-        self.use_context = use_context
+        self.input = input
         self.epochs = epochs
         self.patience = patience
         self.batch_size = batch_size
@@ -86,8 +91,8 @@ class FinetunedClassifier(StatementClassifierMixin, BaseEstimator):
 
     # -- tokenisation ---------------------------------------------------------------------
     def _encode(self, frame, idx):
-        texts = [frame["text"].iat[i] for i in idx]
-        pair = [frame["context"].iat[i] for i in idx] if self.use_context else None
+        texts = [statement_part(frame["text"].iat[i], frame["cue"].iat[i], self.input) for i in idx]
+        pair = [frame["context"].iat[i] for i in idx] if self.input.endswith("_context") else None
         return self.tokenizer_(
             texts,
             pair,
@@ -105,7 +110,13 @@ class FinetunedClassifier(StatementClassifierMixin, BaseEstimator):
 
     # -- training -------------------------------------------------------------------------
     def fit(
-        self, X, y, Y_devices, eval_set=None, on_epoch: Callable[[int, dict], None] | None = None
+        self,
+        X,
+        y,
+        Y_devices,
+        eval_set=None,
+        natural_prior=None,
+        on_epoch: Callable[[int, dict], None] | None = None,
     ):
         """Train; ``eval_set=(X_dev, y_dev, Y_dev)`` enables early stopping and per-epoch metrics."""
         torch = _torch()
@@ -177,8 +188,11 @@ class FinetunedClassifier(StatementClassifierMixin, BaseEstimator):
         if best_state is not None:
             self.model_.load_state_dict(best_state)
         self.model_.eval()
-        self.temperature_ = 1.0
-        self.thresholds_ = np.full(len(DEVICES), 0.5)
+        self.natural_prior_ = None if natural_prior is None else np.asarray(natural_prior, float)
+        if eval_set is not None:
+            self.calibrate(*eval_set)
+        else:
+            self.no_calibration(y)
         return self
 
     # -- inference ------------------------------------------------------------------------
@@ -194,8 +208,8 @@ class FinetunedClassifier(StatementClassifierMixin, BaseEstimator):
             [0] * n
             if not self.length_sorted
             else [
-                len(t) + (len(c) if self.use_context else 0)
-                for t, c in zip(frame["text"], frame["context"], strict=True)
+                len(t) + len(q) + (len(c) if self.input.endswith("_context") else 0)
+                for t, q, c in zip(frame["text"], frame["cue"], frame["context"], strict=True)
             ]
         )
         with torch.inference_mode():
@@ -223,7 +237,7 @@ class FinetunedClassifier(StatementClassifierMixin, BaseEstimator):
         for name in TOKENIZER_FILES:
             if (src / name).exists():
                 shutil.copy(src / name, folder / name)
-        self._save_calibration(
+        self._save_meta(
             folder,
             {
                 "family": self.family,
@@ -239,14 +253,14 @@ class FinetunedClassifier(StatementClassifierMixin, BaseEstimator):
         from transformers import AutoTokenizer, BertConfig, BertModel
 
         folder = Path(folder)
-        meta = cls._read_calibration(folder)
+        meta = read_meta(folder)
         model = cls(**meta["params"])
         model.tokenizer_ = AutoTokenizer.from_pretrained(str(folder))
         config = BertConfig(**json.loads((folder / "encoder_config.json").read_text("utf-8")))
         model.model_ = _TwoHeads(BertModel(config, add_pooling_layer=False), model.dropout)
         model.model_.load_state_dict(load_file(str(folder / "model.safetensors")), strict=False)
         model.model_.eval()
-        model._restore_calibration(meta)
+        model.restore_calibration(meta)
         onnx_file = folder / (
             "model.int8.onnx" if (folder / "model.int8.onnx").exists() else "model.onnx"
         )

