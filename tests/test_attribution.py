@@ -123,3 +123,18 @@ def test_reported_span_is_the_content_only(nlp):
     text = "The minister told reporters that the army would withdraw from the border."
     got = reported(nlp, text, "told")
     assert text[got.start : got.end] == "the army would withdraw from the border"
+
+
+def test_chain_quoted_as_saying_gives_speaker_and_via(nlp):
+    text = "State media quoted the defence minister as saying that the army would respond."
+    got = reported(nlp, text, "saying")
+    assert got.attribution.surface == "the defence minister"
+    assert got.attribution.via == "State media"
+    assert text[got.start : got.end] == "the army would respond"
+
+
+def test_chain_statement_carried_by_an_agency_is_the_via(nlp):
+    text = "Kim Yo Jong said in a statement carried by KCNA that Seoul would pay dearly."
+    got = reported(nlp, text, "said")
+    assert got.attribution.key == "Kim Yo Jong"
+    assert got.attribution.via == "KCNA"

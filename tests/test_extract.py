@@ -118,3 +118,30 @@ def test_spans_always_match_text(extractor, text):
         assert text[s.start : s.end] == s.text
         assert 0 <= s.start < s.end <= len(text)
         assert s.kind in ("direct", "indirect", "mixed")
+
+
+def test_short_utterance_with_a_speech_verb_is_a_statement(extractor):
+    [s] = extractor.extract("“We are ready,” the commander said.")
+    assert (s.text, s.kind, s.speaker) == ("We are ready,", "direct", "the commander")
+
+
+def test_short_scare_quote_is_still_not_a_statement(extractor):
+    assert extractor.extract("Officials called it a “red line” on Monday.") == []
+
+
+def test_pronoun_never_resolves_to_a_name_inside_a_quotation(extractor):
+    text = (
+        "Defence Minister Anna Kovacs spoke on Monday.\n\n"
+        "“Peter Novak has lied to everyone about the strike,” she said."
+    )
+    [s] = extractor.extract(text)
+    assert s.speaker == "Anna Kovacs"
+
+
+def test_statement_as_speaker_resolves_to_the_issuing_body(extractor):
+    text = (
+        "The Foreign Ministry said on Monday that the embassy would stay open.\n\n"
+        "“Our diplomats will remain at their posts,” the statement said."
+    )
+    found = extractor.extract(text)
+    assert [s.speaker for s in found] == ["The Foreign Ministry", "The Foreign Ministry"]

@@ -15,6 +15,7 @@ ORG_WORDS = words("attribution", "org_words")
 WH_WORDS = words("attribution", "wh_words")
 PRONOUN_SUBJECTS = words("attribution", "pronoun_subjects")
 MEDIA_HEADS = words("attribution", "media_heads")
+VIA_PATTERNS = [re.compile(p) for p in word_list("attribution", "via_patterns")]
 MEDIA_NAMES = re.compile(r"\b(" + "|".join(word_list("attribution", "media_names")) + r")\b")
 
 
@@ -34,6 +35,36 @@ def subject_of(verb, depth: int = 0):
     if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
         return subject_of(verb.head, depth + 1)
     return None
+
+
+def phrase(token) -> str:
+    """The text of a noun phrase headed by ``token`` (appositions and clauses cut)."""
+    toks = speaker_tokens(token)
+    return token.doc.text[toks[0].idx : toks[-1].idx + len(toks[-1])].strip(" ,") if toks else ""
+
+
+def chain(verb):
+    """'X quoted Y as saying' / 'Y was quoted by X as saying': (Y's token, X as written)."""
+    for m in matches(verb.doc, "quoted_as"):
+        if m["saying"].i != verb.i:
+            continue
+        q = m["quote"]
+        speaker = next((c for c in q.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        carrier = next((c for c in q.children if c.dep_ == "nsubj"), None)
+        agent = next((c for c in q.children if c.dep_ == "agent"), None)
+        if carrier is None and agent is not None:
+            carrier = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        return speaker, phrase(carrier) if carrier is not None else ""
+    return None, ""
+
+
+def via_of(verb) -> str:
+    """The outlet, channel or agency that carried what ``verb`` reports, named in its sentence."""
+    sent = verb.sent.text
+    for pattern in VIA_PATTERNS:
+        if m := pattern.search(sent):
+            return m.group("via")
+    return ""
 
 
 def speaker_tokens(head) -> list:
@@ -213,9 +244,12 @@ def _attribution_in(doc, p_start: int, quote: Quote, close: int, side: str, dire
             return make_attribution(m["source"], "according to", p_start)
     for t in window:
         if is_cue(t):
+            chained, via = chain(t)
+            if chained is not None:
+                return make_attribution(chained, "quoted ... as saying", p_start, via)
             subject = subject_of(t)
             if subject is not None and subject.i in ids:
-                return make_attribution(subject, t.text, p_start)
+                return make_attribution(subject, t.text, p_start, via_of(t))
             after = [
                 c for c in window if t.i < c.i <= t.i + 3 and c.pos_ in ("PROPN", "NOUN", "PRON")
             ]

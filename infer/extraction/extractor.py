@@ -154,7 +154,9 @@ def _reported(text: str, paras: list, quotes: list[Quote], ranges) -> list[Candi
 
 def _statements(text: str, paras: list, structure: Structure) -> list[Statement]:
     quotes = [q for q in find_quotes(text) if q.end > q.start and structure.where(q.start)]
-    standalone = [q for q in quotes if _standalone(text, q) and _long(text, q)]
+    standalone = [
+        q for q in quotes if _standalone(text, q) and (_long(text, q) or _utterance(text, q))
+    ]
     ranges = [(q.open_at, (q.close_at or q.end) + 1) for q in standalone]
     direct = _direct(text, paras, standalone, ranges)
     found = sorted(
@@ -166,7 +168,7 @@ def _statements(text: str, paras: list, structure: Structure) -> list[Statement]
         key=lambda c: c.start,
     )
     resolver = SpeakerResolver()
-    _register_people(resolver, text, paras)
+    _register_people(resolver, text, paras, ranges)
     for c in found:
         if c.attribution is None:
             resolver.unattributed()
@@ -189,9 +191,13 @@ def _statements(text: str, paras: list, structure: Structure) -> list[Statement]
     ]
 
 
-def _register_people(resolver: SpeakerResolver, text: str, paras: list) -> None:
-    """Every named person, with titles, appositions and a gender guess; subjects count as mentions."""
-    people = [(p_start, doc, person_mentions(doc, p_start)) for p_start, doc in paras]
+def _register_people(resolver: SpeakerResolver, text: str, paras: list, quoted) -> None:
+    """Every named person and body outside quotations, with titles, appositions and a gender
+    guess; only subjects count as mentions (antecedents for pronouns)."""
+    people = [
+        (p_start, doc, [m for m in person_mentions(doc, p_start) if not _inside(m.start, quoted)])
+        for p_start, doc in paras
+    ]
     starts = sorted(m.start for _, _, found in people for m in found)
     for p_start, doc, found in people:
         for m in found:
@@ -200,12 +206,21 @@ def _register_people(resolver: SpeakerResolver, text: str, paras: list) -> None:
             ent = resolver.person(m.name, m.title, gender, pos=m.start if m.is_subject else None)
             ent.describe(m.description)
         for m in org_mentions(doc, p_start):
-            resolver.group(m.name, m.start)
+            if not _inside(m.start, quoted):
+                resolver.group(m.name, m.start, m.is_subject)
     resolver.text = text
 
 
 def _long(text: str, q: Quote) -> bool:
     return word_count(text[q.start : q.end]) >= MIN_QUOTE_WORDS
+
+
+def _utterance(text: str, q: Quote) -> bool:
+    """v1.1: a short complete utterance with a speech verb (“We are ready,” he said.)."""
+    if q.close_at is None or text[q.end - 1 : q.end] not in (",", ".", "!", "?"):
+        return False
+    after = text[q.close_at + 1 : q.close_at + 40].split()[:4]
+    return any(w.strip(",.").lower() in CUE_FORMS for w in after)
 
 
 def _standalone(text: str, q: Quote) -> bool:

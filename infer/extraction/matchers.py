@@ -24,6 +24,14 @@ ACCORDING_TO = [
 ]
 
 
+# "X quoted Y as saying …" and "Y was quoted by X as saying …": a reporting chain.
+QUOTED_AS = [
+    {"RIGHT_ID": "quote", "RIGHT_ATTRS": {"LEMMA": "quote"}},
+    {"LEFT_ID": "quote", "REL_OP": ">", "RIGHT_ID": "as", "RIGHT_ATTRS": {"LOWER": "as"}},
+    {"LEFT_ID": "as", "REL_OP": ">", "RIGHT_ID": "saying", "RIGHT_ATTRS": {"LEMMA": "say"}},
+]
+
+
 def _cue_subject() -> list[dict]:
     """A speech verb and its grammatical subject ("the minister said")."""
     return [
@@ -49,11 +57,12 @@ def _matcher(vocab):
 
     matcher = DependencyMatcher(vocab)
     matcher.add("according_to", [ACCORDING_TO])
+    matcher.add("quoted_as", [QUOTED_AS])
     matcher.add("cue_subject", [_cue_subject()])
     return matcher
 
 
-PATTERNS = {"according_to": ACCORDING_TO}
+PATTERNS = {"according_to": ACCORDING_TO, "quoted_as": QUOTED_AS}
 
 
 def matches(doc, name: str) -> list[dict[str, object]]:

@@ -18,7 +18,13 @@ def _person_by_apposition(ent) -> bool:
 def org_mentions(doc, p_start: int = 0) -> list[Mention]:
     """Organisations named in the paragraph (antecedents for 'it', 'the group')."""
     return [
-        Mention(ent.text, p_start + ent.start_char, p_start + ent.end_char, is_person=False)
+        Mention(
+            ent.text,
+            p_start + ent.start_char,
+            p_start + ent.end_char,
+            is_subject=_is_subject(ent),
+            is_person=False,
+        )
         for ent in doc.ents
         if ent.label_ == "ORG" and not _person_by_apposition(ent)
     ]

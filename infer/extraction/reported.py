@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from infer.extraction.attribution import make_attribution, overlaps, subject_of
+from infer.extraction.attribution import chain, make_attribution, overlaps, subject_of, via_of
 from infer.extraction.lexicon import words
 from infer.extraction.matchers import matches
 from infer.extraction.types import Candidate
@@ -83,7 +83,8 @@ def _content(verb) -> tuple[list, bool]:
 
 def reported_content(text: str, p_start: int, verb, direct_ranges) -> Candidate | None:
     """The reported speech governed by ``verb`` (an ``indirect`` Candidate), or None."""
-    subject = subject_of(verb)
+    chained, via = chain(verb)
+    subject = chained if chained is not None else subject_of(verb)
     if subject is None:
         return None
     tokens, inverted = _content(verb)
@@ -98,7 +99,8 @@ def reported_content(text: str, p_start: int, verb, direct_ranges) -> Candidate 
         p_start + subject.idx, p_start + subject.idx + 1, direct_ranges
     ):
         return None
-    attr = make_attribution(subject, verb.text, p_start)
+    cue = "quoted ... as saying" if chained is not None else verb.text
+    attr = make_attribution(subject, cue, p_start, via or via_of(verb))
     return Candidate(start, end, "indirect", attr) if attr else None
 
 

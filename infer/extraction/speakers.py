@@ -133,7 +133,7 @@ class SpeakerResolver:
             ent.mentions.append(pos)
         return ent
 
-    def group(self, name: str, pos: int) -> Entity:
+    def group(self, name: str, pos: int, subject: bool = True) -> Entity:
         name = self._expand_acronym(name)
         key = normalize_speaker(name)
         ent = next(
@@ -146,7 +146,8 @@ class SpeakerResolver:
             for t in name.split():
                 if t[:1].isupper() and t.lower() not in STOP:
                     self.by_token.setdefault(t.lower(), ent)
-        ent.mentions.append(pos)
+        if subject:  # only subjects and speakers are antecedents for "it" and "they"
+            ent.mentions.append(pos)
         return ent
 
     def resolve(self, attr: Attribution) -> str:
@@ -227,6 +228,12 @@ class SpeakerResolver:
     def _description(self, surface: str, head: str, pos: int) -> Entity | None:
         head = head.lower()
         if head in STATEMENT_HEADS:
+            # "the statement said": the body or person whose statement the article last reported.
+            issuer = next((e for e in reversed(self.history) if e is not None), None)
+            if issuer is not None and issuer.canonical().name.split()[-1].lower() not in (
+                STATEMENT_HEADS
+            ):
+                return issuer.canonical()
             groups = [e for e in self.entities if e.alias_of is None and e.last_before(pos) >= 0]
             return (
                 max(groups, key=lambda e: (not e.is_person, e.last_before(pos))) if groups else None
