@@ -1,4 +1,4 @@
-"""Tests for infer.report.page: every input format, escaping, offline page, empty input, errors."""
+"""Tests for infer.report: reading every format, speakers, duplicates, dates, escaping, the page."""
 
 from __future__ import annotations
 
@@ -7,168 +7,309 @@ import re
 from pathlib import Path
 
 import pandas as pd
+import pyarrow.parquet as pq
 import pytest
 
+from infer.batch.schema import RECORD, to_arrow
 from infer.errors import QuotelensError
-from infer.report.page import _as_dict, _as_list, build_report
+from infer.report.dates import dateline_date, iso_date
+from infer.report.load import as_dict, as_list, read_records
+from infer.report.page import build_report
+from infer.report.prepare import prepare
+from infer.report.speakers import merge, not_a_speaker
 
 STANCES = ("denial", "escalatory", "restraining", "neutral")
 XSS = "<script>alert(1)</script>"
 SECTIONS = (
+    "Statements",
+    "Review first",
     "Stance by speaker",
-    "Device frequency by stance",
-    "Statements over time",
-    "Most escalatory statements",
-    "All statements",
+    "Devices by stance",
+    "Stance over time",
 )
 
 
-def _frame() -> pd.DataFrame:
-    """Eight statements: all stances, some devices, two dates and one undated row."""
-    specs = [
-        ("a1", "Esmail Qaani", "escalatory", ["threat", "metaphor"], "2023-10-07", 0.91),
-        ("a1", "Esmail Qaani", "escalatory", ["call_to_action"], "2023-10-07", 0.85),
-        ("a1", "the White House", "restraining", [], "2023-10-07", 0.05),
-        ("a2", "Nasser Kanaani", "denial", ["blame_attribution"], "2023-10-08", 0.10),
-        ("a2", "Nasser Kanaani", "neutral", ["hedging"], "2023-10-08", 0.02),
-        ("a2", "", "neutral", [], "2023-10-08", 0.01),
-        ("a3", "Hassan Nasrallah", "escalatory", ["religious_framing", "threat"], "", 0.97),
-        ("a3", "Hassan Nasrallah", "restraining", [], "", 0.20),
+def record(n: int, article: str, speaker: str, stance: str, text: str, **kw) -> dict:
+    """One scored record; ``esc`` is the escalatory probability, the rest shared evenly."""
+    esc = kw.pop("esc", 0.4)
+    scores = {s: esc if s == "escalatory" else (1 - esc) / 3 for s in STANCES}
+    scores[stance] = max(scores.values()) + 0.01 if stance != "escalatory" else esc
+    base = {
+        "article_id": article,
+        "statement_id": f"{article}:{n}",
+        "start": 10 * n,
+        "end": 10 * n + len(text),
+        "text": text,
+        "kind": "direct",
+        "speaker_surface": speaker.split(" ")[-1],
+        "speaker": speaker,
+        "stance": stance,
+        "stance_scores": scores,
+        "devices": [],
+        "device_scores": {},
+        "model_uri": "models:/quotelens/3",
+        "cue": "said",
+        "via": "",
+        "context": f"Before it, {text} after it.",
+        "source": f"data/{article}.txt",
+        "published": "",
+        "where": "body",
+        "schema_version": "v1.1",
+    }
+    return base | kw
+
+
+def records() -> list[dict]:
+    """Eleven records: a .txt/.html pair, two wire copies, a channel and a dateline as speakers."""
+    long = "We will respond to any attack on our territory with full force and without delay"
+    return [
+        record(
+            1,
+            "a1",
+            "Esmail Qaani",
+            "escalatory",
+            long,
+            esc=0.91,
+            devices=["threat"],
+            published="2023-10-07",
+        ),
+        record(
+            1,
+            "a1",
+            "Esmail Qaani",
+            "escalatory",
+            long,
+            esc=0.91,
+            devices=["threat"],
+            source="data/a1.html",
+        ),
+        record(
+            2,
+            "a1",
+            "the White House",
+            "restraining",
+            "We urge every side to step back now",
+            esc=0.05,
+            published="2023-10-07",
+            cue="urged",
+            via="CNN",
+        ),
+        record(
+            1,
+            "a2",
+            "Kim Yo Jong",
+            "denial",
+            "The report is a fabrication from start to end",
+            esc=0.1,
+            devices=["blame_attribution"],
+            context="PYONGYANG, Jan 12, 2024 (Wire) - The report is a fabrication from start "
+            "to end, she said.",
+        ),
+        record(2, "a2", "Kim", "neutral", "We are ready", esc=0.02, kind="direct"),
+        record(
+            1,
+            "w1",
+            "Nasser Kanaani",
+            "denial",
+            "Iran had no role whatsoever in the attack on the base",
+            esc=0.3,
+            published="2023-10-08",
+        ),
+        record(
+            1,
+            "w2",
+            "Nasser Kanaani",
+            "denial",
+            "Iran had no role whatsoever in the attack on the base",
+            esc=0.3,
+            published="2023-10-08",
+            source="data/w2.txt",
+        ),
+        record(
+            1,
+            "a3",
+            "Telegram",
+            "escalatory",
+            f"statement with {XSS} inside it",
+            esc=0.97,
+            devices=["religious_framing", "threat"],
+        ),
+        record(
+            2,
+            "a3",
+            "DUBAI",
+            "neutral",
+            "Talks will resume next week in the capital",
+            context="DUBAI, March 3 (Wire) — Talks will resume next week in the capital, "
+            "an official said.",
+            esc=0.2,
+        ),
+        record(
+            3, "a3", "Hassan Nasrallah", "restraining", "We do not seek a wider war here", esc=0.2
+        ),
+        record(4, "a3", "", "neutral", "Nobody knows what comes next in this war", esc=0.34),
     ]
-    rows = []
-    for i, (art, speaker, stance, devices, published, esc) in enumerate(specs):
-        rest = (1 - esc) / 3
-        scores = {s: (esc if s == "escalatory" else rest) for s in STANCES}
-        rows.append(
-            {
-                "article_id": art,
-                "statement_id": f"{art}:{i}",
-                "start": i * 10,
-                "end": i * 10 + 9,
-                "text": f"statement {i} {XSS}" if i == 6 else f"statement number {i}",
-                "kind": "direct",
-                "speaker_surface": speaker.split(" ")[-1],
-                "speaker": speaker,
-                "stance": stance,
-                "stance_scores": scores,
-                "devices": devices,
-                "device_scores": {d: 0.9 for d in devices} | {"hedging": 0.1},
-                "model_uri": "models:/quotelens/3",
-                "schema_version": "v1",
-                "source": f"data/{art}.txt",
-                "published": published,
-            }
-        )
-    return pd.DataFrame(rows)
 
 
-def _write(df: pd.DataFrame, path: Path) -> Path:
-    """Write ``df`` as parquet (dict columns) or jsonl/csv (JSON string columns)."""
+def write(rows: list[dict], path: Path) -> Path:
+    """Write rows as parquet (map columns) or jsonl/csv (JSON string columns)."""
+    df = pd.DataFrame(rows)
     if path.suffix == ".parquet":
-        df.to_parquet(path)
+        pq.write_table(to_arrow(df, RECORD), path)  # as the scoring job writes it
         return path
-    flat = df.copy()
     for col in ("stance_scores", "devices", "device_scores"):
-        flat[col] = flat[col].map(json.dumps)
+        df[col] = df[col].map(json.dumps)
     if path.suffix == ".csv":
-        flat.to_csv(path, index=False)
+        df.to_csv(path, index=False)
     else:
-        flat.to_json(path, orient="records", lines=True)
+        df.to_json(path, orient="records", lines=True)
     return path
+
+
+def payload_of(page: str) -> dict:
+    raw = page.split('<script type="application/json" id="data">')[1].split("</script>")[0]
+    return json.loads(raw)
 
 
 @pytest.mark.parametrize("suffix", [".parquet", ".jsonl", ".csv"])
 def test_report_from_each_format(tmp_path: Path, suffix: str) -> None:
-    scored = _write(_frame(), tmp_path / f"scored{suffix}")
+    scored = write(records(), tmp_path / f"scored{suffix}")
     out = build_report(scored, tmp_path / "out" / "report.html", title="Test <b>run</b>")
     page = out.read_text("utf-8")
-    assert out.is_file() and page.startswith("<!DOCTYPE html>")
+    assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
     for section in SECTIONS:
         assert f"<h2>{section}</h2>" in page
-    assert XSS not in page and "<b>run</b>" not in page
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
-    assert "Test &lt;b&gt;run&lt;/b&gt;" in page
-    assert page.count("<svg") == 2
-    assert not re.search(r"""(src|href)\s*=\s*["']?https?://""", page, re.I)
+    assert XSS not in page and "<b>run</b>" not in page and "Test &lt;b&gt;run&lt;/b&gt;" in page
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page, re.I)
     assert "http://" not in page and "https://" not in page
-    # header counts: 3 articles, 8 statements, 4 named speakers, one model
-    assert "<td>3</td><td>8</td><td>4</td><td>models:/quotelens/3</td><td>v1</td>" in page
-    # stance colors are the fixed ones; device rows keep LABELS.md order
-    for color in ("#d7301f", "#1a9850", "#7570b3", "#969696"):
-        assert color in page
-    heat = page.split("Device frequency by stance")[1].split("Statements over time")[0]
-    order = [
-        heat.index(d)
-        for d in (
-            "metaphor",
-            "threat",
-            "call_to_action",
-            "religious_framing",
-            "hedging",
-            "blame_attribution",
-        )
+    data = payload_of(page)
+    assert len(data["rows"]) == 9  # 11 records, the .html copy and the wire copy collapsed
+    texts = [r[data["fields"].index("text")] or "" for r in data["rows"]]
+    assert any(XSS in t for t in data["paras"] + texts)  # kept as data, escaped by the script
+    assert "2 duplicate record(s) collapsed" in page
+    assert "1 channel" in page and "1 dateline" in page
+
+
+def test_speakers_merged_and_non_speakers_dropped() -> None:
+    rows = records()
+    keys, dropped = merge(rows)
+    assert dropped == {"channel": 1, "dateline": 1}
+    assert keys[7] == "" and keys[8] == ""  # Telegram, DUBAI
+    assert keys[4] == keys[3] == "kim yo jong"  # 'Kim' in the same article joins her full name
+    assert keys[2] == "white house"
+    report = prepare(rows)
+    kim = report.speakers["kim yo jong"]
+    assert kim.name == "Kim Yo Jong" and "Kim" in kim.forms and kim.statements == 2
+    assert report.speakers["nasser kanaani"].statements == 1  # two wire copies, one statement
+
+
+def test_one_word_name_stays_apart_when_ambiguous() -> None:
+    rows = [
+        record(1, "a", "Kim Yo Jong", "neutral", "first statement of some length here"),
+        record(1, "b", "Kim Jong Un", "neutral", "second statement of some length here"),
+        record(1, "c", "Kim", "neutral", "third statement of some length here"),
     ]
-    assert order == sorted(order)
-    assert "2023-10-07" in page and "2023-10-08" in page
-    assert "2 statement(s) without a date" in page
-    # the most escalatory statement (0.970) comes first
-    top = page.split("Most escalatory statements")[1]
-    assert top.index("0.970") < top.index("0.910") < top.index("0.850")
-    assert '<input id="q"' in page and "<script>" in page
+    keys, _ = merge(rows)
+    assert keys == ["kim yo jong", "kim jong un", "kim"]
 
 
-def test_arrow_map_columns_and_row_cap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
+@pytest.mark.parametrize(
+    ("name", "context", "why"),
+    [
+        ("Telegram", "", "channel"),
+        ("Dec 28 (Wire", "", "dateline"),
+        ("Reuters", "", "dateline"),
+        ("SANAA/DUBAI", "", "dateline"),
+        ("GAZA", "GAZA, Jan 3 - The ministry said", "dateline"),
+        ("NATO", "NATO said on Monday that", ""),
+        ("By Jane Doe", "", "byline"),
+        ("Esmail Qaani", "", ""),
+    ],
+)
+def test_not_a_speaker(name: str, context: str, why: str) -> None:
+    assert not_a_speaker(name, context) == why
 
-    df = _frame()
-    table = pa.Table.from_pandas(df.drop(columns=["stance_scores", "device_scores"]))
-    score_type = pa.map_(pa.string(), pa.float64())
-    for col in ("stance_scores", "device_scores"):
-        table = table.append_column(col, pa.array([list(d.items()) for d in df[col]], score_type))
-    pq.write_table(table, tmp_path / "m.parquet")
-    monkeypatch.setattr("infer.report.page.MAX_ROWS", 5)
-    page = build_report(tmp_path / "m.parquet", tmp_path / "m.html").read_text("utf-8")
-    assert "Showing the first 5 of 8 statements" in page
-    top = page.split("Most escalatory statements")[1]
-    assert top.index("0.970") < top.index("0.910")
-    body = page.split('id="all"')[1].split("</tbody>")[0]
-    assert body.count("<tr>") == 1 + 5
+
+def test_duplicates_counted_and_dates_found() -> None:
+    report = prepare(records(), texts={"a3": "Headline\n\nPublished: 5 March 2024\n\nBody text."})
+    by_text = {s.text: s for s in report.statements}
+    long = next(s for s in report.statements if s.text.startswith("We will respond"))
+    assert long.copies == 2 and long.sources == ("data/a1.txt", "data/a1.html")
+    kanaani = next(s for s in report.statements if s.speaker == "nasser kanaani")
+    assert kanaani.copies == 2
+    assert by_text["We are ready"].date == "2024-01-12"  # the article's dateline, via a sibling
+    assert by_text["We do not seek a wider war here"].date == "2024-03-05"  # HTML text date line
+    assert report.undated == 0
+    assert report.records == 11 and len(report.statements) == 9
+
+
+def test_dates() -> None:
+    assert iso_date("2024-01-05T10:00:00Z") == "2024-01-05"
+    assert iso_date("2024-02-30") == "" and iso_date("") == ""
+    assert iso_date("Jun 17, 2024") == "2024-06-17" and iso_date("6 May 2025") == "2025-05-06"
+    assert (
+        dateline_date("SANAA/DUBAI, Jan 12, 2024 (Reuters) — Yemen's Houthis said") == "2024-01-12"
+    )
+    assert dateline_date("KYIV, March 3 (Reuters) - no year here") == ""
+    assert dateline_date("On 7 October 2023, fighters crossed") == ""  # a date in the story
+
+
+def test_review_first_and_sections(tmp_path: Path) -> None:
+    page = build_report(write(records(), tmp_path / "s.jsonl"), tmp_path / "r.html").read_text()
+    review = page.split('<ol id="review">')[1].split("</ol>")[0]
+    confidences = [float(x) for x in re.findall(r'<span class="num">([\d.]+)</span>', review)]
+    assert confidences == sorted(confidences) and len(confidences) == 9
+    speakers = page.split('id="by-speaker"')[1].split("</table>")[0]
+    assert "Kim Yo Jong" in speakers and "Telegram" not in speakers and "DUBAI" not in speakers
+    devices = page.split('id="by-device"')[1].split("</table>")[0]
+    assert devices.index("threat") < devices.index("religious_framing")  # LABELS.md order
+    assert "left out" in page and page.count("<rect") >= 3
 
 
 def test_no_dates_note(tmp_path: Path) -> None:
-    df = _frame().assign(published="")
-    page = build_report(_write(df, tmp_path / "s.jsonl"), tmp_path / "r.html").read_text("utf-8")
-    assert "carry no dates" in page
-    assert page.count("<svg") == 1
+    rows = [r | {"published": "", "context": r["text"]} for r in records()]
+    page = build_report(write(rows, tmp_path / "s.jsonl"), tmp_path / "r.html").read_text()
+    assert "so all 9 statements are left out of the timeline" in page
+    assert "<svg" not in page
 
 
 def test_empty_input(tmp_path: Path) -> None:
-    empty = _frame().iloc[0:0]
+    empty = pd.DataFrame(columns=list(records()[0]))
     for name in ("e.parquet", "e.csv"):
-        page = build_report(_write(empty, tmp_path / name), tmp_path / "e.html").read_text("utf-8")
+        page = build_report(_empty(empty, tmp_path / name), tmp_path / "e.html").read_text("utf-8")
         assert "no statements" in page and page.rstrip().endswith("</html>")
-        assert "<td>0</td><td>0</td><td>0</td>" in page
+        assert "<td>0</td><td>0</td><td>0</td><td>0</td>" in page
     (tmp_path / "e.jsonl").write_text("", "utf-8")
     page = build_report(tmp_path / "e.jsonl", tmp_path / "e.html").read_text("utf-8")
     assert "no statements" in page
 
 
+def _empty(df: pd.DataFrame, path: Path) -> Path:
+    if path.suffix == ".parquet":
+        df.to_parquet(path)
+    else:
+        df.to_csv(path, index=False)
+    return path
+
+
 def test_missing_and_unknown_files(tmp_path: Path) -> None:
-    missing = tmp_path / "nope.parquet"
     with pytest.raises(QuotelensError, match="nope.parquet"):
-        build_report(missing, tmp_path / "r.html")
+        build_report(tmp_path / "nope.parquet", tmp_path / "r.html")
     odd = tmp_path / "scored.xlsx"
     odd.write_text("x", "utf-8")
     with pytest.raises(QuotelensError, match=r"scored\.xlsx.*extension"):
         build_report(odd, tmp_path / "r.html")
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps(records()[0] | {"stance_scores": "{oops"}) + "\n", "utf-8")
+    with pytest.raises(QuotelensError, match=r"bad\.jsonl: row 1: bad stance_scores"):
+        read_records(bad)
     assert not (tmp_path / "r.html").exists()
 
 
 def test_normalisers() -> None:
-    assert _as_dict([("escalatory", 0.5), ("neutral", 0.5)]) == {"escalatory": 0.5, "neutral": 0.5}
-    assert _as_dict('{"denial": 1}') == {"denial": 1.0}
-    assert _as_dict({"a": None, "b": 0.2}) == {"b": 0.2}
-    assert _as_dict(None) == {} and _as_dict("") == {}
-    assert _as_list('["threat"]') == ["threat"] and _as_list(None) == []
-    assert _as_list(pd.Series(["a", "b"]).to_numpy()) == ["a", "b"]
+    assert as_dict([("escalatory", 0.5), ("neutral", 0.5)]) == {"escalatory": 0.5, "neutral": 0.5}
+    assert as_dict('{"denial": 1}') == {"denial": 1.0}
+    assert as_dict({"a": None, "b": 0.2}) == {"b": 0.2}
+    assert as_dict(None) == {} and as_dict("") == {}
+    assert as_list('["threat"]') == ["threat"] and as_list(None) == []
+    assert as_list(pd.Series(["a", "b"]).to_numpy()) == ["a", "b"]
