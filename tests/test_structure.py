@@ -109,3 +109,11 @@ def test_statements_in_headlines_and_captions_are_found_but_links_are_not(extrac
     where = {s.where for s in extractor.extract(text)}
     assert {"headline", "body", "caption"} <= where
     assert not any("oil sites" in s.text for s in extractor.extract(text))
+
+
+def test_prefilter_keeps_quotes_and_cue_verbs_and_drops_plain_narration():
+    from infer.extraction.prefilter import may_hold_statement
+
+    assert may_hold_statement("“We are ready,” he said.")
+    assert may_hold_statement("The ministry denied any role in the attack.")
+    assert not may_hold_statement("Fighting went on overnight in the north.")

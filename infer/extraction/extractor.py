@@ -10,6 +10,7 @@ from dataclasses import replace
 from infer.extraction.attribution import CUE_FORMS, attribution_near, cue_verbs
 from infer.extraction.lexicon import word_list
 from infer.extraction.mentions import org_mentions, person_mentions
+from infer.extraction.prefilter import may_hold_statement
 from infer.extraction.quotes import Quote, find_quotes, word_count
 from infer.extraction.reported import according_to, reported_content
 from infer.extraction.speakers import SpeakerResolver, guess_gender
@@ -45,10 +46,13 @@ def load_spacy():
 class StatementExtractor:
     """Finds statements with spaCy parses; ``extract_many`` streams articles through ``nlp.pipe``."""
 
-    def __init__(self, nlp=None, batch_size: int = 64, n_process: int = 1) -> None:
+    def __init__(
+        self, nlp=None, batch_size: int = 64, n_process: int = 1, prefilter: bool = True
+    ) -> None:
         self.nlp = nlp if nlp is not None else load_spacy()
         self.batch_size = batch_size
         self.n_process = n_process
+        self.prefilter = prefilter  # parse only segments with quote marks or a cue verb form
 
     def extract(self, text: str | Page) -> list[Statement]:
         return next(iter(self.extract_many([text])))
@@ -67,7 +71,9 @@ class StatementExtractor:
         import multiprocessing as mp
 
         global _WORKER
-        _WORKER = StatementExtractor(self.nlp, self.batch_size)  # inherited by the forked workers
+        _WORKER = StatementExtractor(
+            self.nlp, self.batch_size, prefilter=self.prefilter
+        )  # inherited by the forked workers
         with mp.get_context("fork").Pool(self.n_process) as pool:
             for batch in pool.imap(_extract_one_batch, batched(texts, 8), chunksize=1):
                 yield from batch
@@ -83,6 +89,8 @@ class StatementExtractor:
                 text = item.text if isinstance(item, Page) else item
                 structure = page_structure(item)
                 segments = structure.segments()
+                if self.prefilter:
+                    segments = [r for r in segments if may_hold_statement(text[r.start : r.end])]
                 pending.append((text, structure, segments))
                 for r in segments:
                     yield text[r.start : r.end]
