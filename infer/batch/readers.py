@@ -122,44 +122,48 @@ def _article(aid: str, text: str, source: str, opts: ReadOptions, **kw) -> Item:
     return Article(aid, text, source, **kw)
 
 
-def _too_big(path: Path, opts: ReadOptions) -> InputError | None:
+def _too_big(size: int, source: str, opts: ReadOptions) -> InputError | None:
     """Refuse a file by its size before reading it (a character takes at most 4 bytes)."""
-    size = path.stat().st_size
     if size > 4 * opts.max_chars:
         return InputError(
-            str(path),
+            source,
             f"file is {size:,} bytes, over the limit of {4 * opts.max_chars:,} bytes for "
             f"--max-chars {opts.max_chars:,} (raise --max-chars to accept it)",
         )
     return None
 
 
-def read_text_file(path: Path, opts: ReadOptions) -> Item:
-    if refused := _too_big(path, opts):
+def document_item(data: bytes, name: str, source: str, opts: ReadOptions) -> Item:
+    """One text or HTML file's bytes (by ``name``'s suffix) as an article or the reason it is not."""
+    if refused := _too_big(len(data), source, opts):
         return refused
-    data = path.read_bytes()
+    if Path(name).suffix.lower() in HTML_SUFFIXES:
+        return _html_item(_decode(data, source), name, source, opts)
     if b"\x00" in data:
-        return InputError(str(path), "binary content (NUL bytes); not a text article")
-    return _article(path.name, _decode(data, str(path)), str(path), opts)
+        return InputError(source, "binary content (NUL bytes); not a text article")
+    return _article(name, _decode(data, source), source, opts)
 
 
-def read_html_file(path: Path, opts: ReadOptions) -> Item:
+def _html_item(html: str, name: str, source: str, opts: ReadOptions) -> Item:
     import trafilatura
 
-    if refused := _too_big(path, opts):
-        return refused
-    html = _decode(path.read_bytes(), str(path))
     text = trafilatura.extract(
         html, include_comments=False, include_tables=False, favor_precision=True
     )
     if not text or not text.strip():
-        return InputError(str(path), "no main text found in the HTML page")
+        return InputError(source, "no main text found in the HTML page")
     meta = trafilatura.extract_metadata(html)
     date = (meta.date or "") if meta is not None else ""
-    return _article(path.name, text, str(path), opts, published=date, html=True)
+    return _article(name, text, source, opts, published=date, html=True)
 
 
-def _row_item(row: dict, where: str, opts: ReadOptions) -> Item:
+def read_document(path: Path, opts: ReadOptions) -> Item:
+    if refused := _too_big(path.stat().st_size, str(path), opts):
+        return refused
+    return document_item(path.read_bytes(), path.name, str(path), opts)
+
+
+def row_item(row: dict, where: str, opts: ReadOptions) -> Item:
     aid = _check_id(row.get(opts.id_column))
     if aid is None:
         return InputError(where, f"missing or unusable '{opts.id_column}' (use --id-column)")
@@ -178,25 +182,29 @@ def _row_item(row: dict, where: str, opts: ReadOptions) -> Item:
     )
 
 
+def jsonl_item(line: bytes | str, where: str, opts: ReadOptions) -> Item | None:
+    """One JSON line as an article or an error; None for a blank line."""
+    if isinstance(line, bytes):
+        line = _decode(line, where)
+    if not line.strip():
+        return None
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError as err:
+        return InputError(
+            where,
+            f"invalid JSON ({err.msg.removesuffix(' at')}, column {err.colno}); "
+            "fix or remove the line",
+        )
+    if not isinstance(row, dict):
+        return InputError(where, "a line must be a JSON object")
+    return row_item(row, where, opts)
+
+
 def read_jsonl(lines, name: str, opts: ReadOptions) -> Iterator[Item]:
     for n, line in enumerate(lines, 1):
-        if isinstance(line, bytes):
-            line = _decode(line, f"{name}:{n}")
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as err:
-            yield InputError(
-                f"{name}:{n}",
-                f"invalid JSON ({err.msg.removesuffix(' at')}, column {err.colno}); "
-                "fix or remove the line",
-            )
-            continue
-        if not isinstance(row, dict):
-            yield InputError(f"{name}:{n}", "a line must be a JSON object")
-            continue
-        yield _row_item(row, f"{name}:{n}", opts)
+        if (item := jsonl_item(line, f"{name}:{n}", opts)) is not None:
+            yield item
 
 
 def read_table(path: Path, opts: ReadOptions, chunk_rows: int = 2048) -> Iterator[Item]:
@@ -224,7 +232,7 @@ def read_table(path: Path, opts: ReadOptions, chunk_rows: int = 2048) -> Iterato
     n = first_row
     for frame in batches:
         for row in frame.to_dict("records"):
-            yield _row_item(row, f"{path}:{n}", opts)
+            yield row_item(row, f"{path}:{n}", opts)
             n += 1
 
 
@@ -256,10 +264,8 @@ def _read_one(name: str, opts: ReadOptions) -> Iterator[Item]:
             yield InputError(
                 name, f"unsupported file type '{suffix}' (use {', '.join(sorted(SUFFIXES))})"
             )
-        elif suffix in TEXT_SUFFIXES:
-            yield read_text_file(path, opts)
-        elif suffix in HTML_SUFFIXES:
-            yield read_html_file(path, opts)
+        elif suffix in TEXT_SUFFIXES | HTML_SUFFIXES:
+            yield read_document(path, opts)
         elif suffix == ".jsonl":
             with path.open("rb") as fh:
                 yield from read_jsonl(fh, name, opts)

@@ -1,128 +1,62 @@
-"""``--engine spark``: the same scoring job on Apache Spark through the same MLflow model.
+"""``--engine spark``: the scoring job on Apache Spark, with nothing sized by the input on the driver.
 
-The driver enumerates inputs exactly as the local engine does (so errors and ids match), ships the
-articles as a DataFrame, and each partition runs ``score_chunk`` with the model loaded once
-(``mapInPandas``). Spark writes Parquet parts; the driver assembles the same final files as the
-local engine. Run unchanged on a cluster with ``spark-submit -m infer score … --engine spark``.
+Spark reads the inputs, executors parse them into items (``OUT.parts/items``, partitioned by
+part) and score them in ``mapInPandas`` with the model loaded once per executor process; each
+wave of parts is written by Spark (``OUT.parts/scored``) and marked done, so ``--resume`` skips
+committed parts. The final records are a Parquet dataset written by Spark at ``OUT``; summary,
+errors and texts are single files, written by one Spark task and moved into place.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import sys
-import time
-from collections import Counter
-from collections.abc import Iterator
+from pathlib import Path
 
-import pandas as pd
-
-from infer.batch.job import Job, ScoreOptions
-from infer.batch.readers import Article, InputError, ReadOptions, iter_inputs
-from infer.batch.schema import ERROR, RECORD, RECORD_COLUMNS, SUMMARY, TEXT
-from infer.batch.score import score_chunk, summary_rows
-from infer.batch.writers import write_table
+from infer.batch.job import Job, ScoreOptions, Tally
+from infer.batch.schema import ERROR, RECORD, SUMMARY, TEXT, nested
+from infer.batch.spark_tasks import ITEM_COLUMNS, KEYS, TaskConfig, parse_rows, score_rows
 from infer.errors import QuotelensError
 
-NESTED = ("stance_scores", "devices", "device_scores")
-INT_COLUMNS = ("start", "end", "seq")
+SPARK_TYPES = {"string": "string", "int64": "long", "double": "double", "bool": "boolean"}
 
 
-def _schema():
-    from pyspark.sql.types import LongType, StringType, StructField, StructType
+def ddl(fields) -> str:
+    """A Spark DDL schema string from pyarrow fields (maps and lists included)."""
 
-    cols = [*RECORD_COLUMNS, "row_type", "seq", "html_text"]
-    return StructType(
-        [StructField(c, LongType() if c in INT_COLUMNS else StringType()) for c in cols]
-    )
+    def kind(t) -> str:
+        import pyarrow as pa
 
+        if pa.types.is_map(t):
+            return f"map<{kind(t.key_type)},{kind(t.item_type)}>"
+        if pa.types.is_list(t):
+            return f"array<{kind(t.value_type)}>"
+        return SPARK_TYPES[str(t)]
 
-def _partition_scorer(model_path: str, model_uri: str, statements: bool):
-    def score(frames: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
-        import mlflow
-
-        from infer.extraction.extractor import StatementExtractor
-
-        model = mlflow.pyfunc.load_model(model_path)
-        extractor = None if statements else StatementExtractor()
-        for frame in frames:
-            articles = [
-                Article(
-                    r.id, r.text, r.source, r.published or "", r.context or "", r.html == "True"
-                )
-                for r in frame.itertuples()
-            ]
-            seq = dict(zip(frame["id"], frame["seq"], strict=True))
-            records, *_ = score_chunk(articles, extractor, model, model_uri, statements)
-            out = records.copy()
-            for col in NESTED:
-                out[col] = [json.dumps(v) for v in out[col]]
-            out["row_type"] = "record"
-            key = "statement_id" if statements else "article_id"
-            out["seq"] = [seq[a] for a in out[key]]
-            rows = [out]
-            rows.append(
-                pd.DataFrame(
-                    [
-                        {
-                            "article_id": a.id,
-                            "source": a.source,
-                            "row_type": "article",
-                            "seq": seq[a.id],
-                            "html_text": a.text if a.html else None,
-                        }
-                        for a in articles
-                    ]
-                )
-            )
-            yield _plain_dtypes(
-                pd.concat(rows, ignore_index=True).reindex(columns=_schema().fieldNames())
-            )
-
-    return score
+    return ", ".join(f"`{f.name}` {kind(f.type)}" for f in fields)
 
 
-def _plain_dtypes(frame: pd.DataFrame) -> pd.DataFrame:
-    """numpy-backed columns: pandas 3's Arrow-backed strings trip PySpark's Arrow conversion."""
-    out = pd.DataFrame(index=frame.index)
-    for col in frame.columns:
-        if col in INT_COLUMNS:
-            out[col] = pd.array(
-                [None if v is None or v != v else int(v) for v in frame[col]], dtype="Int64"
-            )
-        else:
-            out[col] = pd.Series(
-                [
-                    None if v is None or (isinstance(v, float) and v != v) else str(v)
-                    for v in frame[col]
-                ],
-                index=frame.index,
-                dtype=object,
-            )
-    return out
+def scored_fields():
+    """One row shape for records, summary, error and text rows: their columns, then the keys."""
+    import pyarrow as pa
+
+    fields = {f.name: f for f in [*RECORD, *SUMMARY, *ERROR, *TEXT]}
+    keys = [
+        pa.field(k, pa.int64() if k in ("file_idx", "n", "stmt") else pa.string()) for k in KEYS
+    ]
+    return [*fields.values(), *keys]
 
 
-def run_spark(opts: ScoreOptions, master: str | None = None) -> dict:
+ITEM_DDL = (
+    "file_idx long, n long, part string, id string, text string, source string, "
+    "published string, context string, html boolean, error_input string, error_reason string"
+)
+
+
+def session(master: str | None):
     from pyspark.sql import SparkSession
 
-    from infer.batch.model_uri import fetch_model, load_local
-
-    t0 = time.perf_counter()
-    folder, resolved = fetch_model(opts.model_uri)
-    load_local(
-        folder, resolved, opts.backend, opts.strict
-    )  # fail here, clearly, not inside an executor
-    model_path = str(folder.resolve())
-    job = Job(opts)
-    job.out.parent.mkdir(parents=True, exist_ok=True)
-    items = list(
-        iter_inputs(
-            opts.inputs, ReadOptions(**{**opts.read.__dict__, "statements": opts.statements})
-        )
-    )
-    articles = [(i, a) for i, a in enumerate(items) if isinstance(a, Article)]
-    errors = [{"input": e.input, "reason": e.reason} for e in items if isinstance(e, InputError)]
     # Executors must run the same interpreter (and so the same packages) as the driver.
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
@@ -136,94 +70,200 @@ def run_spark(opts: ScoreOptions, master: str | None = None) -> dict:
             .config("spark.driver.bindAddress", "127.0.0.1")
             .config("spark.driver.host", "127.0.0.1")
         )
-    spark = builder.config("spark.sql.execution.arrow.pyspark.enabled", "true").getOrCreate()
-    try:
-        frame = pd.DataFrame(
-            [
-                {
-                    "id": a.id,
-                    "text": a.text,
-                    "source": a.source,
-                    "published": a.published,
-                    "context": a.context,
-                    "html": a.html,
-                    "seq": i,
-                }
-                for i, a in articles
-            ],
-            columns=["id", "text", "source", "published", "context", "html", "seq"],
-        )
-        parts = max(1, min(len(frame) // max(opts.chunk_size, 1) + 1, 64))
-        sdf = spark.createDataFrame(
-            _plain_dtypes(frame.assign(html=frame["html"].map(str)))
-        ).repartition(parts)
-        scored = sdf.mapInPandas(
-            _partition_scorer(model_path, resolved, opts.statements), _schema()
-        )
-        spark_dir = job.out.parent / f"{job.out.name}.spark"
-        try:
-            scored.write.mode("overwrite").parquet(str(spark_dir))
-        except Exception as err:  # noqa: BLE001 - Py4J/Spark errors carry pages of JVM trace
-            raise QuotelensError(
-                f"Spark job failed: {str(err).strip().splitlines()[0][:300]}"
-            ) from None
-        result = pd.read_parquet(spark_dir)
-        shutil.rmtree(spark_dir, ignore_errors=True)
-    finally:
-        spark.stop()
-    return _assemble(job, result, errors, len(items), resolved, t0, opts)
-
-
-def _assemble(
-    job: Job,
-    result: pd.DataFrame,
-    errors: list[dict],
-    n_items: int,
-    resolved: str,
-    t0: float,
-    opts: ScoreOptions,
-) -> dict:
-    key = "statement_id" if opts.statements else "article_id"
-    records = result[result["row_type"] == "record"].copy()
-    records["_n"] = records["statement_id"].str.rsplit(":", n=1).str[-1]
-    records["_n"] = pd.to_numeric(records["_n"], errors="coerce").fillna(0)
-    records = records.sort_values(["seq", "_n"]).reset_index(drop=True)
-    for col in NESTED:
-        records[col] = [json.loads(v) for v in records[col]]
-    records = records.reindex(columns=RECORD_COLUMNS)
-    arts = result[result["row_type"] == "article"].sort_values("seq")
-    summary = summary_rows(list(zip(arts["article_id"], arts["source"], strict=True)), records, key)
-    write_table(records, job.out, RECORD)
-    write_table(pd.DataFrame(summary), job.summary, SUMMARY)
-    write_table(pd.DataFrame(errors, columns=ERROR.names), job.errors, ERROR)
-    texts = arts[arts["html_text"].notna()]
-    if len(texts):
-        write_table(
-            pd.DataFrame(
-                {
-                    "article_id": texts["article_id"],
-                    "source": texts["source"],
-                    "text": texts["html_text"],
-                }
-            ),
-            job.texts,
-            TEXT,
-        )
-    counts = {
-        "articles": n_items,
-        "scored": len(summary),
-        "errors": len(errors),
-        "statements": len(records),
-        "reconciled": n_items == len(summary) + len(errors),
-        "seconds": round(time.perf_counter() - t0, 2),
-        "model_uri": resolved,
-        "stance": dict(Counter(records["stance"])),
-        "devices": dict(Counter(d for ds in records["devices"] for d in ds)),
-    }
-    print(
-        f"articles: {counts['articles']} (scored {counts['scored']}, errors {counts['errors']}), "
-        f"statements: {counts['statements']}, seconds: {counts['seconds']}, "
-        f"{'reconciled' if counts['reconciled'] else 'NOT RECONCILED'} -> {job.out} (spark)",
-        file=sys.stderr,
+    return (
+        builder.config("spark.sql.execution.arrow.pyspark.enabled", "true")
+        .config("spark.sql.sources.partitionOverwriteMode", "dynamic")
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.sql.sources.partitionColumnTypeInference.enabled", "false")
+        .getOrCreate()
     )
-    return counts
+
+
+def spark_error(err: Exception) -> QuotelensError:
+    """Py4J/Spark errors carry pages of JVM trace: keep the first line."""
+    return QuotelensError(f"Spark job failed: {str(err).strip().splitlines()[0][:300]}")
+
+
+class SparkEngine:
+    name = "spark"
+
+    def __init__(self, opts: ScoreOptions) -> None:
+        self.opts = opts
+        self.spark = None
+
+    def load(self) -> str:
+        """Fetch and load the model here once, so a bad model fails clearly, not in an executor."""
+        from infer.batch.model_uri import fetch_model, load_local
+        from infer.batch.tracking import tracking_uri
+
+        if Path(self.opts.output).is_dir() and not (Path(self.opts.output) / "_SUCCESS").exists():
+            raise QuotelensError(f"{self.opts.output} is a folder that is not a scored output")
+        folder, resolved = fetch_model(self.opts.model_uri)
+        load_local(folder, resolved, self.opts.backend, self.opts.strict)
+        self.cfg = TaskConfig(
+            read=type(self.opts.read)(
+                **{**self.opts.read.__dict__, "statements": self.opts.statements}
+            ),
+            chunk_size=max(self.opts.chunk_size, 1),
+            model_uri=str(folder.resolve()) if Path(self.opts.model_uri).is_dir() else resolved,
+            backend=self.opts.backend,
+            strict=self.opts.strict,
+            tracking_uri=tracking_uri(),
+        )
+        self.spark = session(self.opts.master)
+        return resolved
+
+    def run(self, job: Job) -> None:
+        from pyspark.sql import Window
+        from pyspark.sql import functions as F
+
+        from infer.batch.spark_inputs import list_inputs, raw_rows
+
+        items_dir, scored_dir = job.parts / "items", job.parts / "scored"
+        try:
+            if not job.done("items"):
+                raw = raw_rows(self.spark, list_inputs(self.spark, self.opts.inputs), self.cfg.read)
+                items = raw.mapInPandas(parse_rows(self.cfg), ITEM_DDL)
+                # The first article with an id keeps it; later ones become errors, as locally.
+                first = Window.partitionBy("id").orderBy("file_idx", "n")
+                dup = F.col("error_input").isNull() & (F.row_number().over(first) > 1)
+                items = items.select(
+                    *[c for c in ITEM_COLUMNS if c not in ("error_input", "error_reason")],
+                    F.when(dup, F.col("source"))
+                    .otherwise(F.col("error_input"))
+                    .alias("error_input"),
+                    F.when(
+                        dup,
+                        F.format_string(
+                            "duplicate article id '%s' (first in %s)",
+                            F.col("id"),
+                            F.first("source").over(first),
+                        ),
+                    )
+                    .otherwise(F.col("error_reason"))
+                    .alias("error_reason"),
+                )
+                items.write.mode("overwrite").partitionBy("part").parquet(str(items_dir))
+                job.mark_done("items")
+            parts = sorted(
+                p.name.removeprefix("part=") for p in items_dir.glob("part=*") if p.is_dir()
+            )
+            todo = [p for p in parts if not job.done(p)]
+            wave = max(2 * self.spark.sparkContext.defaultParallelism, 1)
+            fields = scored_fields()
+            for i in range(0, len(todo), wave):
+                self._score(items_dir, scored_dir, todo[i : i + wave], fields)
+                for part in todo[i : i + wave]:
+                    job.mark_done(part)
+        except QuotelensError:
+            raise
+        except Exception as err:  # noqa: BLE001
+            raise spark_error(err) from None
+
+    def _score(self, items_dir: Path, scored_dir: Path, parts: list[str], fields) -> None:
+        from pyspark.sql import functions as F
+
+        items = self.spark.read.parquet(str(items_dir)).where(F.col("part").isin(parts))
+        scored = (
+            items.repartition(len(parts), "part")
+            .sortWithinPartitions("part", "file_idx", "n")
+            .mapInPandas(score_rows(self.cfg, [f.name for f in fields]), ddl(fields))
+        )
+        scored.write.mode("overwrite").partitionBy("part", "row_type").parquet(str(scored_dir))
+
+    def assemble(self, job: Job) -> Tally:
+        from pyspark.sql import functions as F
+
+        try:
+            scored = self.spark.read.parquet(str(job.parts / "scored"))
+            kind = F.col("row_type")
+            records = scored.where(kind == "record").orderBy("file_idx", "n", "stmt")
+            _replace(job.out, lambda tmp: _write(records.select(*RECORD.names), tmp, job.out))
+            summary = scored.where(kind == "summary")
+            errors = scored.where(kind == "error")
+            texts = scored.where(kind == "text")
+            _single(summary.select(*SUMMARY.names, "file_idx", "n"), job.summary, SUMMARY)
+            _single(errors.select(*ERROR.names, "file_idx", "n"), job.errors, ERROR)
+            n_texts = texts.count()
+            if n_texts:
+                _single(texts.select(*TEXT.names, "file_idx", "n"), job.texts, TEXT)
+            counts = scored.groupBy(kind).agg(
+                F.count("*").alias("rows"), F.sum("statements").alias("statements")
+            )
+            by_kind = {r["row_type"]: r for r in counts.collect()}
+            stance = records.groupBy("stance").count().collect()
+            devices = records.select(F.explode("devices").alias("d")).groupBy("d").count().collect()
+            inputs = self.spark.read.parquet(str(job.parts / "items")).count()
+        except OSError:
+            raise
+        except Exception as err:  # noqa: BLE001
+            raise spark_error(err) from None
+        finally:
+            self.spark.stop()
+
+        def rows(k: str) -> int:
+            return int(by_kind[k]["rows"]) if k in by_kind else 0
+
+        return Tally(
+            inputs=inputs,
+            scored=rows("summary"),
+            errors=rows("error"),
+            statements=rows("record"),
+            summary_statements=int(by_kind["summary"]["statements"] or 0)
+            if "summary" in by_kind
+            else 0,
+            stance={r["stance"]: r["count"] for r in stance},
+            devices={r["d"]: r["count"] for r in devices},
+        )
+
+
+def _write(frame, tmp: Path, out: Path) -> None:
+    """Records as a dataset in ``out``'s format (Parquet, JSON lines, or CSV with JSON cells)."""
+    from pyspark.sql import functions as F
+
+    suffix = out.suffix.lower()
+    if suffix == ".parquet":
+        frame.write.parquet(str(tmp))
+    elif suffix == ".jsonl":
+        frame.write.option("ignoreNullFields", False).json(str(tmp))
+    else:
+        for col in nested(RECORD):
+            frame = frame.withColumn(col, F.to_json(col))
+        frame.write.option("header", True).option("escape", '"').csv(str(tmp))
+
+
+def _replace(target: Path, write) -> None:
+    """Write into a hidden temp folder beside ``target``, then swap it in."""
+    tmp = target.parent / f".{target.name}.spark-tmp"
+    shutil.rmtree(tmp, ignore_errors=True)
+    write(tmp)
+    if target.is_dir():
+        shutil.rmtree(target)
+    else:
+        target.unlink(missing_ok=True)
+    os.replace(tmp, target)
+
+
+def _single(frame, target: Path, schema) -> None:
+    """A small table written by one Spark task in input order, moved to one file at ``target``."""
+    import pandas as pd
+
+    from infer.batch.writers import write_table
+
+    one = frame.repartition(1).sortWithinPartitions("file_idx", "n").select(*schema.names)
+
+    def write(tmp: Path) -> None:
+        if target.suffix == ".csv":
+            one.write.option("header", True).option("escape", '"').csv(str(tmp))
+        else:
+            one.write.option("ignoreNullFields", False).json(str(tmp))
+
+    tmp = target.parent / f".{target.name}.spark-tmp"
+    shutil.rmtree(tmp, ignore_errors=True)
+    write(tmp)
+    produced = sorted(p for p in tmp.iterdir() if p.name.startswith("part-"))
+    if produced:
+        os.replace(produced[0], target)
+    else:  # no rows: Spark may write no file at all
+        write_table(pd.DataFrame(columns=schema.names), target, schema)
+    shutil.rmtree(tmp, ignore_errors=True)

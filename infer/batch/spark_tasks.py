@@ -1,0 +1,196 @@
+"""What Spark executors run, as plain functions of pandas frames (no Spark import, testable alone).
+
+``parse_rows``: raw input rows (file bytes, JSON lines, table rows) -> items, with the local
+readers' own rules, so ids, errors and order match the local engine. ``score_rows``: items -> one
+frame of record, summary, error and text rows, keyed by input position for ordering.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pandas as pd
+
+from infer.batch.readers import (
+    Article,
+    InputError,
+    ReadOptions,
+    document_item,
+    jsonl_item,
+    row_item,
+)
+
+ITEM_COLUMNS = ["file_idx", "n", "part", "id", "text", "source", "published", "context", "html"]
+ITEM_COLUMNS += ["error_input", "error_reason"]
+KEYS = ["row_type", "part", "file_idx", "n", "stmt"]
+
+
+@dataclass(frozen=True)
+class TaskConfig:
+    """Everything an executor needs, shipped in the task closure (small, no data)."""
+
+    read: ReadOptions
+    chunk_size: int
+    model_uri: str
+    backend: str
+    strict: bool
+    tracking_uri: str
+
+
+def part_key(kind: str, file_idx: int, n: int, chunk_size: int) -> str:
+    """Committed unit of work: ``chunk_size`` files, or ``chunk_size`` rows of one table."""
+    if kind == "doc":
+        return f"d{file_idx // chunk_size:06d}"
+    return f"t{file_idx:06d}-{n // chunk_size:06d}"
+
+
+def _parse_one(row, cfg: TaskConfig) -> Article | InputError | None:
+    where = f"{row.source}:{row.n}"
+    if row.kind == "doc":
+        return document_item(bytes(row.content), row.name, row.source, cfg.read)
+    if row.kind == "jsonl":
+        line = bytes(row.line)
+        return jsonl_item(
+            line.removeprefix(b"\xef\xbb\xbf") if row.n == 1 else line, where, cfg.read
+        )
+    if row.kind == "row":
+        fields = {"id": row.id, "text": row.text, "published": row.published}
+        if cfg.read.statements:
+            fields["context"] = row.context
+        if row.csv:  # pandas reads CSV cells as '' where Spark gives null
+            fields = {k: "" if v is None else v for k, v in fields.items()}
+        keyed = {
+            cfg.read.id_column: fields["id"],
+            cfg.read.text_column: fields["text"],
+            cfg.read.date_column: fields["published"],
+        }
+        if "context" in fields:
+            keyed["context"] = fields["context"]
+        return row_item(keyed, where, cfg.read)
+    return InputError(row.source, row.error)
+
+
+def parse_rows(cfg: TaskConfig):
+    def parse(frames: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+        for frame in frames:
+            out = []
+            for row in frame.itertuples(index=False):
+                item = _parse_one(row, cfg)
+                if item is None:
+                    continue
+                base = {
+                    "file_idx": int(row.file_idx),
+                    "n": int(row.n),
+                    "part": part_key(row.kind, int(row.file_idx), int(row.n), cfg.chunk_size),
+                }
+                if isinstance(item, InputError):
+                    out.append({**base, "error_input": item.input, "error_reason": item.reason})
+                else:
+                    out.append(
+                        {
+                            **base,
+                            "id": item.id,
+                            "text": item.text,
+                            "source": item.source,
+                            "published": item.published,
+                            "context": item.context,
+                            "html": item.html,
+                        }
+                    )
+            yield plain(pd.DataFrame(out, columns=ITEM_COLUMNS))
+
+    return parse
+
+
+_CACHE: dict = {}
+
+
+def _tools(cfg: TaskConfig, statements: bool):
+    """The model and extractor, loaded once per executor process and reused by its tasks."""
+    key = (cfg.model_uri, cfg.backend, statements)
+    if key not in _CACHE:
+        from infer.batch.model_uri import load_model
+        from infer.extraction.extractor import StatementExtractor
+
+        os.environ["MLFLOW_TRACKING_URI"] = cfg.tracking_uri
+        model, _ = load_model(cfg.model_uri, cfg.backend, strict=cfg.strict)
+        _CACHE[key] = (model, None if statements else StatementExtractor())
+    return _CACHE[key]
+
+
+def _items(frame: pd.DataFrame) -> list:
+    return [
+        InputError(r.error_input, r.error_reason)
+        if isinstance(r.error_input, str)
+        else Article(r.id, r.text, r.source, r.published or "", r.context or "", bool(r.html))
+        for r in frame.itertuples(index=False)
+    ]
+
+
+def score_rows(cfg: TaskConfig, columns: list[str]):
+    from infer.batch.score import score_chunk
+
+    statements = cfg.read.statements
+
+    def score(frames: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+        model, extractor = _tools(cfg, statements)
+        for frame in frames:
+            items = _items(frame)
+            pos = {
+                (it.id if isinstance(it, Article) else (it.input, it.reason)): (p, f, n)
+                for it, p, f, n in zip(
+                    items, frame["part"], frame["file_idx"], frame["n"], strict=True
+                )
+            }
+            records, summary, errors, texts = score_chunk(
+                items, extractor, model, cfg.model_uri, statements
+            )
+            key = "statement_id" if statements else "article_id"
+            rows = [
+                records.assign(
+                    row_type="record",
+                    stmt=[
+                        0 if statements else int(s.rsplit(":", 1)[1])
+                        for s in records["statement_id"]
+                    ],
+                    **_keys([pos[a] for a in records[key]]),
+                ),
+                pd.DataFrame(summary).assign(
+                    row_type="summary", stmt=0, **_keys([pos[s["article_id"]] for s in summary])
+                ),
+                pd.DataFrame(errors).assign(
+                    row_type="error",
+                    stmt=0,
+                    **_keys([pos[(e["input"], e["reason"])] for e in errors]),
+                ),
+                pd.DataFrame(texts).assign(
+                    row_type="text", stmt=0, **_keys([pos[t["article_id"]] for t in texts])
+                ),
+            ]
+            rows = [r for r in rows if len(r)]
+            if rows:
+                yield plain(pd.concat(rows, ignore_index=True), columns)
+
+    return score
+
+
+def _keys(positions: list[tuple]) -> dict:
+    return {
+        "part": [p for p, _, _ in positions],
+        "file_idx": [f for _, f, _ in positions],
+        "n": [n for _, _, n in positions],
+    }
+
+
+def plain(frame: pd.DataFrame, columns: list[str] | None = None) -> pd.DataFrame:
+    """Object columns of plain values: pandas 3's Arrow-backed strings trip PySpark's conversion."""
+    frame = frame.reindex(columns=columns) if columns is not None else frame
+    out = {}
+    for col in frame.columns:
+        values = frame[col].tolist()
+        out[col] = pd.Series(
+            [None if isinstance(v, float) and v != v else v for v in values], dtype=object
+        )
+    return pd.DataFrame(out, columns=list(frame.columns))
