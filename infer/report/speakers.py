@@ -34,7 +34,7 @@ CHANNELS = frozenset(
 # Agency tags of a dateline ("(Reuters) —"), not speakers of the statements below them.
 WIRE_TAGS = frozenset({"reuters", "afp", "ap", "wire", "associated press", "agence france-presse"})
 MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-DATELIKE = re.compile(rf"\b{MONTH}\s*\d|\d", re.I)
+DATELIKE = re.compile(rf"\b{MONTH}\s*\d|^\d|\d{{4}}", re.I)
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 
 
