@@ -52,6 +52,9 @@ def log_score_run(
             )
             mlflow.log_artifact(str(job.summary))
             mlflow.log_artifact(str(job.errors))
+            from infer.report.artifact import log_report  # the analyst's page beside the counts
+
+            log_report(job.out, counts["statements"])
         return True
     except Exception as err:  # noqa: BLE001 - any tracking failure must not lose the scored output
         print(

@@ -72,7 +72,7 @@ def _frame(path: Path) -> pd.DataFrame:
 
 def read_records(path: Path) -> list[dict]:
     """Every record of a scored file, each column a plain str (maps/lists as dict/list)."""
-    if not path.is_file():
+    if not (path.is_file() or (path.is_dir() and path.suffix == ".parquet")):
         raise QuotelensError(f"{path}: scored file not found")
     rows = []
     for n, rec in enumerate(_frame(path).to_dict("records"), 1):
