@@ -90,7 +90,10 @@ class StatementExtractor:
                 structure = page_structure(item)
                 segments = structure.segments()
                 if self.prefilter:
-                    segments = [r for r in segments if may_hold_statement(text[r.start : r.end])]
+                    # A segment is kept when it, or the one after it, may hold a statement: the
+                    # paragraph before a quotation often introduces its speaker.
+                    hit = [may_hold_statement(text[r.start : r.end]) for r in segments] + [False]
+                    segments = [r for k, r in enumerate(segments) if hit[k] or hit[k + 1]]
                 pending.append((text, structure, segments))
                 for r in segments:
                     yield text[r.start : r.end]
