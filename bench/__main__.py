@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 from bench import extraction, models, streams
+from bench import report as report_bench
 
 OUT = Path(__file__).resolve().parent
 
@@ -47,6 +48,8 @@ def main(argv: list[str] | None = None) -> int:
     results["streams"] = streams.run(
         work, results["models"], quick=args.quick, skip_memory=args.skip_memory
     )
+    print("== report size and render time (10,000 statements)", flush=True)
+    results["report"] = report_bench.run(work)
     results["total_seconds"] = round(time.perf_counter() - t0, 1)
     (OUT / "results.json").write_text(json.dumps(results, indent=2), "utf-8")
     table = render(results)
@@ -133,6 +136,8 @@ def render(r: dict) -> str:
         for n, v in mem["runs"].items():
             lines.append(f"| {n} | {v['peak_rss_mib']:.0f} | {v['seconds']:.0f} |")
         lines += ["", f"Peak RSS ratio large/small: **{mem['ratio']:.3f}** (target ≤ 1.10)."]
+    if r.get("report"):
+        lines += ["", *report_bench.render(r["report"])]
     lines += ["", f"Total benchmark time: {r['total_seconds']:.0f} s.", ""]
     return "\n".join(lines)
 

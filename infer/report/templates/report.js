@@ -139,6 +139,10 @@
     });
   });
   render();
-  document.body.setAttribute("data-render-ms", Math.round(performance.now() - t0));
+  document.body.setAttribute("data-script-ms", Math.round(performance.now() - t0));
+  document.body.setAttribute("data-ready-ms", Math.round(performance.now()));
   document.body.setAttribute("data-ready", "1");
+  requestAnimationFrame(function () {  // the first frame painted with the table filled
+    setTimeout(function () { document.body.setAttribute("data-painted-ms", Math.round(performance.now())); });
+  });
 })();
