@@ -5,7 +5,7 @@ BIN     = $(VENV)/bin
 export HF_HUB_OFFLINE = 1
 export TOKENIZERS_PARALLELISM = false
 
-.PHONY: install install-dev install-bench demo test lint ui bench results clean
+.PHONY: install install-dev install-bench demo test test-fast lint ui bench results clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,11 @@ demo: install
 test: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
+
+# The quick loop while working: no model training, servers or Spark (those are marked slow).
+test-fast: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest -q -m "not slow"
 
 lint: install-dev
 	$(BIN)/ruff check .

@@ -36,6 +36,38 @@ def run_cli(
     )
 
 
+def run_main(
+    module: str,
+    *args: str,
+    cwd: Path | None = None,
+    env: dict | None = None,
+    stdin: str | None = None,
+) -> subprocess.CompletedProcess:
+    """Call ``module.__main__.main(argv)`` in this process, as ``run_cli`` would run it in a new one."""
+    import contextlib
+    import importlib
+    import io
+
+    main = importlib.import_module(f"{module}.__main__").main
+    out, err = io.StringIO(), io.StringIO()
+    saved_env, saved_cwd, saved_stdin = dict(os.environ), os.getcwd(), sys.stdin
+    os.environ.update(env or {})
+    os.chdir(cwd or ROOT)
+    sys.stdin = io.StringIO(stdin or "")
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = main(list(args))
+            except SystemExit as exit_:  # argparse errors
+                code = exit_.code if isinstance(exit_.code, int) else 1
+    finally:
+        os.environ.clear()
+        os.environ.update(saved_env)
+        os.chdir(saved_cwd)
+        sys.stdin = saved_stdin
+    return subprocess.CompletedProcess([module, *args], code, out.getvalue(), err.getvalue())
+
+
 @pytest.fixture(scope="session")
 def small_corpus(tmp_path_factory) -> Path:
     """~25 statements per conflict from the real corpus (every stance present), as one JSONL."""
@@ -74,10 +106,10 @@ def small_config(tmp_path_factory, small_corpus) -> Path:
 @pytest.fixture(scope="session")
 def trained(tracking_env, small_config, tracking_dir) -> dict:
     """Train the small config, register it and promote it to champion (the real CLI)."""
-    fit = run_cli("train", "fit", str(small_config), cwd=tracking_dir, env=tracking_env)
+    fit = run_main("train", "fit", str(small_config), cwd=tracking_dir, env=tracking_env)
     assert fit.returncode == 0, fit.stderr[-2000:]
     run_id = fit.stdout.split("run ", 1)[1].split()[0]
-    promote = run_cli("train", "promote", run_id, cwd=tracking_dir, env=tracking_env)
+    promote = run_main("train", "promote", run_id, cwd=tracking_dir, env=tracking_env)
     assert promote.returncode == 0, promote.stderr[-2000:]
     return {"run_id": run_id, "env": tracking_env, "cwd": tracking_dir, "stdout": fit.stdout}
 
@@ -98,3 +130,13 @@ def champion_folder(trained, tmp_path_factory) -> Path:
         dst_path=str(tmp_path_factory.mktemp("champion")),
     )
     return Path(folder)
+
+
+TRAINING_FIXTURES = {"trained", "champion_folder"}
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """A test that needs a trained model is slow, whatever file it sits in."""
+    for item in items:
+        if TRAINING_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)

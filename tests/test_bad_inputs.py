@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, run_main
 
 BAD_INPUTS = Path(__file__).resolve().parent / "bad_inputs"
 GOOD = ("art-a01.txt", "art-a02.txt")
@@ -80,7 +80,7 @@ def corpus(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def scored(trained, corpus, tmp_path_factory) -> dict:
     out = tmp_path_factory.mktemp("bad_out") / "out.parquet"
-    result = run_cli(
+    result = run_main(
         "infer",
         "score",
         str(corpus),
@@ -195,7 +195,7 @@ def test_strict_exits_1_when_errors_file_is_not_empty(trained, tmp_path):
     shutil.copy(ROOT / "data" / "articles" / GOOD[0], folder / GOOD[0])
     shutil.copy(BAD_INPUTS / "empty.txt", folder / "empty.txt")
     out = tmp_path / "strict.parquet"
-    result = run_cli(
+    result = run_main(
         "infer",
         "score",
         str(folder),
@@ -227,7 +227,7 @@ def _fit(folder: Path, rows: list[dict], **data) -> tuple:
         f"name: bad\nfamily: tfidf_linear\ndata:\n  paths: [{labelled}]\n{extra}", "utf-8"
     )
     db = folder / "mlflow.db"
-    result = run_cli(
+    result = run_main(
         "train", "fit", str(config), cwd=folder, env={"MLFLOW_TRACKING_URI": f"sqlite:///{db}"}
     )
     runs = []

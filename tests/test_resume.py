@@ -1,5 +1,6 @@
 """A scoring run killed part-way, then --resume, yields exactly the uninterrupted run's records."""
 
+import logging
 import os
 import shutil
 import signal
@@ -10,22 +11,19 @@ import time
 import pandas as pd
 import pytest
 
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, run_main
 
 
 @pytest.fixture(scope="module")
 def many_articles(tmp_path_factory):
     folder = tmp_path_factory.mktemp("many")
-    for src in sorted((ROOT / "data" / "articles").glob("*.txt")):
+    for src in sorted((ROOT / "data" / "articles").glob("art-*.txt")):
         shutil.copy(src, folder / src.name)
     return folder
 
 
 def score_args(folder, out):
     return [
-        sys.executable,
-        "-m",
-        "infer",
         "score",
         str(folder),
         "--output",
@@ -38,7 +36,7 @@ def score_args(folder, out):
 
 def kill_after_parts(args, parts_dir, n_parts, env, cwd):
     proc = subprocess.Popen(
-        args,
+        [sys.executable, "-m", "infer", *args],
         env={**os.environ, **env},
         cwd=cwd,
         stdout=subprocess.DEVNULL,
@@ -60,18 +58,12 @@ def records(path):
 @pytest.fixture(scope="module")
 def baseline(trained, many_articles, tmp_path_factory):
     out = tmp_path_factory.mktemp("base") / "full.parquet"
-    done = subprocess.run(
-        score_args(many_articles, out),
-        env={**os.environ, **trained["env"]},
-        cwd=trained["cwd"],
-        capture_output=True,
-        text=True,
-    )
+    done = run_main("infer", *score_args(many_articles, out), **ctx(trained))
     assert done.returncode == 0, done.stderr[-2000:]
     return records(out)
 
 
-def test_kill_then_resume_equals_uninterrupted(trained, many_articles, baseline, tmp_path):
+def test_kill_then_resume_equals_uninterrupted(trained, many_articles, baseline, tmp_path, caplog):
     out = tmp_path / "killed.parquet"
     kill_after_parts(
         score_args(many_articles, out),
@@ -81,32 +73,18 @@ def test_kill_then_resume_equals_uninterrupted(trained, many_articles, baseline,
         trained["cwd"],
     )
     assert not out.exists()
-    again = run_cli(
-        "infer",
-        "score",
-        str(many_articles),
-        "--output",
-        str(out),
-        "--chunk-size",
-        "2",
-        "--no-mlflow",
-        cwd=trained["cwd"],
-        env=trained["env"],
-    )
+    lock = out.parent / f".{out.name}.lock"
+    assert lock.exists()  # left by the killed job, naming it
+    again = run_main("infer", *score_args(many_articles, out), **ctx(trained))
     assert again.returncode == 2 and "--resume" in again.stderr
-    resumed = run_cli(
-        "infer",
-        "score",
-        str(many_articles),
-        "--output",
-        str(out),
-        "--chunk-size",
-        "2",
-        "--no-mlflow",
-        "--resume",
-        cwd=trained["cwd"],
-        env=trained["env"],
-    )
+    with caplog.at_level(logging.WARNING, logger="quotelens"):
+        resumed = run_main("infer", *score_args(many_articles, out), "--resume", **ctx(trained))
     assert resumed.returncode == 0, resumed.stderr[-2000:]
     assert "articles: 30 (scored 30, errors 0)" in resumed.stderr and "reconciled" in resumed.stderr
+    assert "taking over the lock" in caplog.text and "that is gone" in caplog.text
+    assert not lock.exists()
     pd.testing.assert_frame_equal(records(out), baseline)
+
+
+def ctx(trained) -> dict:
+    return {"cwd": trained["cwd"], "env": trained["env"]}

@@ -6,7 +6,7 @@ import shutil
 import pandas as pd
 import pytest
 
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, run_main
 
 RECORD_FIELDS = {
     "article_id",
@@ -49,7 +49,7 @@ def mixed_folder(tmp_path_factory):
 
 def test_score_mixed_folder(trained, mixed_folder, tmp_path):
     out = tmp_path / "scored.parquet"
-    result = run_cli(
+    result = run_main(
         "infer",
         "score",
         str(mixed_folder),
@@ -102,7 +102,7 @@ def test_statements_mode_and_formats(trained, tmp_path):
     )
     for ext in ("jsonl", "csv"):
         out = tmp_path / f"scored.{ext}"
-        result = run_cli(
+        result = run_main(
             "infer",
             "score",
             "--statements",
@@ -126,7 +126,7 @@ def test_stdin_input(trained, tmp_path):
         {"id": "in-1", "text": "“We will never accept this ceasefire,” the commander said."}
     )
     out = tmp_path / "stdin.jsonl"
-    result = run_cli(
+    result = run_main(
         "infer",
         "score",
         "-",
@@ -146,7 +146,7 @@ def test_scoring_run_is_logged(trained, mixed_folder, tmp_path):
     import mlflow
 
     out = tmp_path / "logged.parquet"
-    result = run_cli(
+    result = run_main(
         "infer",
         "score",
         str(mixed_folder),
@@ -169,7 +169,7 @@ def test_scoring_run_is_logged(trained, mixed_folder, tmp_path):
 
 def test_missing_champion_is_a_clear_error(tmp_path):
     (tmp_path / "a.txt").write_text("“We will respond,” he said.", "utf-8")
-    result = run_cli(
+    result = run_main(
         "infer",
         "score",
         str(tmp_path / "a.txt"),
@@ -182,30 +182,67 @@ def test_missing_champion_is_a_clear_error(tmp_path):
     assert "quotelens@champion" in result.stderr and "Traceback" not in result.stderr
 
 
+def score_args(folder, out, engine: str, *extra: str) -> list[str]:
+    args = ["score", str(folder), "--output", str(out), "--no-mlflow", "--engine", engine]
+    return args + (["--master", "local[2]"] if engine == "spark" else []) + list(extra)
+
+
+def same_outputs(tmp_path, a: str, b: str) -> int:
+    """The records, summary, errors and texts of outputs ``a`` and ``b`` are identical."""
+    left, right = (pd.read_parquet(tmp_path / f"{x}.parquet") for x in (a, b))
+    pd.testing.assert_frame_equal(left.astype(str), right.astype(str))
+    for side in ("summary", "errors"):
+        pd.testing.assert_frame_equal(
+            pd.read_csv(tmp_path / f"{a}.{side}.csv"), pd.read_csv(tmp_path / f"{b}.{side}.csv")
+        )
+    texts = [
+        [json.loads(x) for x in (tmp_path / f"{e}.texts.jsonl").read_text("utf-8").splitlines()]
+        for e in (a, b)
+    ]
+    assert texts[0] == texts[1]
+    return len(left)
+
+
+@pytest.mark.slow
 def test_spark_engine_gives_identical_records(trained, mixed_folder, tmp_path):
-    outs = {}
     for engine in ("local", "spark"):
         out = tmp_path / f"{engine}.parquet"
-        args = [
-            "infer",
-            "score",
-            str(mixed_folder),
-            "--output",
-            str(out),
-            "--no-mlflow",
-            "--engine",
-            engine,
-        ]
-        if engine == "spark":
-            args += ["--master", "local[2]"]
-        result = run_cli(*args, cwd=trained["cwd"], env=trained["env"])
+        result = run_main("infer", *score_args(mixed_folder, out, engine), **_ctx(trained))
         assert result.returncode == 0, result.stderr[-3000:]
-        outs[engine] = pd.read_parquet(out)
-    local, spark = outs["local"], outs["spark"]
-    assert len(local) > 20
-    pd.testing.assert_frame_equal(local.astype(str), spark.astype(str))
-    pd.testing.assert_frame_equal(
-        pd.read_csv(tmp_path / "local.summary.csv"), pd.read_csv(tmp_path / "spark.summary.csv")
-    )
-    texts = {e: (tmp_path / f"{e}.texts.jsonl").read_text("utf-8") for e in ("local", "spark")}
-    assert texts["local"] == texts["spark"]
+    assert (tmp_path / "spark.parquet").is_dir()  # a Parquet dataset written by Spark
+    assert same_outputs(tmp_path, "local", "spark") > 20
+
+
+@pytest.mark.slow
+def test_spark_resume_skips_committed_parts(trained, mixed_folder, tmp_path, monkeypatch):
+    """A Spark job that dies after its first wave of parts resumes with only the others."""
+    import infer.batch.spark as spark
+
+    real, calls = spark.SparkEngine._score, []
+
+    def dies_after_one_wave(self, items_dir, scored_dir, parts, fields):
+        calls.append(list(parts))
+        if len(calls) == 2:
+            raise RuntimeError("executor lost")
+        return real(self, items_dir, scored_dir, parts, fields)
+
+    monkeypatch.setattr(spark.SparkEngine, "_score", dies_after_one_wave)
+    out = tmp_path / "spark.parquet"
+    args = score_args(mixed_folder, out, "spark", "--chunk-size", "1")
+    failed = run_main("infer", *args, **_ctx(trained))
+    assert failed.returncode == 2 and "Spark job failed: executor lost" in failed.stderr
+    first_wave = calls[0]
+    again = run_main("infer", *args, **_ctx(trained))
+    assert again.returncode == 2 and "--resume" in again.stderr  # same --overwrite refusal
+    calls.clear()
+    resumed = run_main("infer", *args, "--resume", **_ctx(trained))
+    assert resumed.returncode == 0, resumed.stderr[-3000:]
+    assert calls and not set(first_wave) & {p for wave in calls for p in wave}
+    local = run_main("infer", *score_args(mixed_folder, tmp_path / "local.parquet", "local"),
+                     **_ctx(trained))  # fmt: skip
+    assert local.returncode == 0
+    same_outputs(tmp_path, "local", "spark")
+
+
+def _ctx(trained) -> dict:
+    return {"cwd": trained["cwd"], "env": trained["env"]}

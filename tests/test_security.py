@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 
 from infer.errors import QuotelensError
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, run_main
 
 
 def one_error_line(stderr: str) -> str:
@@ -38,7 +38,7 @@ def test_config_with_a_python_tag_is_refused_and_nothing_runs(tmp_path):
         f"seed: !!python/object/apply:os.system ['touch {marker}']\n",
         "utf-8",
     )
-    result = run_cli(
+    result = run_main(
         "train", "fit", str(config), cwd=tmp_path,
         env={"MLFLOW_TRACKING_URI": f"sqlite:///{tmp_path / 'mlflow.db'}"}, timeout=120,
     )  # fmt: skip
@@ -100,7 +100,7 @@ def test_model_folder_holding_a_pickle_is_refused(name, champion_folder, tmp_pat
     article = tmp_path / "a.txt"
     article.write_text("“We will respond,” the minister said.", "utf-8")
     out = tmp_path / "out" / "scored.parquet"
-    result = run_cli(
+    result = run_main(
         "infer", "score", str(article), "--output", str(out), "--model", str(folder),
         "--no-mlflow", cwd=tmp_path, timeout=120,
     )  # fmt: skip
@@ -196,7 +196,7 @@ def test_ids_never_escape_the_output_folder(champion_folder, tmp_path):
     out_dir = tmp_path / "out"
     watched = tmp_path.parent  # this test's folder and every other one of the session
     before = snapshot(watched)
-    result = run_cli(
+    result = run_main(
         "infer", "score", str(inputs), "--output", str(out_dir / "scored.parquet"),
         "--model", str(champion_folder), "--no-mlflow", cwd=tmp_path, timeout=120,
     )  # fmt: skip

@@ -1,11 +1,11 @@
 import json
 
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, run_main
 from train.validate import near_duplicates, validate
 
 
 def test_project_data_is_clean():
-    result = run_cli("train", "validate", "data/")
+    result = run_main("train", "validate", "data/")
     assert result.returncode == 0, result.stdout[-3000:]
     assert result.stdout.strip().startswith("ok:")
 
@@ -49,7 +49,7 @@ def test_reports_unknown_label_duplicate_and_bad_span(tmp_path):
         + "\n",
         "utf-8",
     )
-    result = run_cli("train", "validate", str(tmp_path))
+    result = run_main("train", "validate", str(tmp_path))
     assert result.returncode == 1
     out = result.stdout
     assert f"{labelled}:2: unknown stance 'furious'" in out

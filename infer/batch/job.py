@@ -75,6 +75,9 @@ class Engine(Protocol):
     def assemble(self, job: Job) -> Tally:
         """Write the final record, summary, errors (and texts) outputs from the committed parts."""
 
+    def close(self) -> None:
+        """Let go of what ``load`` started (a Spark session), however the job ended."""
+
 
 def write_error(path: Path, err: OSError, hint: str = "") -> QuotelensError:
     """One line naming the file and the OS reason (permission, not a directory, disk full)."""
@@ -213,14 +216,17 @@ def run_job(opts: ScoreOptions, engine: Engine) -> dict:
     """Run one job on ``engine``; the summary counts (also printed as one line)."""
     job = Job(opts)
     with job.locked():
-        resolved = engine.load()
-        fingerprint = job_fingerprint(opts, resolved)
-        job.prepare(fingerprint)
-        engine.run(job)
         try:
-            tally = engine.assemble(job)
-        except OSError as err:
-            raise write_error(job.out, err, RESUME_HINT) from None
+            resolved = engine.load()
+            fingerprint = job_fingerprint(opts, resolved)
+            job.prepare(fingerprint)
+            engine.run(job)
+            try:
+                tally = engine.assemble(job)
+            except OSError as err:
+                raise write_error(job.out, err, RESUME_HINT) from None
+        finally:
+            engine.close()
         counts = job.finish(tally, resolved)
     job.log(counts, fingerprint)
     return counts

@@ -80,6 +80,9 @@ class LocalEngine:
         self.resolved = resolved
         return resolved
 
+    def close(self) -> None:
+        self.model = None
+
     def run(self, job: Job) -> None:
         from infer.batch.progress import Progress
         from infer.extraction.extractor import StatementExtractor

@@ -113,6 +113,11 @@ class SparkEngine:
         self.spark = session(self.opts.master)
         return resolved
 
+    def close(self) -> None:
+        if self.spark is not None:
+            self.spark.stop()
+            self.spark = None
+
     def run(self, job: Job) -> None:
         from pyspark.sql import Window
         from pyspark.sql import functions as F
@@ -198,8 +203,6 @@ class SparkEngine:
             raise
         except Exception as err:  # noqa: BLE001
             raise spark_error(err) from None
-        finally:
-            self.spark.stop()
 
         def rows(k: str) -> int:
             return int(by_kind[k]["rows"]) if k in by_kind else 0

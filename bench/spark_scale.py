@@ -1,0 +1,86 @@
+"""Spark engine scale: driver peak RSS for a folder of 2,000 small articles against 200.
+
+python -m bench.spark_scale --model MODEL_DIR [--sizes 200 2000] [--master local[2]]
+
+Each size runs in its own process (``python -m infer score FOLDER --engine spark``); the driver's
+peak RSS is its own ``ru_maxrss`` (the JVM and Python workers are measured apart, as children).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.common import ARTICLES, OUT_DIR
+
+RSS_SCRIPT = """
+import resource, sys
+from infer.__main__ import main
+code = main(sys.argv[1:])
+kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print("PEAK_RSS_KB", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, kids, file=sys.stderr)
+sys.exit(code)
+"""
+
+
+def small_articles(n: int, folder: Path, seed: int = 5) -> Path:
+    """``n`` one-paragraph .txt articles from the training-side gold articles (art-*.txt)."""
+    paras = [
+        p
+        for f in sorted(ARTICLES.glob("art-*.txt"))
+        for p in f.read_text("utf-8").split("\n\n")[1:]
+        if p.strip()
+    ]
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        (folder / f"small-{i:06d}.txt").write_text(rng.choice(paras) + "\n", "utf-8")
+    return folder
+
+
+def driver_rss(model: Path, folder: Path, out: Path, master: str) -> dict:
+    args = ["score", str(folder), "--output", str(out), "--model", str(model), "--no-mlflow"]
+    args += ["--engine", "spark", "--master", master, "--overwrite"]
+    t0 = time.perf_counter()
+    proc = subprocess.run(
+        [sys.executable, "-c", RSS_SCRIPT, *args], capture_output=True, text=True
+    )
+    if proc.returncode != 0:
+        raise RuntimeError(proc.stderr[-3000:])
+    own, kids = proc.stderr.rsplit("PEAK_RSS_KB", 1)[1].split()[:2]
+    line = next(x for x in proc.stderr.splitlines() if x.startswith("articles:"))
+    return {
+        "driver_peak_rss_mib": round(int(own) / 1024, 1),
+        "largest_child_peak_rss_mib": round(int(kids) / 1024, 1),
+        "seconds": round(time.perf_counter() - t0, 1),
+        "status": line,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m bench.spark_scale", description=__doc__)
+    p.add_argument("--model", required=True, type=Path)
+    p.add_argument("--sizes", type=int, nargs="+", default=[200, 2000])
+    p.add_argument("--master", default="local[2]")
+    args = p.parse_args(argv)
+    runs = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in args.sizes:
+            folder = small_articles(n, Path(tmp) / f"in_{n}")
+            runs[n] = driver_rss(args.model, folder, Path(tmp) / f"out_{n}.parquet", args.master)
+            print(n, runs[n], file=sys.stderr)
+    small, large = (runs[n]["driver_peak_rss_mib"] for n in (min(runs), max(runs)))
+    result = {"master": args.master, "runs": runs, "driver_rss_ratio": round(large / small, 3)}
+    (OUT_DIR / "spark_scale.json").write_text(json.dumps(result, indent=2) + "\n", "utf-8")
+    print(json.dumps(result, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
