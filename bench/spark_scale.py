@@ -48,9 +48,7 @@ def driver_rss(model: Path, folder: Path, out: Path, master: str) -> dict:
     args = ["score", str(folder), "--output", str(out), "--model", str(model), "--no-mlflow"]
     args += ["--engine", "spark", "--master", master, "--overwrite"]
     t0 = time.perf_counter()
-    proc = subprocess.run(
-        [sys.executable, "-c", RSS_SCRIPT, *args], capture_output=True, text=True
-    )
+    proc = subprocess.run([sys.executable, "-c", RSS_SCRIPT, *args], capture_output=True, text=True)
     if proc.returncode != 0:
         raise RuntimeError(proc.stderr[-3000:])
     own, kids = proc.stderr.rsplit("PEAK_RSS_KB", 1)[1].split()[:2]
