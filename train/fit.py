@@ -24,6 +24,7 @@ from infer.model.labels import SCHEMA_VERSION, STANCES
 from train.config import TrainConfig, load_config, sweep_points
 from train.corpus import fingerprint, load_corpus, to_xy
 from train.metrics import prior_metrics, reports, stance_confusion, stance_device_metrics
+from train.run_note import run_note
 from train.splits import ARTICLE_TEST_THEATRES, make_splits
 
 SPLIT_PREFIX = {"heldout_conflict": "heldout", "random": "random", "articles": "articles"}
@@ -238,6 +239,8 @@ def run_one(config: TrainConfig, dataset, nested: bool = False) -> str:
         )
         mlflow.log_metrics(metrics)
         mlflow.log_param("final_trained_on", trained_on[:500])
+        note = run_note(config.family, config.data.input, fp, metrics, trained_on)
+        mlflow.set_tag("mlflow.note.content", note)  # the run's description in the UI
         log_artifacts(mlflow, config, results, metrics, fp, trained_on)
         log_model(mlflow, config, final)
         _print_summary(config, metrics, run.info.run_id)

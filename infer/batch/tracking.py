@@ -11,6 +11,8 @@ from infer.errors import QuotelensError
 
 DEFAULT_TRACKING_URI = "sqlite:///mlflow.db"
 ARTIFACT_DIR = "mlartifacts"
+# The MLflow UI opens such experiments on their training runs, not on the GenAI overview.
+EXPERIMENT_TAGS = {"mlflow.experimentKind": "custom_model_development"}
 
 
 def first_line(err: BaseException, limit: int = 200) -> str:
@@ -54,11 +56,15 @@ def setup(uri: str | None = None, experiment: str = "quotelens") -> str:
     os.environ.setdefault("MLFLOW_HTTP_REQUEST_MAX_RETRIES", "2")
     os.environ.setdefault("MLFLOW_HTTP_REQUEST_TIMEOUT", "30")
     mlflow.set_tracking_uri(uri)
-    if mlflow.get_experiment_by_name(experiment) is None:
+    found = mlflow.get_experiment_by_name(experiment)
+    if found is None:
         location = None
         if uri.startswith("sqlite:///"):
             db = Path(uri.removeprefix("sqlite:///")).resolve()
             location = (db.parent / ARTIFACT_DIR).as_uri()
-        mlflow.create_experiment(experiment, artifact_location=location)
+        mlflow.create_experiment(experiment, artifact_location=location, tags=EXPERIMENT_TAGS)
     mlflow.set_experiment(experiment)
+    if found is not None and any(found.tags.get(k) != v for k, v in EXPERIMENT_TAGS.items()):
+        for k, v in EXPERIMENT_TAGS.items():  # experiments made before the tag existed
+            mlflow.set_experiment_tag(k, v)
     return uri
