@@ -31,14 +31,15 @@ install-bench: $(VENV)/.installed-bench
 
 demo: install
 	$(BIN)/python -m train validate data/
+	$(BIN)/python -m train fit configs/tfidf_linear.yaml
 	$(BIN)/python -m train fit configs/hybrid.yaml
-	$(BIN)/python -m train promote --latest
+	$(BIN)/python -m train promote --best test_heldout/stance_macro_f1
 	$(BIN)/python -m infer score data/articles/*.txt data/articles/*.html --output out/scored.parquet --overwrite
 	$(BIN)/python -m infer report out/scored.parquet -o out/report.html
 	@echo
 	@echo "scored statements: out/scored.parquet (summary: out/scored.summary.csv, errors: out/scored.errors.csv)"
 	@echo "report:            out/report.html"
-	@echo "MLflow UI:         make ui, then open http://127.0.0.1:5000"
+	@echo "MLflow UI:         make ui, then open http://127.0.0.1:5000 (experiment quotelens: tick both runs, press Compare)"
 
 test: install-dev
 	$(BIN)/ruff check .
@@ -53,6 +54,8 @@ lint: install-dev
 	$(BIN)/ruff check .
 
 ui: install
+	@# tags the experiment for the UI's model-training view (stores made before the tag existed)
+	$(BIN)/python -c "from infer.batch.tracking import setup; setup()"
 	$(BIN)/mlflow ui --backend-store-uri sqlite:///mlflow.db --default-artifact-root ./mlartifacts \
 		--host 127.0.0.1 --port 5000
 
