@@ -9,9 +9,8 @@ import numpy as np
 from sklearn.metrics import f1_score
 
 from bench.common import median_seconds, statements_mix
-from infer.model.classifiers.embed import EmbedHeadClassifier
+from infer.model.classifiers import build_classifier
 from infer.model.classifiers.finetune import FinetunedClassifier
-from infer.model.classifiers.tfidf import TfidfLinearClassifier
 from train.corpus import load_corpus, to_xy
 from train.packaging import save_local
 from train.splits import make_splits
@@ -24,8 +23,6 @@ def _throughput(model, X, batch_attr: str | None, reps: int) -> tuple[int | str,
     for b in BATCHES if batch_attr else ("all",):
         if batch_attr:
             setattr(model, batch_attr, b)
-            if hasattr(model, "encoder_") and model.encoder_ is not None:
-                model.encoder_.batch_size = b
         secs = median_seconds(lambda: model.predict_all(X), reps=reps)
         per_batch[str(b)] = len(X) / secs
     best = max(per_batch, key=per_batch.get)
@@ -49,13 +46,12 @@ def run(work: Path, quick: bool = False) -> dict:
     fitted = {}
     epochs = 1 if quick else 2
     for name, model, batch_attr in (
-        ("tfidf_linear", TfidfLinearClassifier(), None),
-        ("embed_head", EmbedHeadClassifier(), "batch_size"),
+        ("tfidf_linear", build_classifier("tfidf_linear", {}), None),
+        ("embed_head", build_classifier("embed_head", {}), "batch_size"),
         ("finetune", FinetunedClassifier(epochs=epochs), "predict_batch_size"),
     ):
         t0 = time.perf_counter()
-        model.fit(Xtr, ytr, Ytr, eval_set=(Xd, yd, Yd))
-        model.calibrate(Xd, yd, Yd)
+        model.fit(Xtr, ytr, Ytr, eval_set=(Xd, yd, Yd))  # calibration is fitted inside
         train_s = time.perf_counter() - t0
         best, sps, per_batch = _throughput(model, X_mix, batch_attr, reps)
         families[name] = {

@@ -100,6 +100,14 @@ class FinetuneParams(Strict):
     weight_decay: float = Field(0.01, ge=0, description="AdamW weight decay.")
     dropout: float = Field(0.1, ge=0, lt=1, description="Dropout before the heads.")
     device_loss_weight: float = Field(1.0, gt=0, description="Weight of the device BCE loss.")
+    device_loss: Literal["bce", "focal"] = Field(
+        "bce", description="Device loss: class-weighted BCE, or focal (down-weights easy labels)."
+    )
+    focal_gamma: float = Field(2.0, ge=0, description="Focusing exponent of the focal loss.")
+    contrastive_epochs: int = Field(
+        0, ge=0, description="SetFit-style contrastive epochs on stance pairs before the heads."
+    )
+    contrastive_pairs: int = Field(2000, ge=2, description="Sentence pairs per contrastive epoch.")
     max_length: int = Field(128, ge=16, le=512, description="Token limit per input.")
     predict_batch_size: int = Field(64, ge=1, description="Batch size when scoring.")
     export_onnx: bool = Field(

@@ -18,6 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import numpy as np
+
 from infer.errors import QuotelensError
 from infer.model.classifiers import build_classifier
 from infer.model.labels import SCHEMA_VERSION, STANCES
@@ -142,13 +144,21 @@ def fit_final(config: TrainConfig, dataset, log_epoch) -> tuple[object, int, str
         )
         return model, len(dataset), how
     # Fine-tuning k times is too slow on CPU: one stratified slice stops it early and calibrates.
-    parts = make_splits(dataset, "random", seed=config.seed, test_size=config.data.dev_size)
-    model = fit_model(config, parts["train"], parts["test"], log_epoch)
+    from sklearn.model_selection import train_test_split
+
+    train_idx, dev_idx = train_test_split(
+        np.arange(len(dataset)),
+        test_size=config.data.dev_size,
+        random_state=config.seed,
+        stratify=np.asarray(dataset["stance"]),
+    )
+    train, dev = dataset.select(np.sort(train_idx)), dataset.select(np.sort(dev_idx))
+    model = fit_model(config, train, dev, log_epoch)
     how = (
         f"all labelled statements but a {config.data.dev_size:.0%} stratified slice "
-        f"({len(parts['train'])}); the slice stops training early and fits the calibration"
+        f"({len(train)}); the slice stops training early and fits the calibration"
     )
-    return model, len(parts["train"]), how
+    return model, len(train), how
 
 
 def log_artifacts(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 import zipfile
 from pathlib import Path
 
@@ -41,10 +42,41 @@ TRUSTED_TYPES = [
 ]
 
 
-def skops_dump(obj, path: Path) -> None:
-    import skops.io as sio
+class _Refuse:
+    """A meta-path finder that makes the named top-level packages unimportable while installed."""
 
-    sio.dump(obj, path)
+    def __init__(self, names: tuple[str, ...]) -> None:
+        self.names = names
+
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in self.names:
+            raise ModuleNotFoundError(f"{name} is not imported while loading skops", name=name)
+        return None
+
+
+def skops_io():
+    """``skops.io``, imported without pulling in torch.
+
+    Importing skops lists scikit-learn's estimators with ``pkgutil.walk_packages``, which imports
+    ``sklearn.externals.array_api_compat.torch`` and so torch (~1 GB resident) whenever it is
+    installed. walk_packages skips packages that raise ImportError, so torch is refused for the
+    length of that import only (a TF-IDF model then scores without it).
+    """
+    if "skops.io" in sys.modules or "torch" in sys.modules:
+        import skops.io as sio
+
+        return sio
+    finder = _Refuse(("torch",))
+    sys.meta_path.insert(0, finder)
+    try:
+        import skops.io as sio
+    finally:
+        sys.meta_path.remove(finder)
+    return sio
+
+
+def skops_dump(obj, path: Path) -> None:
+    skops_io().dump(obj, path)
 
 
 def skops_types(path: Path) -> set[str]:
@@ -78,8 +110,7 @@ def skops_load(path: Path):
     The file's own list of types is checked first; skops then loads with exactly those trusted
     (and still refuses anything it meets that is neither listed nor one of its safe defaults).
     """
-    import skops.io as sio
-
+    sio = skops_io()
     found = skops_types(path)
     unknown = sorted(found - set(TRUSTED_TYPES))
     if unknown:

@@ -78,13 +78,14 @@ class ComposedClassifier(StatementClassifierMixin, BaseEstimator):
             return LogisticRegression(
                 C=c,
                 solver=solver,
+                dual=solver == "liblinear",
                 max_iter=3000,
                 class_weight=self.class_weight,
                 random_state=self.seed,
             )
 
-        # Each device is a binary problem: liblinear is several times faster than lbfgs on
-        # wide sparse n-gram features, and the multinomial stance head needs lbfgs.
+        # Each device is a binary problem: dual liblinear is ~20x faster than lbfgs when features
+        # far outnumber statements (n-grams); the multinomial stance head needs lbfgs.
         return lr(self.stance_C, "lbfgs"), OneVsRestClassifier(lr(self.devices_C, "liblinear"))
 
     def fit(self, X, y, Y_devices, eval_set=None, natural_prior=None) -> ComposedClassifier:

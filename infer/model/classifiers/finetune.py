@@ -17,6 +17,7 @@ from infer.model.classifiers.base import (
     read_meta,
     statement_part,
 )
+from infer.model.classifiers.contrastive import contrastive_tune, focal_bce
 from infer.model.encoder import MAX_LENGTH, length_sorted_batches, mean_pool, minilm_path
 from infer.model.labels import DEVICES, STANCES
 
@@ -70,6 +71,10 @@ class FinetunedClassifier(StatementClassifierMixin, BaseEstimator):
         weight_decay: float = 0.01,
         dropout: float = 0.1,
         device_loss_weight: float = 1.0,
+        device_loss: str = "bce",
+        focal_gamma: float = 2.0,
+        contrastive_epochs: int = 0,
+        contrastive_pairs: int = 2000,
         max_length: int = MAX_LENGTH,
         predict_batch_size: int = 64,
         length_sorted: bool = True,
@@ -84,6 +89,10 @@ class FinetunedClassifier(StatementClassifierMixin, BaseEstimator):
         self.weight_decay = weight_decay
         self.dropout = dropout
         self.device_loss_weight = device_loss_weight
+        self.device_loss = device_loss
+        self.focal_gamma = focal_gamma
+        self.contrastive_epochs = contrastive_epochs
+        self.contrastive_pairs = contrastive_pairs
         self.max_length = max_length
         self.predict_batch_size = predict_batch_size
         self.length_sorted = length_sorted
@@ -119,11 +128,24 @@ class FinetunedClassifier(StatementClassifierMixin, BaseEstimator):
         on_epoch: Callable[[int, dict], None] | None = None,
     ):
         """Train; ``eval_set=(X_dev, y_dev, Y_dev)`` enables early stopping and per-epoch metrics."""
+        from tqdm.auto import tqdm
+
         torch = _torch()
         torch.manual_seed(self.seed)
         rng = np.random.default_rng(self.seed)
         self._build(str(minilm_path()))
         frame, y, Y = as_frame(X), np.asarray(y), np.asarray(Y_devices, dtype=np.float32)
+        if self.contrastive_epochs:
+            self.contrastive_losses_ = contrastive_tune(
+                self.model_,
+                lambda idx: self._encode(frame, idx),
+                y,
+                self.contrastive_pairs,
+                self.contrastive_epochs,
+                self.batch_size,
+                self.learning_rate,
+                self.seed,
+            )
         heads = [p for n, p in self.model_.named_parameters() if not n.startswith("encoder.")]
         body = [p for n, p in self.model_.named_parameters() if n.startswith("encoder.")]
         opt = torch.optim.AdamW(
@@ -144,25 +166,39 @@ class FinetunedClassifier(StatementClassifierMixin, BaseEstimator):
         pos_weight = np.sqrt(np.clip((len(Y) - pos) / np.maximum(pos, 1), 1.0, 50.0)).astype(
             np.float32
         )
-        bce = torch.nn.BCEWithLogitsLoss(pos_weight=torch.tensor(pos_weight))
+        pos_weight = torch.tensor(pos_weight)
+
+        def device_loss(logits, targets):
+            if self.device_loss == "focal":
+                return focal_bce(logits, targets, pos_weight, self.focal_gamma)
+            return torch.nn.functional.binary_cross_entropy_with_logits(
+                logits, targets, pos_weight=pos_weight
+            )
+
         best, best_state, waited = -1.0, None, 0
         self.history_ = []
         for epoch in range(1, self.epochs + 1):
             self.model_.train()
             order = rng.permutation(len(y))
             total = 0.0
-            for i in range(0, len(order), self.batch_size):
+            steps = tqdm(
+                range(0, len(order), self.batch_size),
+                desc=f"epoch {epoch}/{self.epochs}",
+                unit="step",
+            )
+            for i in steps:
                 idx = order[i : i + self.batch_size]
                 stance_logits, device_logits = self.model_(**self._encode(frame, idx))
-                loss = ce(stance_logits, torch.tensor(y[idx])) + self.device_loss_weight * bce(
-                    device_logits, torch.tensor(Y[idx])
-                )
+                loss = ce(
+                    stance_logits, torch.tensor(y[idx])
+                ) + self.device_loss_weight * device_loss(device_logits, torch.tensor(Y[idx]))
                 opt.zero_grad()
                 loss.backward()
                 torch.nn.utils.clip_grad_norm_(self.model_.parameters(), 1.0)
                 opt.step()
                 sched.step()
                 total += float(loss.detach()) * len(idx)
+                steps.set_postfix(loss=f"{float(loss.detach()):.4f}")
             record = {"train_loss": total / len(y)}
             if eval_set is not None:
                 logits, dev_proba = self._both(eval_set[0])
@@ -181,6 +217,7 @@ class FinetunedClassifier(StatementClassifierMixin, BaseEstimator):
                 else:
                     waited += 1
             self.history_.append(record)
+            tqdm.write(f"epoch {epoch}: " + "  ".join(f"{k}={v:.4f}" for k, v in record.items()))
             if on_epoch is not None:
                 on_epoch(epoch, record)
             if eval_set is not None and waited >= self.patience:
