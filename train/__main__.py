@@ -6,6 +6,9 @@ python -m train fit configs/tfidf_linear.yaml [--set model.C=4.0 ...]
 python -m train runs [--sort test_heldout/stance_macro_f1]
 python -m train promote RUN_ID | --best test_heldout/stance_macro_f1
 python -m train eval-extract data/articles
+python -m train review export out/scored.parquet --select uncertain -n 100 -o tasks.json
+python -m train review config > labeling.xml
+python -m train review import export.json -o data/statements/reviewed-DATE.jsonl
 """
 
 from __future__ import annotations
@@ -61,6 +64,19 @@ def build_parser() -> argparse.ArgumentParser:
         default="dev",
         help="dev (default; rules are tuned here), test (held-out theatres) or all",
     )
+    rv = sub.add_parser("review", help="the Label Studio review loop (export, config, import)")
+    rsub = rv.add_subparsers(dest="review_command", required=True)
+    rx = rsub.add_parser("export", help="Label Studio tasks with the model's labels pre-filled")
+    rx.add_argument("scored", help="a scored output (.parquet, .jsonl or .csv)")
+    rx.add_argument("--select", choices=("uncertain", "disagree", "random"), default="uncertain")
+    rx.add_argument("-n", type=int, default=100, help="how many statements")
+    rx.add_argument("-o", "--output", required=True, help="tasks JSON to import in Label Studio")
+    rx.add_argument("--against", help="disagree: a second model's scored output of the same inputs")
+    rx.add_argument("--seed", type=int, default=0, help="random: the sample's seed")
+    rsub.add_parser("config", help="print the labelling config (XML) for the project")
+    ri = rsub.add_parser("import", help="a Label Studio JSON export -> labelled JSONL (v1.1)")
+    ri.add_argument("export")
+    ri.add_argument("-o", "--output", help="default data/statements/reviewed-TODAY.jsonl")
     return p
 
 
@@ -97,6 +113,16 @@ def run(args: argparse.Namespace) -> int:
         return eval_main(
             args.folder, log=not args.no_mlflow, update=args.update, split=args.articles_split
         )
+    if args.command == "review":
+        from train import review
+
+        if args.review_command == "export":
+            return review.export(
+                args.scored, args.select, args.n, args.output, args.against, args.seed
+            )
+        if args.review_command == "config":
+            return review.print_config()
+        return review.import_export(args.export, args.output)
     raise AssertionError(args.command)
 
 
