@@ -126,7 +126,8 @@ def test_short_utterance_with_a_speech_verb_is_a_statement(extractor):
 
 
 def test_short_scare_quote_is_still_not_a_statement(extractor):
-    assert extractor.extract("Officials called it a “red line” on Monday.") == []
+    # A name for something ("what officials call ...") is not a claim, quoted or not.
+    assert extractor.extract("Troops crossed what officials call the “red line” on Monday.") == []
 
 
 def test_pronoun_never_resolves_to_a_name_inside_a_quotation(extractor):

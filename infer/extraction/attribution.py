@@ -32,6 +32,13 @@ def subject_of(verb, depth: int = 0):
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             return child
+    if depth == 0 and is_cue(verb) and verb.dep_ in ("conj", "advcl"):
+        # "X said it regretted A and promised B": B's cue shares X, not the content's subject.
+        node = verb.head
+        while node.dep_ == "conj" and node.head is not node:
+            node = node.head
+        if node.dep_ in ("ccomp", "xcomp") and is_cue(node.head):
+            return subject_of(node.head, depth + 1)
     if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
         return subject_of(verb.head, depth + 1)
     return None

@@ -4,12 +4,26 @@ from __future__ import annotations
 
 import re
 
-from infer.extraction.attribution import chain, make_attribution, overlaps, subject_of, via_of
-from infer.extraction.lexicon import words
+from infer.extraction.attribution import (
+    chain,
+    is_cue,
+    make_attribution,
+    overlaps,
+    subject_of,
+    via_of,
+)
+from infer.extraction.lexicon import rules, words
 from infer.extraction.matchers import matches
 from infer.extraction.types import Candidate
 
 OBJECT_LEMMAS = words("cues", "object_lemmas")
+AS_LEMMAS = words("cues", "as_lemmas")
+PREP_LEMMAS = {k: frozenset(v) for k, v in rules("cues")["prep_lemmas"].items()}
+NOT_CONTENT = re.compile(
+    r"^(?:not to be (?:named|identified|quoted)|anonymity|for anonymity|how|whether|why|when|where"
+    r"|who|what|which)\b",
+    re.I,
+)
 DOCUMENT_HEADS = words("attribution", "document_heads")
 
 
@@ -59,17 +73,37 @@ def _clause_in_prep(verb) -> list:
     return []
 
 
-def _content(verb) -> tuple[list, bool]:
-    """The tokens that carry what ``verb`` reports, and whether they precede it (inverted)."""
+def _cut_other_cues(verb, tokens: list) -> list:
+    """Drop a second cue verb and what it governs from ``verb``'s content: "said A and promised
+    B, adding C" is three statements, one per cue (the gold's rule), not one."""
+    ids = {t.i for t in tokens}
+    cut: set[int] = set()
+    for t in tokens:
+        if t is not verb and t.dep_ in ("conj", "advcl") and t.head.i in ids and is_cue(t):
+            cut |= {x.i for x in t.subtree}
+            before = t.left_edge.i - 1
+            while before in ids and t.doc[before].dep_ in ("cc", "punct"):
+                cut.add(before)
+                before -= 1
+    return [t for t in tokens if t.i not in cut]
+
+
+def _content(verb) -> tuple[list, bool, str]:
+    """The tokens that carry what ``verb`` reports, whether they precede it (inverted), and the
+    particle that belongs to the cue ("called *for*", "warned *of*")."""
     lemma = verb.lemma_.lower()
+    kids = [c for c in verb.children if c.i > verb.i]
     content = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
-    if lemma in OBJECT_LEMMAS:
-        content += [c for c in verb.children if c.dep_ == "dobj" and lemma != "call"]
-        content += [
-            c
-            for c in verb.children
-            if c.dep_ == "prep" and c.i > verb.i and c.text.lower() in ("for", "on", "of")
-        ]
+    objects = [c for c in kids if c.dep_ in ("dobj", "oprd")]
+    if lemma in OBJECT_LEMMAS or lemma in AS_LEMMAS:
+        # Propositional complements: "accused X of ...", "called X illegal", "rejected X as ..."
+        content += [c for c in objects if lemma != "call" or any(o.dep_ == "oprd" for o in kids)]
+        content += [c for c in kids if c.dep_ == "prep" and c.lower_ in ("for", "on", "of", "as")]
+    elif lemma in PREP_LEMMAS:
+        content += [c for c in kids if c.dep_ == "prep" and c.lower_ in PREP_LEMMAS[lemma]]
+    if any(c.dep_ == "xcomp" for c in content):
+        # "urged X to do Y": the addressee belongs to the content.
+        content += [c for c in objects if c not in content]
     if not content:
         content = _clause_in_prep(verb)
     if not content and verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i:
@@ -77,8 +111,16 @@ def _content(verb) -> tuple[list, bool]:
         before = [
             verb.doc[i] for i in sorted(head_tokens) if i < verb.i and verb.doc[i].dep_ != "punct"
         ]
-        return before, True
-    return [t for c in content for t in c.subtree], False
+        if any(is_cue(t) and subject_of(t) is not None for t in before):
+            return [], True, ""  # the words before are another attribution, not content
+        return before, True, ""
+    tokens = _cut_other_cues(verb, [t for c in content for t in c.subtree])
+    first = min(tokens, key=lambda t: t.i) if tokens else None
+    particle = ""
+    if first is not None and first.dep_ == "prep" and first.head is verb and first.lower_ != "as":
+        particle = first.text
+        tokens = [t for t in tokens if t is not first]
+    return tokens, False, particle
 
 
 def reported_content(text: str, p_start: int, verb, direct_ranges) -> Candidate | None:
@@ -87,11 +129,18 @@ def reported_content(text: str, p_start: int, verb, direct_ranges) -> Candidate 
     subject = chained if chained is not None else subject_of(verb)
     if subject is None:
         return None
-    tokens, inverted = _content(verb)
+    if chained is None and subject.dep_ == "nsubjpass" and subject.head is verb:
+        return None  # "is expected to", "was denied entry": unattributed passives
+    if _names_not_claims(verb):
+        return None
+    tokens, inverted, particle = _content(verb)
     if not tokens or subject in tokens:
         return None
     start, end = content_span(verb.doc, tokens)
-    if len(text[p_start + start : p_start + end].split()) < 3:
+    content = text[p_start + start : p_start + end]
+    if len(content.split()) < (1 if particle or _is_object_complement(verb) else 3):
+        return None
+    if NOT_CONTENT.match(content):
         return None
     start, end = p_start + start, p_start + end
     end = _close_fragment(text, start, end)
@@ -99,9 +148,33 @@ def reported_content(text: str, p_start: int, verb, direct_ranges) -> Candidate 
         p_start + subject.idx, p_start + subject.idx + 1, direct_ranges
     ):
         return None
-    cue = "quoted ... as saying" if chained is not None else verb.text
+    cue = "quoted ... as saying" if chained is not None else f"{verb.text} {particle}".strip()
     attr = make_attribution(subject, cue, p_start, via or via_of(verb))
     return Candidate(start, end, "indirect", attr) if attr else None
+
+
+def _names_not_claims(verb) -> bool:
+    """ "what Moscow calls its 'special operation'", "which Pristina regards as ...": a name for
+    something, inside a relative clause, is not a statement; nor is a passive "is expected to"."""
+    if verb.lemma_.lower() in ("call", "regard", "describe", "term", "dub", "label"):
+        if verb.dep_ in ("relcl", "acl") or any(
+            c.lower_ in ("what", "which", "whom") for c in verb.children
+        ):
+            return True
+    return any(c.dep_ == "auxpass" for c in verb.children) and verb.lemma_.lower() in (
+        "expect",
+        "believe",
+        "think",
+        "say",
+        "report",
+        "admit",
+        "deny",
+    )
+
+
+def _is_object_complement(verb) -> bool:
+    """Headline style "Pakistan vows response": a one- or two-word object of a promissory verb."""
+    return verb.lemma_.lower() in ("vow", "pledge", "promise", "urge", "demand", "deny", "claim")
 
 
 def according_to(text: str, p_start: int, doc, direct_ranges) -> list[Candidate]:
