@@ -156,11 +156,11 @@ def reported_content(text: str, p_start: int, verb, direct_ranges) -> Candidate 
 def _names_not_claims(verb) -> bool:
     """ "what Moscow calls its 'special operation'", "which Pristina regards as ...": a name for
     something, inside a relative clause, is not a statement; nor is a passive "is expected to"."""
-    if verb.lemma_.lower() in ("call", "regard", "describe", "term", "dub", "label"):
-        if verb.dep_ in ("relcl", "acl") or any(
-            c.lower_ in ("what", "which", "whom") for c in verb.children
-        ):
-            return True
+    naming = verb.lemma_.lower() in ("call", "regard", "describe", "term", "dub", "label")
+    if naming and (
+        verb.dep_ in ("relcl", "acl") or any(c.lower_ in ("what", "which") for c in verb.children)
+    ):
+        return True
     return any(c.dep_ == "auxpass" for c in verb.children) and verb.lemma_.lower() in (
         "expect",
         "believe",
