@@ -28,15 +28,13 @@ GOLD_FIELDS = (
 
 
 def gold_files(paths: list[str | Path]) -> list[Path]:
+    """Gold article files: ``gold*.jsonl`` inside folders of article texts (not annotation logs)."""
     out = []
     for p in map(Path, paths):
-        out += (
-            sorted(p.rglob("gold*.jsonl"))
-            if p.is_dir()
-            else [p]
-            if p.name.startswith("gold") and p.suffix == ".jsonl"
-            else []
-        )
+        if p.is_dir():
+            out += sorted(g for g in p.rglob("gold*.jsonl") if any(g.parent.glob("*.txt")))
+        elif p.name.startswith("gold") and p.suffix == ".jsonl":
+            out.append(p)
     return out
 
 
