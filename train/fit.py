@@ -277,6 +277,13 @@ def _print_summary(config: TrainConfig, metrics: dict, run_id: str) -> None:
     )
     shown = "  ".join(f"{k}={metrics[k]:.3f}" for k in keys)
     print(f"run {run_id} ({config.name}): {shown}  train_seconds={metrics['train_seconds']:.1f}")
+    for mode in ("train", "natural", "adapt"):
+        key = f"test_articles/prior_{mode}"
+        if f"{key}/stance_accuracy" in metrics:
+            print(
+                f"  article test split, --stance-prior {mode}: stance accuracy "
+                f"{metrics[f'{key}/stance_accuracy']:.3f}, macro-F1 {metrics[f'{key}/stance_macro_f1']:.3f}"
+            )
 
 
 def main(config_path: str, overrides: list[str]) -> int:
