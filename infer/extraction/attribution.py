@@ -35,7 +35,7 @@ def subject_of(verb, depth: int = 0):
     if depth == 0 and is_cue(verb) and verb.dep_ in ("conj", "advcl"):
         # "X said it regretted A and promised B": B's cue shares X, not the content's subject.
         node = verb.head
-        while node.dep_ == "conj" and node.head is not node:
+        while node.dep_ == "conj" and node.head.i != node.i:
             node = node.head
         if node.dep_ in ("ccomp", "xcomp") and is_cue(node.head):
             return subject_of(node.head, depth + 1)

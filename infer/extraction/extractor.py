@@ -214,7 +214,9 @@ def _register_people(resolver: SpeakerResolver, text: str, paras: list, quoted) 
         for m in found:
             nxt = next((x for x in starts if x > m.start), len(text))
             gender = guess_gender(text, m.start, m.end, nxt)
-            ent = resolver.person(m.name, m.title, gender, pos=m.start if m.is_subject else None)
+            ent = resolver.person(
+                m.name, m.title, gender, pos=m.start if m.is_subject else None, at=m.start
+            )
             ent.describe(m.description)
         for m in org_mentions(doc, p_start):
             if not _inside(m.start, quoted):

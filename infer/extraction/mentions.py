@@ -6,6 +6,8 @@ from infer.extraction.lexicon import words
 from infer.extraction.types import Mention
 
 PERSON_ROLES = words("attribution", "person_roles")
+EVENT_OBJECT = words("speakers", "event_object_lemmas")
+PLACE_PREPS = frozenset({"in", "near", "outside", "around", "into", "across", "towards", "toward"})
 
 
 def _person_by_apposition(ent) -> bool:
@@ -46,14 +48,26 @@ def _is_subject(ent) -> bool:
     node = ent.root
     in_clause = any(t.dep_ in ("relcl", "acl") for t in ent.root.ancestors)
     for _ in range(3):
+        if node.dep_ == "nsubjpass" and node.head.lemma_.lower() in EVENT_OBJECT:
+            return False  # "X was killed": the object of an event, never a pronoun's antecedent
         if node.dep_ in ("nsubj", "nsubjpass"):
             return node.head.dep_ not in ("relcl", "acl", "advcl")
         if node.dep_ == "pobj" and not in_clause:
-            return True  # "heard from Dr. X" introduces the next speaker too
+            # "heard from Dr. X" introduces the next speaker; "the killing of X" does not.
+            governor = node.head.head if node.head.dep_ == "prep" else node.head
+            return governor.lemma_.lower() not in EVENT_OBJECT
         if node.dep_ not in ("appos", "compound") or node.head is node:
             return False
         node = node.head
     return False
+
+
+def _is_place(ent) -> bool:
+    """NER says PERSON but the text says place: "in Goma", or the name is a place elsewhere."""
+    root = ent.root
+    if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS:
+        return True
+    return any(e.text == ent.text and e.label_ in ("GPE", "LOC", "FAC") for e in ent.doc.ents)
 
 
 def person_mentions(doc, p_start: int = 0) -> list[Mention]:
@@ -61,6 +75,8 @@ def person_mentions(doc, p_start: int = 0) -> list[Mention]:
     out = []
     for ent in doc.ents:
         if len(ent.text) < 3 or not (ent.label_ == "PERSON" or _person_by_apposition(ent)):
+            continue
+        if _is_place(ent):
             continue
         title_toks = [t for t in ent.root.subtree if t.i < ent.start]
         title = doc[title_toks[0].i : ent.start].text if title_toks else ""

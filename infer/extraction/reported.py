@@ -79,13 +79,34 @@ def _cut_other_cues(verb, tokens: list) -> list:
     ids = {t.i for t in tokens}
     cut: set[int] = set()
     for t in tokens:
-        if t is not verb and t.dep_ in ("conj", "advcl") and t.head.i in ids and is_cue(t):
+        if t.i != verb.i and t.dep_ in ("conj", "advcl") and t.head.i in ids and is_cue(t):
             cut |= {x.i for x in t.subtree}
             before = t.left_edge.i - 1
             while before in ids and t.doc[before].dep_ in ("cc", "punct"):
                 cut.add(before)
                 before -= 1
     return [t for t in tokens if t.i not in cut]
+
+
+def _drop_dates(tokens: list) -> list:
+    """Without a leading or trailing time phrase ("on Monday"): when it was said, not what."""
+    if not tokens:
+        return tokens
+    tokens = sorted(tokens, key=lambda t: t.i)
+    ids = {t.i for t in tokens}
+    cut: set[int] = set()
+    for t in tokens:
+        dated_prep = t.dep_ == "prep" and any(c.ent_type_ in ("DATE", "TIME") for c in t.children)
+        if dated_prep or (t.ent_type_ in ("DATE", "TIME") and t.dep_ == "npadvmod"):
+            cut |= {x.i for x in t.subtree}
+    # Only at the edges: a date inside the content ("troops left on Monday and ...") stays.
+    lo, hi = 0, len(tokens)
+    while lo < hi and (tokens[lo].i in cut or tokens[lo].is_punct):
+        lo += 1
+    while hi > lo and (tokens[hi - 1].i in cut or tokens[hi - 1].is_punct):
+        hi -= 1
+    kept = tokens[lo:hi]
+    return kept if kept and ids else tokens
 
 
 def _content(verb) -> tuple[list, bool, str]:
@@ -98,7 +119,8 @@ def _content(verb) -> tuple[list, bool, str]:
     if lemma in OBJECT_LEMMAS or lemma in AS_LEMMAS:
         # Propositional complements: "accused X of ...", "called X illegal", "rejected X as ..."
         content += [c for c in objects if lemma != "call" or any(o.dep_ == "oprd" for o in kids)]
-        content += [c for c in kids if c.dep_ == "prep" and c.lower_ in ("for", "on", "of", "as")]
+        preps = ("for", "on") if lemma == "call" else ("of", "as", "for")
+        content += [c for c in kids if c.dep_ == "prep" and c.lower_ in preps]
     elif lemma in PREP_LEMMAS:
         content += [c for c in kids if c.dep_ == "prep" and c.lower_ in PREP_LEMMAS[lemma]]
     if any(c.dep_ == "xcomp" for c in content):
@@ -117,9 +139,14 @@ def _content(verb) -> tuple[list, bool, str]:
     tokens = _cut_other_cues(verb, [t for c in content for t in c.subtree])
     first = min(tokens, key=lambda t: t.i) if tokens else None
     particle = ""
-    if first is not None and first.dep_ == "prep" and first.head is verb and first.lower_ != "as":
+    if (
+        first is not None
+        and first.dep_ == "prep"
+        and first.head.i == verb.i
+        and first.lower_ != "as"
+    ):
         particle = first.text
-        tokens = [t for t in tokens if t is not first]
+        tokens = [t for t in tokens if t.i != first.i]
     return tokens, False, particle
 
 
@@ -129,7 +156,7 @@ def reported_content(text: str, p_start: int, verb, direct_ranges) -> Candidate 
     subject = chained if chained is not None else subject_of(verb)
     if subject is None:
         return None
-    if chained is None and subject.dep_ == "nsubjpass" and subject.head is verb:
+    if chained is None and subject.dep_ == "nsubjpass" and subject.head.i == verb.i:
         return None  # "is expected to", "was denied entry": unattributed passives
     if _names_not_claims(verb):
         return None
@@ -138,7 +165,10 @@ def reported_content(text: str, p_start: int, verb, direct_ranges) -> Candidate 
         return None
     start, end = content_span(verb.doc, tokens)
     content = text[p_start + start : p_start + end]
-    if len(content.split()) < (1 if particle or _is_object_complement(verb) else 3):
+    c_start, c_end = content_span(verb.doc, _drop_dates(tokens))  # "the allegations on Monday"
+    if len(verb.doc.text[c_start:c_end].split()) < (
+        1 if particle or _is_object_complement(verb) else 3
+    ):
         return None
     if NOT_CONTENT.match(content):
         return None

@@ -103,6 +103,7 @@ class SpeakerResolver:
 
     entities: list[Entity] = field(default_factory=list)
     by_token: dict[str, Entity] = field(default_factory=dict)
+    named: dict[str, list[tuple[int, Entity]]] = field(default_factory=dict)  # full-name mentions
     history: list[Entity | None] = field(default_factory=list)
     surfaces: list[str] = field(default_factory=list)
     lede: Entity | None = None
@@ -110,16 +111,33 @@ class SpeakerResolver:
     text: str = ""
 
     def person(
-        self, name: str, title: str = "", gender: str | None = None, pos: int | None = None
+        self,
+        name: str,
+        title: str = "",
+        gender: str | None = None,
+        pos: int | None = None,
+        at: int | None = None,
     ) -> Entity:
         """The entity for a person name (surnames and given names index the fullest form)."""
         bare, ranks = strip_ranks(name)
         tokens = [t for t in bare.split() if len(t) > 1]
         if not tokens:
             tokens = [bare]
-        ent = next(
-            (self.by_token[t.lower()] for t in reversed(tokens) if t.lower() in self.by_token), None
-        )
+        if len(tokens) > 1:
+            # Two people may share a family name (Kim Jong Un, Kim Yo Jong): a full name joins
+            # only an entity whose words it contains or that contains all of its words.
+            mine = {t.lower() for t in tokens}
+            ent = next(
+                (
+                    e
+                    for e in reversed(self.entities)
+                    if e.is_person
+                    and ({w.lower() for w in e.name.split()} <= mine or mine <= _words_of(e))
+                ),
+                None,
+            )
+        else:
+            ent = self._latest_named(tokens[0].lower(), pos)
         if ent is None or not ent.is_person:
             ent = Entity(bare, True)
             self.entities.append(ent)
@@ -127,11 +145,22 @@ class SpeakerResolver:
             ent.name = bare
         for t in tokens:
             self.by_token.setdefault(t.lower(), ent)
+            if len(tokens) > 1 and at is not None:
+                self.named.setdefault(t.lower(), []).append((at, ent))
         ent.describe(f"{title} {ranks}")
         ent.gender = ent.gender or gender
         if pos is not None:
             ent.mentions.append(pos)
         return ent
+
+    def _latest_named(self, token: str, pos: int | None) -> Entity | None:
+        """The person most recently named in full with this word before ``pos`` (a shared family
+        name goes to the one just named), else the first one indexed by it."""
+        if pos is not None:
+            before = [(at, e) for at, e in self.named.get(token, []) if at <= pos]
+            if before:
+                return max(before, key=lambda x: x[0])[1]
+        return self.by_token.get(token)
 
     def group(self, name: str, pos: int, subject: bool = True) -> Entity:
         name = self._expand_acronym(name)
@@ -286,8 +315,11 @@ class SpeakerResolver:
     def _fullest(self, name: str, pos: int) -> str:
         """A lone surname or given name widened to the fullest capitalised name in the article."""
         bare = strip_ranks(name)[0]
-        if " " in bare or bare.lower() in self.by_token or not self.text:
+        if " " in bare or not self.text:
             return name
+        if bare.lower() in self.by_token:
+            ent = self._latest_named(bare.lower(), pos)
+            return ent.name if ent is not None else name
         pattern = rf"(?:[A-Z][\w’'-]+\s+){{0,3}}{re.escape(bare)}(?:\s+[A-Z][\w’'-]+){{0,2}}"
         names = [strip_ranks(m.group(0))[0] for m in re.finditer(pattern, self.text)]
         names = [
@@ -297,7 +329,10 @@ class SpeakerResolver:
                 w.lower().strip(".") in STOP | RANKS | RANK_WORDS for w in n.split() if w != bare
             )
         ]
-        return max(names, key=len) if names else name
+        if not names:
+            return name
+        ent = self._latest_named(bare.lower(), pos)
+        return ent.name if ent is not None else max(names, key=len)
 
     def final_names(self) -> list[str]:
         """Resolved names in feeding order, with links found later (the lede) applied."""
@@ -305,6 +340,10 @@ class SpeakerResolver:
             e.canonical().name if e is not None else s
             for e, s in zip(self.history, self.surfaces, strict=True)
         ]
+
+
+def _words_of(e: Entity) -> set[str]:
+    return {w.lower() for w in e.name.split()}
 
 
 def _looks_like_person(name: str) -> bool:

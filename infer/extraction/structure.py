@@ -45,10 +45,22 @@ class Structure:
 
     regions: tuple[Region, ...]
     date: str = ""  # ISO date (YYYY-MM-DD) from a date line or dateline
+    text: str = ""  # the article text, for splitting headline clauses
 
     def segments(self) -> list[Region]:
-        """The regions that are parsed for statements."""
-        return [r for r in self.regions if r.role in PARSED]
+        """The regions that are parsed for statements; a headline's clauses ("A; B says C") are
+        parsed apart, as a parser reads one headline as one sentence."""
+        out = []
+        for r in self.regions:
+            if r.role == "headline" and self.text:
+                pos = r.start
+                for m in re.finditer(r";\s+|\s+\|\s+", self.text[r.start : r.end]):
+                    out.append(Region(r.role, pos, r.start + m.start()))
+                    pos = r.start + m.end()
+                out.append(Region(r.role, pos, r.end))
+            elif r.role in PARSED:
+                out.append(r)
+        return out
 
     def where(self, pos: int) -> str | None:
         """body / headline / caption for a position in parsed text; None inside furniture."""
@@ -132,7 +144,7 @@ def read_structure(text: str, title: str = "", author: str = "") -> Structure:
         body_started = True
         short = _words(para) <= MAX_SUBHEAD_WORDS and not _ends_sentence(para)
         regions.append(Region("headline" if short else "body", s, e))
-    return Structure(tuple(regions), date)
+    return Structure(tuple(regions), date, text)
 
 
 def page_structure(page: Page | str) -> Structure:
@@ -140,7 +152,7 @@ def page_structure(page: Page | str) -> Structure:
     if isinstance(page, str):
         return read_structure(page)
     found = read_structure(page.text, page.title, page.author)
-    return Structure(found.regions, page.date[:10] or found.date)
+    return Structure(found.regions, page.date[:10] or found.date, found.text)
 
 
 def _furniture(para: str, author: str) -> str | None:

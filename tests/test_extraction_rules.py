@@ -1,0 +1,109 @@
+"""One test per extraction rule of issue 12, each on one or two sentences written for this project."""
+
+from __future__ import annotations
+
+import pytest
+
+from infer.extraction.extractor import StatementExtractor
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return StatementExtractor()
+
+
+def one(extractor, text: str):
+    found = extractor.extract(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_dateline_is_never_the_speaker(extractor):
+    s = one(extractor, "ADEN/RIYADH, March 3 (Wire) - The coalition said its jets hit two depots.")
+    assert s.speaker == "The coalition" and "ADEN" not in s.speaker_surface
+
+
+def test_byline_is_never_parsed(extractor):
+    text = "By Rana Haddad and Tom Ellis\n\nThe ministry said the border would reopen on Monday."
+    assert one(extractor, text).speaker == "The ministry"
+
+
+def test_caption_statement_is_found_without_its_credit(extractor):
+    text = "Talks stall in Doha\n\nThe envoy said the talks would resume next week. (Photo: Wire)"
+    s = one(extractor, text)
+    assert s.where in ("caption", "body") and "Photo" not in s.text
+
+
+def test_chain_gives_speaker_and_via(extractor):
+    s = one(
+        extractor,
+        "Kim Yo Jong said in a statement carried by KCNA that the drills would be answered.",
+    )
+    assert (s.speaker, s.via) == ("Kim Yo Jong", "KCNA")
+
+
+def test_pronoun_never_resolves_to_the_object_of_a_killing(extractor):
+    text = (
+        "Hassan Nasrallah spoke on Wednesday. Fuad Shukr was killed in Beirut a day earlier.\n\n"
+        "“We will respond to this crime without fail,” he said."
+    )
+    assert one(extractor, text).speaker == "Hassan Nasrallah"
+
+
+def test_shared_family_name_goes_to_the_one_named_last_in_full(extractor):
+    text = (
+        "Kim Jong Un watched the launch. Later his sister Kim Yo Jong issued a statement.\n\n"
+        "Kim said the drills were “a rehearsal for invasion and must stop at once”."
+    )
+    assert one(extractor, text).speaker == "Kim Yo Jong"
+
+
+def test_statement_as_speaker_is_the_issuing_body(extractor):
+    text = (
+        "The Northern Command issued a statement on Sunday. "
+        "The statement said that troops had pulled back from two villages."
+    )
+    assert one(extractor, text).speaker == "The Northern Command"
+
+
+def test_short_utterance_with_a_speech_verb(extractor):
+    s = one(extractor, "“We are not leaving,” the mayor said.")
+    assert (s.text, s.kind, s.speaker) == ("We are not leaving,", "direct", "the mayor")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content", "cue"),
+    [
+        ("The ministry called the strike illegal.", "the strike illegal", "called"),
+        (
+            "The army rejected the report as “pure fabrication”.",
+            "the report as “pure fabrication”",
+            "rejected",
+        ),
+        ("The rebels vowed to retake the town.", "to retake the town", "vowed"),
+        (
+            "The government accused the rebels of shelling the market.",
+            "the rebels of shelling the market",
+            "accused",
+        ),
+        ("The group denied any role in the attack.", "any role in the attack", "denied"),
+        ("The envoy warned of further steps.", "further steps", "warned of"),
+    ],
+)
+def test_propositional_complement_is_an_indirect_statement(extractor, sentence, content, cue):
+    s = one(extractor, sentence)
+    assert (s.text, s.kind, s.cue) == (content, "indirect" if "“" not in content else "mixed", cue)
+
+
+def test_two_cue_verbs_are_two_statements_with_one_speaker(extractor):
+    found = extractor.extract(
+        "The ministry said it regretted the violence and promised to protect the embassies."
+    )
+    assert [(s.text, s.speaker) for s in found] == [
+        ("it regretted the violence", "The ministry"),
+        ("to protect the embassies", "The ministry"),
+    ]
+
+
+def test_bare_anaphoric_object_is_not_a_statement(extractor):
+    assert extractor.extract("The ministry rejected the allegations on Monday.") == []
