@@ -203,14 +203,24 @@ def test_speakers_merged_and_non_speakers_dropped() -> None:
     assert report.speakers["nasser kanaani"].statements == 1  # two wire copies, one statement
 
 
-def test_one_word_name_stays_apart_when_ambiguous() -> None:
+def test_one_word_name_joins_only_within_its_article() -> None:
     rows = [
         record(1, "a", "Kim Yo Jong", "neutral", "first statement of some length here"),
-        record(1, "b", "Kim Jong Un", "neutral", "second statement of some length here"),
-        record(1, "c", "Kim", "neutral", "third statement of some length here"),
+        record(2, "a", "Kim Jong Un", "neutral", "second statement of some length here"),
+        record(3, "a", "Kim", "neutral", "third statement of some length here"),
+        record(1, "b", "Kataib Hezbollah", "neutral", "fourth statement of some length here"),
+        record(1, "c", "Hezbollah", "neutral", "fifth statement of some length here"),
+        record(2, "c", "kim  Yo Jong", "neutral", "sixth statement of some length here"),
     ]
     keys, _ = merge(rows)
-    assert keys == ["kim yo jong", "kim jong un", "kim"]
+    assert keys == [
+        "kim yo jong",
+        "kim jong un",
+        "kim",
+        "kataib hezbollah",
+        "hezbollah",
+        "kim yo jong",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -90,8 +90,8 @@ def _short_to_full(names: set[str]) -> dict[str, str]:
 def merge(rows: list[dict]) -> tuple[list[str], Counter]:
     """The merged speaker key of each row ('' unknown) and the count of dropped values by reason.
 
-    A one-word name joins the only fuller name holding that word, first within its article,
-    then across the report; when two fuller names hold it, it stays apart.
+    A one-word name joins the only fuller name holding that word within its article; across
+    articles only equal names merge ('Hezbollah' elsewhere is not 'Kataib Hezbollah').
     """
     dropped: Counter = Counter()
     keys = []
@@ -106,8 +106,7 @@ def merge(rows: list[dict]) -> tuple[list[str], Counter]:
             per_article[r["article_id"]].add(k)
     local = {a: _short_to_full(ks) for a, ks in per_article.items()}
     keys = [local[r["article_id"]].get(k, k) if k else k for r, k in zip(rows, keys, strict=True)]
-    wide = _short_to_full(set(keys) - {""})
-    return [wide.get(k, k) for k in keys], dropped
+    return keys, dropped
 
 
 def speakers(rows: list[dict], keys: list[str], counts: Counter) -> dict[str, Speaker]:
