@@ -75,8 +75,8 @@
     document.querySelector("#statements tbody").innerHTML = html;
     var more = $("more");
     more.hidden = view.length <= state.limit;
-    more.textContent = "show " + Math.min(PAGE, view.length - state.limit) + " more of " +
-      (view.length - state.limit);
+    more.textContent = "show " + Math.min(PAGE, view.length - state.limit) + " more (" +
+      (view.length - state.limit) + " not shown)";
   }
   function open(i) {
     var r = R[i], p = D.paras[r[F.para]], st = stance(r), box = $("detail");
