@@ -163,7 +163,12 @@ def read_document(path: Path, opts: ReadOptions) -> Item:
     return document_item(path.read_bytes(), path.name, str(path), opts)
 
 
+LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
 def row_item(row: dict, where: str, opts: ReadOptions) -> Item:
+    # A JSON escape such as "\\ud83d" decodes to a lone surrogate that no UTF-8 output can hold.
+    row = {k: LONE_SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v for k, v in row.items()}
     aid = _check_id(row.get(opts.id_column))
     if aid is None:
         return InputError(where, f"missing or unusable '{opts.id_column}' (use --id-column)")
@@ -253,7 +258,9 @@ def iter_inputs(inputs: list[str], opts: ReadOptions = ReadOptions()) -> Iterato
 
 def _read_one(name: str, opts: ReadOptions) -> Iterator[Item]:
     if name == "-":
-        yield from read_jsonl(sys.stdin, "<stdin>", opts)
+        # The bytes under stdin: invalid UTF-8 is decoded line by line with replacement (as for
+        # files) instead of raising from the text layer, and only "\n" ends a line.
+        yield from read_jsonl(getattr(sys.stdin, "buffer", sys.stdin), "<stdin>", opts)
         return
     path = Path(name)
     suffix = path.suffix.lower()
