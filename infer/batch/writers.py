@@ -13,6 +13,9 @@ import pyarrow.parquet as pq
 
 from infer.batch.schema import nested, to_arrow
 
+# RFC 4180 rows: with "\r\n" as the row end, the csv module also quotes a field holding a bare "\r"
+# (with "\n" alone it writes it raw, and every reader then splits the record there).
+CRLF = "\r\n"
 _UMASK = os.umask(0)
 os.umask(_UMASK)
 
@@ -103,10 +106,12 @@ def write_stream(frames, path: Path, schema: pa.Schema) -> None:
                             flat[col] = [
                                 json.dumps(_plain(v), ensure_ascii=False) for v in flat[col]
                             ]
-                    fh.write(flat.to_csv(index=False, header=header).encode("utf-8"))
+                    fh.write(flat.to_csv(index=False, header=header, lineterminator=CRLF).encode())
                     header = False
             if suffix == ".csv" and header:
-                fh.write(pd.DataFrame(columns=columns).to_csv(index=False).encode("utf-8"))
+                fh.write(
+                    pd.DataFrame(columns=columns).to_csv(index=False, lineterminator=CRLF).encode()
+                )
             if writer is not None:
                 writer.close()
                 writer = None
