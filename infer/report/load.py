@@ -64,7 +64,9 @@ def _frame(path: Path) -> pd.DataFrame:
             return pd.read_parquet(path)
         if suffix == ".csv":
             return pd.read_csv(path, dtype=str, keep_default_na=False)
-        lines = path.read_text("utf-8").splitlines()
+        # Only "\n" ends a JSON line; str.splitlines would also split at U+2028, U+2029 and
+        # U+0085, which json.dumps(ensure_ascii=False) leaves raw inside strings.
+        lines = path.read_text("utf-8").split("\n")
         return pd.DataFrame([json.loads(line) for line in lines if line.strip()])
     except (ValueError, OSError) as err:
         raise QuotelensError(f"{path}: cannot read scored file ({err})") from err
@@ -95,7 +97,7 @@ def read_texts(path: Path) -> dict[str, str]:
     if not texts.is_file():
         return {}
     out: dict[str, str] = {}
-    for line in texts.read_text("utf-8", errors="replace").splitlines():
+    for line in texts.read_text("utf-8", errors="replace").split("\n"):
         try:
             rec = json.loads(line)
         except json.JSONDecodeError:
