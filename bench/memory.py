@@ -10,17 +10,20 @@ import json
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from bench.common import article_stream, write_jsonl
-from bench.streams import peak_rss
 
 HEAVY = ("torch", "transformers", "datasets", "onnxruntime", "pyspark")
-IMPORTS_SCRIPT = """
-import json, sys
+# One scoring process: its peak RSS and which heavy packages it imported by the end.
+SCRIPT = """
+import json, resource, sys
 from infer.__main__ import main
-main(sys.argv[2:])
-print(json.dumps(sorted(m for m in json.loads(sys.argv[1]) if m in sys.modules)))
+code = main(sys.argv[2:])
+heavy = sorted(m for m in json.loads(sys.argv[1]) if m in sys.modules)
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"code": code, "peak_rss_mib": peak, "heavy_imports": heavy}))
 """
 
 
@@ -36,16 +39,17 @@ def tfidf_model(folder: Path) -> Path:
     return save_local(model.fit(*xy(dataset)), folder, "tfidf_linear")
 
 
-def heavy_imports(model: Path, stream: Path, out: Path) -> list[str]:
+def score_once(model: Path, stream: Path, out: Path) -> dict:
     args = ["score", str(stream), "-o", str(out), "--model", str(model), "--no-mlflow"]
+    t0 = time.perf_counter()
     proc = subprocess.run(
-        [sys.executable, "-c", IMPORTS_SCRIPT, json.dumps(HEAVY), *args, "--overwrite"],
+        [sys.executable, "-c", SCRIPT, json.dumps(HEAVY), *args, "--chunk-size", "200"],
         capture_output=True,
         text=True,
     )
     if proc.returncode != 0:
         raise RuntimeError(proc.stderr[-2000:])
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+    return {**json.loads(proc.stdout.strip().splitlines()[-1]), "seconds": time.perf_counter() - t0}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -58,9 +62,8 @@ def main(argv: list[str] | None = None) -> int:
         model = args.model or tfidf_model(tmp / "tfidf")
         rows = article_stream(args.articles, paragraphs_per_article=1, seed=3)
         stream = write_jsonl(rows, tmp / "stream.jsonl")
-        rss = peak_rss(model, stream, tmp / "out.parquet")
-        imported = heavy_imports(model, stream, tmp / "out2.parquet")
-    print(json.dumps({"articles": args.articles, **rss, "heavy_imports": imported}))
+        result = score_once(model, stream, tmp / "out.parquet")
+    print(json.dumps({"articles": args.articles, **result}))
     return 0
 
 

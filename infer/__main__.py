@@ -52,6 +52,13 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--workers", type=int, default=1, help="spaCy processes for extraction")
     s.add_argument("--backend", choices=["auto", "torch", "onnx"], default="auto")
     s.add_argument(
+        "--stance-prior",
+        default="train",
+        metavar="train|natural|adapt|FILE",
+        help="stance mix to assume: as trained, the labelled articles' mix stored with the model, "
+        "re-estimated per batch by EM, or a JSON/YAML file of shares",
+    )
+    s.add_argument(
         "--strict",
         action="store_true",
         help="exit 1 on any input error; refuse a model with other model code",
@@ -104,6 +111,7 @@ def run(args: argparse.Namespace) -> int:
                 backend=args.backend,
                 engine=args.engine,
                 master=args.master,
+                stance_prior=args.stance_prior,
             )
         )
         return 1 if args.strict and counts["errors"] else 0

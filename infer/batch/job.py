@@ -48,6 +48,7 @@ class ScoreOptions:
     backend: str = "auto"
     engine: str = "local"
     master: str | None = None  # Spark master, e.g. local[2]
+    stance_prior: str = "train"  # train | natural | adapt | FILE (infer/model/prior.py)
 
 
 @dataclass(frozen=True)

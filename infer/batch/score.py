@@ -24,7 +24,9 @@ from infer.model.labels import STANCES
 __all__ = ["LocalEngine", "ScoreOptions", "run", "score_chunk", "summary_rows"]
 
 
-def score_chunk(chunk: list, extractor, model, model_uri: str, statements: bool):
+def score_chunk(
+    chunk: list, extractor, model, model_uri: str, statements: bool, stance_prior: str = "train"
+):
     """Records, per-article summary rows, error rows and HTML texts for one chunk."""
     articles = [a for a in chunk if isinstance(a, Article)]
     errors = [{"input": e.input, "reason": e.reason} for e in chunk if isinstance(e, InputError)]
@@ -34,7 +36,10 @@ def score_chunk(chunk: list, extractor, model, model_uri: str, statements: bool)
         found = list(extractor.extract_many(a.text for a in articles)) if articles else []
         frame = article_records(articles, found)
     if len(frame):
-        scored = model.predict(frame[["text", "context"]].reset_index(drop=True))
+        scored = model.predict(
+            frame[["text", "cue", "context"]].reset_index(drop=True),
+            params={"stance_prior": stance_prior},
+        )
         frame = pd.concat([frame.reset_index(drop=True), scored.reset_index(drop=True)], axis=1)
     frame["model_uri"] = model_uri
     frame = frame.reindex(columns=RECORD_COLUMNS)
@@ -97,7 +102,7 @@ class LocalEngine:
                 progress.update(len(chunk))
                 continue
             frame, summary, errors, texts = score_chunk(
-                chunk, extractor, self.model, self.resolved, opts.statements
+                chunk, extractor, self.model, self.resolved, opts.statements, opts.stance_prior
             )
             commit(job, k, frame, summary, errors, texts)
             progress.update(len(chunk), statements=len(frame))

@@ -34,6 +34,7 @@ def log_score_run(
                     "input_fingerprint": fingerprint["input_fingerprint"],
                     "chunk_size": fingerprint["chunk_size"],
                     "output": str(job.out),
+                    "stance_prior": getattr(job.opts, "stance_prior", "train"),
                 }
             )
             seconds = max(counts["seconds"], 1e-9)
