@@ -240,6 +240,8 @@ def run_one(config: TrainConfig, dataset, nested: bool = False) -> str:
             final, n, trained_on = fit_final(config, dataset, None)
             metrics["train_seconds_final"] = time.perf_counter() - t0
             _log_inputs(mlflow, {"train": dataset}, "all")
+            random = results["random"]["parts"]  # what the final model's figures come from
+            _log_inputs(mlflow, {"dev": random["dev"], "test": random["test"]}, "random")
         else:
             res = results[config.data.final_split]
             final, n = res["model"], len(res["parts"]["train"])
