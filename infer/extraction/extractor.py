@@ -78,6 +78,16 @@ class StatementExtractor:
             for batch in pool.imap(_extract_one_batch, batched(texts, 8), chunksize=1):
                 yield from batch
 
+    def segments(self, text: str, structure: Structure) -> list[Region]:
+        """The regions that will be parsed: all headline/body/caption text, or with the prefilter
+        only those that, or whose next region, may hold a statement (the paragraph before a
+        quotation often introduces its speaker)."""
+        segments = structure.segments()
+        if not self.prefilter:
+            return segments
+        hit = [may_hold_statement(text[r.start : r.end]) for r in segments] + [False]
+        return [r for k, r in enumerate(segments) if hit[k] or hit[k + 1]]
+
     def _parsed(self, texts: Iterable[str | Page]):
         # Paragraphs are parsed as separate docs: sentence splitting around quotes is more
         # reliable that way, and one huge paragraph never stalls the rest. Furniture (bylines,
@@ -88,12 +98,7 @@ class StatementExtractor:
             for item in texts:
                 text = item.text if isinstance(item, Page) else item
                 structure = page_structure(item)
-                segments = structure.segments()
-                if self.prefilter:
-                    # A segment is kept when it, or the one after it, may hold a statement: the
-                    # paragraph before a quotation often introduces its speaker.
-                    hit = [may_hold_statement(text[r.start : r.end]) for r in segments] + [False]
-                    segments = [r for k, r in enumerate(segments) if hit[k] or hit[k + 1]]
+                segments = self.segments(text, structure)
                 pending.append((text, structure, segments))
                 for r in segments:
                     yield text[r.start : r.end]
