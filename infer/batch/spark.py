@@ -80,8 +80,10 @@ def session(master: str | None):
 
 
 def spark_error(err: Exception) -> QuotelensError:
-    """Py4J/Spark errors carry pages of JVM trace: keep the first line."""
-    return QuotelensError(f"Spark job failed: {str(err).strip().splitlines()[0][:300]}")
+    """Py4J/Spark errors carry pages of JVM trace: keep the executor's own one-line reason."""
+    lines = [x.strip() for x in str(err).strip().splitlines() if x.strip()] or [type(err).__name__]
+    ours = [x.split("QuotelensError: ", 1)[1] for x in lines if "QuotelensError: " in x]
+    return QuotelensError(f"Spark job failed: {(ours or lines)[0][:300]}")
 
 
 class SparkEngine:
