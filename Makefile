@@ -5,7 +5,7 @@ BIN     = $(VENV)/bin
 export HF_HUB_OFFLINE = 1
 export TOKENIZERS_PARALLELISM = false
 
-.PHONY: install install-dev install-bench demo test test-fast lint ui bench results clean
+.PHONY: install install-dev install-bench demo test test-fast lint ui server bench results clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +52,17 @@ test-fast: install-dev
 
 lint: install-dev
 	$(BIN)/ruff check .
+
+# A team's tracking server: MLflow on PostgreSQL with artifacts served by the server. Create the
+# database once (README, "A tracking server for a team"); bound to 127.0.0.1 unless HOST is set.
+SERVER_DB ?= postgresql://quotelens@127.0.0.1:5432/mlflow
+SERVER_ARTIFACTS ?= ./mlartifacts-server
+HOST ?= 127.0.0.1
+PORT ?= 5000
+server: install
+	$(BIN)/pip install -q -e '.[server]'
+	$(BIN)/mlflow server --backend-store-uri $(SERVER_DB) --artifacts-destination $(SERVER_ARTIFACTS) \
+		--host $(HOST) --port $(PORT) --workers 4
 
 ui: install
 	@# tags the experiment for the UI's model-training view (stores made before the tag existed)
