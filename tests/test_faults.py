@@ -8,7 +8,6 @@ import os
 import random
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -20,6 +19,7 @@ import pandas as pd
 import pytest
 
 from tests.conftest import ROOT, run_main
+from tests.servers import free_port
 
 ARTICLES = sorted((ROOT / "data" / "articles").glob("art-*.txt"))
 CHUNK = 2
@@ -75,12 +75,6 @@ def one_error_line(stderr: str) -> str:
     errors = [line for line in stderr.splitlines() if line.startswith("error:")]
     assert len(errors) == 1, stderr[-2000:]
     return errors[0]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class MlflowServer:

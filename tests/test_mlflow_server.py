@@ -1,60 +1,19 @@
 """A real ``mlflow server`` on 127.0.0.1: train against it and read everything back."""
 
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-
 import mlflow
 import pytest
 
 from tests.conftest import run_cli
+from tests.servers import mlflow_server
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     root = tmp_path_factory.mktemp("server")
-    port = free_port()
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "mlflow",
-            "server",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--backend-store-uri",
-            f"sqlite:///{root / 'db.sqlite'}",
-            "--artifacts-destination",
-            str(root / "artifacts"),
-            "--workers",
-            "1",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(120):
-        try:
-            urllib.request.urlopen(url + "/health", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        proc.kill()
-        pytest.fail("mlflow server did not start")
-    yield url, root
-    proc.terminate()
-    proc.wait(timeout=20)
+    with mlflow_server(f"sqlite:///{root / 'db.sqlite'}", root / "artifacts") as url:
+        yield url, root
 
 
 def test_train_against_server_and_read_back(server, small_config, tmp_path):
