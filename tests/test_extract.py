@@ -1,6 +1,4 @@
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from infer.extraction.extractor import StatementExtractor
 from tests.conftest import SEED_ARTICLE
@@ -104,20 +102,6 @@ def test_odd_quote_marks_do_not_lose_the_rest(extractor):
         s.text.startswith("We are ready for talks") and s.speaker == "the envoy" for s in found
     )
     assert any(s.kind == "indirect" and "schools would reopen" in s.text for s in found)
-
-
-alphabet = st.sampled_from(list("abc XYZ.,;:!?\n\n“”\"'‘’—-") + ["said", " he ", "Varga", "that "])
-
-
-@settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
-@given(st.lists(alphabet, max_size=60).map("".join))
-def test_spans_always_match_text(extractor, text):
-    for s in extractor.extract(text):
-        assert text[s.start : s.end] == s.text
-        assert 0 <= s.start < s.end <= len(text)
-        assert s.kind in ("direct", "indirect", "mixed")
 
 
 def test_short_utterance_with_a_speech_verb_is_a_statement(extractor):
