@@ -99,7 +99,12 @@ def _check_id(raw) -> str | None:
     return text
 
 
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
 def _decode(data: bytes, where: str) -> str:
+    if data.startswith(UTF16_BOMS):  # "Unicode" text as some Windows editors save it
+        return data.decode("utf-16", errors="replace")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -139,7 +144,7 @@ def document_item(data: bytes, name: str, source: str, opts: ReadOptions) -> Ite
         return refused
     if Path(name).suffix.lower() in HTML_SUFFIXES:
         return _html_item(_decode(data, source), name, source, opts)
-    if b"\x00" in data:
+    if b"\x00" in data and not data.startswith(UTF16_BOMS):
         return InputError(source, "binary content (NUL bytes); not a text article")
     return _article(name, _decode(data, source), source, opts)
 
