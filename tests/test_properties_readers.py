@@ -249,3 +249,14 @@ def test_huge_fields_are_refused_by_length_not_by_a_crash(tmp_path):
     items = list(iter_inputs([str(tmp_path / "big.jsonl"), str(tmp_path / "big.csv")]))
     assert [type(i).__name__ for i in items] == ["InputError", "InputError", "Article"]
     assert all("over the limit" in i.reason for i in items[:2])
+
+
+def test_utf16_text_with_a_bom_is_read_as_text(tmp_path):
+    text = "The minister said “we will rebuild” — Київ, ‘today’."
+    for n, encoding in enumerate(["utf-16", "utf-16-be", "utf-8-sig"]):
+        data = text.encode(encoding)
+        if encoding == "utf-16-be":
+            data = b"\xfe\xff" + data
+        (tmp_path / f"a{n}.txt").write_bytes(data)
+    items = list(iter_inputs([str(tmp_path)]))
+    assert [i.text for i in items] == [text] * 3
