@@ -66,7 +66,7 @@ def test_registered_champion_predicts_per_contract(trained, client):
         "device_scores",
     }
     assert abs(sum(out["stance_scores"][0].values()) - 1) < 1e-6
-    assert model.metadata.signature.inputs.input_names() == ["text", "context"]
+    assert model.metadata.signature.inputs.input_names() == ["text", "cue", "context"]
 
 
 def test_same_config_same_metrics(trained, small_config, client):

@@ -91,9 +91,13 @@ class LocalEngine:
     def run(self, job: Job) -> None:
         from infer.batch.progress import Progress
         from infer.extraction.extractor import StatementExtractor
+        from infer.model.imports import refused
 
         opts = self.opts
-        extractor = None if opts.statements else StatementExtractor(n_process=opts.workers)
+        # spaCy's thinc imports torch whenever it is installed; a model that needs torch has
+        # imported it already, so refusing it here only keeps it out of TF-IDF scoring.
+        with refused("torch"):
+            extractor = None if opts.statements else StatementExtractor(n_process=opts.workers)
         progress = Progress(unit="articles")
         read = ReadOptions(**{**asdict(opts.read), "statements": opts.statements})
         for k, chunk in enumerate(batched(iter_inputs(opts.inputs, read), opts.chunk_size)):

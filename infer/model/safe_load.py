@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-import sys
 import zipfile
 from pathlib import Path
 
 from infer.errors import QuotelensError
+from infer.model.imports import refused
 
 PICKLE_SUFFIXES = {".pkl", ".pickle", ".joblib", ".pt", ".pth", ".bin", ".dill", ".cloudpickle"}
 # Types a quotelens model part may contain; anything else in a .skops file is refused.
@@ -42,18 +42,6 @@ TRUSTED_TYPES = [
 ]
 
 
-class _Refuse:
-    """A meta-path finder that makes the named top-level packages unimportable while installed."""
-
-    def __init__(self, names: tuple[str, ...]) -> None:
-        self.names = names
-
-    def find_spec(self, name, path=None, target=None):
-        if name.split(".")[0] in self.names:
-            raise ModuleNotFoundError(f"{name} is not imported while loading skops", name=name)
-        return None
-
-
 def skops_io():
     """``skops.io``, imported without pulling in torch.
 
@@ -62,16 +50,8 @@ def skops_io():
     installed. walk_packages skips packages that raise ImportError, so torch is refused for the
     length of that import only (a TF-IDF model then scores without it).
     """
-    if "skops.io" in sys.modules or "torch" in sys.modules:
+    with refused("torch"):
         import skops.io as sio
-
-        return sio
-    finder = _Refuse(("torch",))
-    sys.meta_path.insert(0, finder)
-    try:
-        import skops.io as sio
-    finally:
-        sys.meta_path.remove(finder)
     return sio
 
 
