@@ -34,8 +34,12 @@ def test_corpus_meets_the_issue_counts(stats_out):
         assert _count(out, stance) >= 250, stance
     share = re.search(r"\| indirect or mixed \| \d+ \((\d+)%\)", out)
     assert share and int(share.group(1)) >= 25
-    long_share = re.search(r"\| 40 words or more \| \d+ \((\d+)%\)", out)
-    assert long_share and int(long_share.group(1)) >= 15
+
+
+def test_at_least_15_percent_of_statements_are_40_words_or_more():
+    rows = named_rows(["data/"])[1]
+    long = sum(len(r["text"].split()) >= 40 for r in rows)
+    assert long / len(rows) >= 0.15, f"{long} of {len(rows)}"
 
 
 def test_articles_meet_the_issue_counts(stats_out):
@@ -60,8 +64,7 @@ def test_no_single_word_or_bigram_decides_a_quarter_of_a_label():
 
 def test_cue_table_finds_a_planted_shortcut():
     rows = [
-        {"cue": "denied", "text": f"x{i}", "stance": "denial", "devices": []}
-        for i in range(12)
+        {"cue": "denied", "text": f"x{i}", "stance": "denial", "devices": []} for i in range(12)
     ]
     rows += [
         {"cue": "said", "text": f"x{i}", "stance": "neutral", "devices": []} for i in range(12)
