@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from infer.batch.dates import iso_date
+
 log = logging.getLogger("quotelens")
 
 TEXT_SUFFIXES = {".txt", ".md"}
@@ -158,7 +160,7 @@ def _html_item(html: str, name: str, source: str, opts: ReadOptions) -> Item:
     if not text or not text.strip():
         return InputError(source, "no main text found in the HTML page")
     meta = trafilatura.extract_metadata(html)
-    date = (meta.date or "") if meta is not None else ""
+    date = iso_date(meta.date) if meta is not None else ""
     return _article(name, text, source, opts, published=date, html=True)
 
 
@@ -166,6 +168,11 @@ def read_document(path: Path, opts: ReadOptions) -> Item:
     if refused := _too_big(path.stat().st_size, str(path), opts):
         return refused
     return document_item(path.read_bytes(), path.name, str(path), opts)
+
+
+def date_column(columns, opts: ReadOptions) -> str:
+    """The row's date column: ``--date-column`` when the input has it, else a ``date`` column."""
+    return opts.date_column if opts.date_column in columns or "date" not in columns else "date"
 
 
 LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
@@ -181,13 +188,12 @@ def row_item(row: dict, where: str, opts: ReadOptions) -> Item:
     if not isinstance(text, str):
         return InputError(where, f"missing '{opts.text_column}' text (use --text-column)")
     context = row.get("context") if opts.statements else ""
-    published = row.get(opts.date_column) or ""
     return _article(
         aid,
         text,
         where,
         opts,
-        published=str(published)[:10],
+        published=iso_date(row.get(date_column(row, opts))),
         context=context if isinstance(context, str) else "",
     )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from infer.batch.dates import article_date
 from infer.batch.readers import Article
 from infer.batch.schema import EXTRACTED_COLUMNS, STATEMENT_COLUMNS
 
@@ -21,19 +22,21 @@ def statement_context(text: str, start: int, end: int) -> str:
     return " ".join(text[lo:hi].split())
 
 
-def _article_fields(article: Article) -> dict:
-    return {"article_id": article.id, "source": article.source, "published": article.published}
+def _article_fields(article: Article, dated: bool = True) -> dict:
+    published = article_date(article.published, article.text) if dated else article.published
+    return {"article_id": article.id, "source": article.source, "published": published}
 
 
 def article_records(articles: list[Article], found: list[list]) -> pd.DataFrame:
     """One row per extracted statement; statement columns copy the attribute of the same name."""
     rows = []
     for article, statements in zip(articles, found, strict=True):
+        fields = _article_fields(article) if statements else {}
         for n, s in enumerate(statements, 1):
             rows.append(
                 {
                     **{c: getattr(s, c, None) for c in STATEMENT_COLUMNS},
-                    **_article_fields(article),
+                    **fields,
                     "statement_id": f"{article.id}:{n}",
                     "context": statement_context(article.text, s.start, s.end),
                 }
@@ -47,7 +50,7 @@ def statement_records(items: list[Article]) -> pd.DataFrame:
         [
             {
                 **{c: None if c in ("start", "end") else "" for c in STATEMENT_COLUMNS},
-                **_article_fields(a),
+                **_article_fields(a, dated=False),
                 "article_id": "",
                 "statement_id": a.id,
                 "text": a.text,

@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from infer.batch.readers import HTML_SUFFIXES, SUFFIXES, TEXT_SUFFIXES, ReadOptions, expand
+from infer.batch.readers import (
+    HTML_SUFFIXES,
+    SUFFIXES,
+    TEXT_SUFFIXES,
+    ReadOptions,
+    date_column,
+    expand,
+)
 from infer.errors import QuotelensError
 
 RAW_FIELDS = [
@@ -97,7 +104,7 @@ def raw_rows(spark, files: list[str], opts: ReadOptions):
             if missing:
                 errors.append((idx, name, _missing(missing, table.columns)))
                 continue
-            wanted = [opts.id_column, opts.text_column, opts.date_column, "context"]
+            wanted = [opts.id_column, opts.text_column, date_column(table.columns, opts), "context"]
             cols = [
                 F.col(f"`{c}`").cast("string") if c in table.columns else F.lit(None)
                 for c in wanted
