@@ -16,6 +16,8 @@ from infer.errors import QuotelensError
 
 NESTED = ("stance_scores", "device_scores", "devices")
 SUFFIXES = (".parquet", ".jsonl", ".csv")
+# Spark names JSON-lines parts *.json; compressed parts carry the codec first (.snappy.parquet).
+PART_FORMATS = {".parquet": ".parquet", ".json": ".jsonl", ".jsonl": ".jsonl", ".csv": ".csv"}
 
 
 def cell(value: Any) -> str:
@@ -55,26 +57,59 @@ def as_list(value: Any) -> list[str]:
     return []
 
 
+def _read_file(path: Path, suffix: str) -> pd.DataFrame:
+    if suffix == ".parquet":
+        return pd.read_parquet(path)
+    if suffix == ".csv":
+        return pd.read_csv(path, dtype=str, keep_default_na=False)
+    # Only "\n" ends a JSON line; str.splitlines would also split at U+2028, U+2029 and
+    # U+0085, which json.dumps(ensure_ascii=False) leaves raw inside strings.
+    lines = path.read_text("utf-8").split("\n")
+    return pd.DataFrame([json.loads(line) for line in lines if line.strip()])
+
+
+def spark_parts(folder: Path) -> tuple[str, list[Path]]:
+    """The format and the ``part-*`` files, in order, of a folder Spark wrote (records are
+    ordered across parts); Spark's ``_SUCCESS`` and checksum files are not data."""
+    parts = sorted(
+        f
+        for f in folder.iterdir()
+        if f.is_file() and f.name.startswith("part-") and f.stat().st_size
+    )
+    kinds = {PART_FORMATS.get(f.suffix.lower()) for f in parts}
+    if len(kinds) > 1 or None in kinds:
+        names = ", ".join(sorted({f.suffix or f.name for f in parts})[:4])
+        raise QuotelensError(f"{folder}: part files of unknown or mixed format ({names})")
+    suffix = kinds.pop() if kinds else folder.suffix.lower()
+    if not parts and not (folder / "_SUCCESS").exists():
+        raise QuotelensError(
+            f"{folder}: a folder with no Spark part files and no _SUCCESS marker; "
+            "give the scored file or the folder Spark wrote"
+        )
+    return suffix, parts
+
+
 def _frame(path: Path) -> pd.DataFrame:
-    suffix = path.suffix.lower()
+    if path.is_dir():
+        suffix, parts = spark_parts(path)
+    else:
+        suffix, parts = path.suffix.lower(), [path]
     if suffix not in SUFFIXES:
         raise QuotelensError(f"{path}: unknown extension {suffix!r}; use .parquet, .jsonl or .csv")
     try:
-        if suffix == ".parquet":
-            return pd.read_parquet(path)
-        if suffix == ".csv":
-            return pd.read_csv(path, dtype=str, keep_default_na=False)
-        # Only "\n" ends a JSON line; str.splitlines would also split at U+2028, U+2029 and
-        # U+0085, which json.dumps(ensure_ascii=False) leaves raw inside strings.
-        lines = path.read_text("utf-8").split("\n")
-        return pd.DataFrame([json.loads(line) for line in lines if line.strip()])
+        frames = [_read_file(p, suffix) for p in parts]
     except (ValueError, OSError) as err:
         raise QuotelensError(f"{path}: cannot read scored file ({err})") from err
+    frames = [f for f in frames if len(f.columns)]
+    if not frames:
+        return pd.DataFrame(columns=RECORD_COLUMNS)
+    return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
 
 
 def read_records(path: Path) -> list[dict]:
-    """Every record of a scored file, each column a plain str (maps/lists as dict/list)."""
-    if not (path.is_file() or (path.is_dir() and path.suffix == ".parquet")):
+    """Every record of a scored file, or of the folder of part files a Spark job wrote; each
+    column a plain str (maps/lists as dict/list)."""
+    if not path.exists():
         raise QuotelensError(f"{path}: scored file not found")
     rows = []
     for n, rec in enumerate(_frame(path).to_dict("records"), 1):
