@@ -72,6 +72,7 @@ def test_import_documented_export(tmp_path: Path, capsys) -> None:
     assert [r["id"] for r in rows] == ["reviewed:a1:2", "reviewed:a2:2"]
     assert rows[0]["stance"] == "restraining" and rows[0]["devices"] == ["call_to_action"]
     assert rows[0]["speaker"] == "the White House" and rows[0]["cue"] == "urged"
+    assert {r["conflict"] for r in rows} == {"korean_peninsula"}
     # the cancelled annotation is ignored; the later one counts
     assert rows[1]["stance"] == "escalatory" and rows[1]["devices"] == ["exaggeration", "threat"]
     assert validate_labelled([out]) == []
@@ -125,17 +126,73 @@ def test_round_trip_through_the_cli(tmp_path: Path) -> None:
     ]  # fmt: skip
     (tmp_path / "export.json").write_text(json.dumps(exported), "utf-8")
     out = tmp_path / "reviewed.jsonl"
-    assert (
-        run_main(
-            "train", "review", "import", str(tmp_path / "export.json"), "-o", str(out)
-        ).returncode
-        == 0
-    )
+    imported = run_main(
+        "train", "review", "import", str(tmp_path / "export.json"), "-o", str(out),
+        "--conflict", "red_sea",
+    )  # fmt: skip
+    assert imported.returncode == 0, imported.stderr
     rows = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
     by_id = {r["statement_id"]: r for r in records()}
     for row in rows:
         original = by_id[row["id"].removeprefix("reviewed:")]
         assert row["stance"] == original["stance"] and row["devices"] == sorted(original["devices"])
-        assert row["text"] == original["text"]
+        assert row["text"] == original["text"] and row["conflict"] == "red_sea"
     again = run_main("train", "review", "import", str(tmp_path / "export.json"), "-o", str(out))
     assert again.returncode == 2 and "exists" in again.stderr  # never overwritten
+
+
+def _article_folder(tmp_path: Path) -> Path:
+    """Scored records of two articles whose folder's meta names their theatres."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    meta = [
+        {"article": "a1", "theatre": "sudan"},
+        {"article": "a2", "theatre": "sahel"},  # an article-test-split theatre
+    ]
+    (folder / "meta.jsonl").write_text("".join(json.dumps(m) + "\n" for m in meta), "utf-8")
+    rows = [
+        r
+        | {"source": str(folder / f"{r['article_id']}.txt"), "article_id": f"{r['article_id']}.txt"}
+        for r in records()
+        if r["article_id"] in ("a1", "a2")
+    ]
+    return write(rows, tmp_path / "scored.jsonl")
+
+
+def _annotated(tasks: list[dict]) -> list[dict]:
+    return [
+        {"id": i, "data": t["data"],
+         "annotations": [{"id": i, "result": t["predictions"][0]["result"]}]}
+        for i, t in enumerate(tasks, 1)
+    ]  # fmt: skip
+
+
+def test_conflict_comes_from_the_article_meta(tmp_path: Path, capsys) -> None:
+    scored = _article_folder(tmp_path)
+    export(str(scored), "random", 10, str(tmp_path / "tasks.json"))
+    assert "skipped statements of the article test split (sahel)" in capsys.readouterr().out
+    tasks = json.loads((tmp_path / "tasks.json").read_text("utf-8"))
+    assert tasks and {t["data"]["conflict"] for t in tasks} == {"sudan"}
+    (tmp_path / "export.json").write_text(json.dumps(_annotated(tasks)), "utf-8")
+    assert import_export(str(tmp_path / "export.json"), str(tmp_path / "r.jsonl")) == 0
+    rows = [json.loads(line) for line in (tmp_path / "r.jsonl").read_text("utf-8").splitlines()]
+    assert {r["conflict"] for r in rows} == {"sudan"} and validate_labelled(
+        [tmp_path / "r.jsonl"]
+    ) == []
+
+
+def test_conflict_missing_or_from_the_test_split_writes_nothing(tmp_path: Path) -> None:
+    items = json.loads(EXPORT.read_text("utf-8"))
+    for item in items:
+        del item["data"]["conflict"]
+    path = tmp_path / "no_conflict.json"
+    path.write_text(json.dumps(items), "utf-8")
+    out = tmp_path / "reviewed.jsonl"
+    result = run_main("train", "review", "import", str(path), "-o", str(out))
+    assert result.returncode == 2 and "no_conflict.json:1: no conflict" in result.stderr
+    assert not out.exists()
+    leak = run_main("train", "review", "import", str(path), "-o", str(out), "--conflict", "sahel")
+    assert leak.returncode == 2 and "from the article test split (sahel)" in leak.stderr
+    assert not out.exists()
+    assert import_export(str(path), str(out), conflict="gulf") == 0
+    assert {json.loads(x)["conflict"] for x in out.read_text("utf-8").splitlines()} == {"gulf"}

@@ -77,6 +77,9 @@ def build_parser() -> argparse.ArgumentParser:
     ri = rsub.add_parser("import", help="a Label Studio JSON export -> labelled JSONL (v1.1)")
     ri.add_argument("export")
     ri.add_argument("-o", "--output", help="default data/statements/reviewed-TODAY.jsonl")
+    ri.add_argument(
+        "--conflict", default="", help="the theatre of every task (default: the article's meta)"
+    )
     return p
 
 
@@ -122,7 +125,7 @@ def run(args: argparse.Namespace) -> int:
             )
         if args.review_command == "config":
             return review.print_config()
-        return review.import_export(args.export, args.output)
+        return review.import_export(args.export, args.output, args.conflict)
     raise AssertionError(args.command)
 
 

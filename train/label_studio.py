@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from infer.model.labels import DEVICES, STANCES
 
 STANCE_FIELD, DEVICE_FIELD, TEXT_FIELD = "stance", "devices", "text"
-DATA_FIELDS = ("id", "text", "context", "speaker", "cue", "kind", "via", "article", "source")
+DATA_FIELDS = (
+    "id", "text", "context", "speaker", "cue", "kind", "via", "article", "source", "conflict"
+)  # fmt: skip
 
 
 def labeling_config() -> str:

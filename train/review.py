@@ -3,6 +3,10 @@
 python -m train review export out/scored.parquet --select uncertain -n 100 -o tasks.json
 python -m train review config > config.xml
 python -m train review import export.json -o data/statements/reviewed-2025-01-31.jsonl
+
+Every reviewed statement carries ``conflict`` (its article's theatre, from the article folder's
+``meta*.jsonl`` or ``--conflict``) so held-out-conflict splits group it with its article; the
+article test split's theatres are never exported or imported.
 """
 
 from __future__ import annotations
@@ -11,16 +15,35 @@ import datetime as dt
 import json
 import random
 import sys
+from functools import cache
 from pathlib import Path
 
 from infer.errors import QuotelensError
 from infer.report.load import read_records
+from train.articles import load_meta
 from train.corpus import check_row
 from train.label_studio import labeling_config, read_task, task
+from train.splits import ARTICLE_TEST_THEATRES
 
 SELECTIONS = ("uncertain", "disagree", "random")
 # Devices that only an escalatory statement carries: the model disagrees with itself otherwise.
 ESCALATORY_DEVICES = ("threat", "call_to_action")
+
+
+@cache
+def _meta(folder: str) -> dict:
+    try:
+        return load_meta(Path(folder))
+    except (OSError, QuotelensError):
+        return {}
+
+
+def theatre(source: str, article: str) -> str:
+    """The theatre an article's folder records for it (``meta*.jsonl``), or ''."""
+    if not source or not article:
+        return ""
+    meta = _meta(str(Path(source).parent)).get(Path(article).stem)
+    return meta.theatre if meta is not None else ""
 
 
 def _key(row: dict) -> str:
@@ -80,6 +103,12 @@ def export(
     """Write Label Studio tasks for ``n`` selected statements of ``scored``."""
     rows = read_records(Path(scored))
     other = read_records(Path(against)) if against else None
+    for r in rows:
+        r["conflict"] = theatre(r["source"], r["article_id"])
+    held = {r["conflict"] for r in rows if r["conflict"] in ARTICLE_TEST_THEATRES}
+    if held:
+        print(f"skipped statements of the article test split ({', '.join(sorted(held))})")
+        rows = [r for r in rows if r["conflict"] not in held]
     picked = select(rows, how, n, other, seed)
     tasks = [
         task(
@@ -93,6 +122,7 @@ def export(
                 "via": r["via"],
                 "article": r["article_id"],
                 "source": r["source"],
+                "conflict": r["conflict"],
             },
             r["stance"],
             r["devices"],
@@ -108,7 +138,26 @@ def export(
     return 0
 
 
-def reviewed_rows(path: Path, reviewed_on: str) -> tuple[list[dict], list[str], int]:
+def _conflict(d: dict, given: str) -> tuple[str, str]:
+    """(the statement's conflict, a problem): ``--conflict``, the task's, or the article meta's."""
+    conflict = (
+        given
+        or str(d.get("conflict") or "")
+        or theatre(str(d.get("source") or ""), str(d.get("article") or ""))
+    )
+    if not conflict:
+        return "", "no conflict (the article's theatre) for this statement; rerun with --conflict"
+    if conflict in ARTICLE_TEST_THEATRES:
+        return conflict, (
+            f"statement from the article test split ({conflict}); its labels must not train a "
+            "model; delete the task"
+        )
+    return conflict, ""
+
+
+def reviewed_rows(
+    path: Path, reviewed_on: str, conflict: str = ""
+) -> tuple[list[dict], list[str], int]:
     """(labelled rows, problems as 'file:item: reason', tasks left unannotated)."""
     try:
         items = json.loads(path.read_text("utf-8"))
@@ -131,6 +180,10 @@ def reviewed_rows(path: Path, reviewed_on: str) -> tuple[list[dict], list[str], 
             problems.append(f"{loc}: {got.problem}")
             continue
         d = got.data
+        theatre_of, problem = _conflict(d, conflict)
+        if problem:
+            problems.append(f"{loc}: {problem}")
+            continue
         row = {
             "id": f"reviewed:{d.get('id') or n}",
             "text": str(d.get("text") or ""),
@@ -143,6 +196,7 @@ def reviewed_rows(path: Path, reviewed_on: str) -> tuple[list[dict], list[str], 
             "source": f"label-studio review {reviewed_on}"
             + (f" of {d['source']}" if d.get("source") else ""),
             "article": str(d.get("article") or ""),
+            "conflict": theatre_of,
             "origin": "reviewed",
         }
         problems += [f"{loc}: {p}" for p in check_row(row)]
@@ -153,11 +207,15 @@ def reviewed_rows(path: Path, reviewed_on: str) -> tuple[list[dict], list[str], 
     return rows, problems, open_tasks
 
 
-def import_export(export_path: str, output: str | None = None) -> int:
+def import_export(export_path: str, output: str | None = None, conflict: str = "") -> int:
     """Turn a Label Studio JSON export into labelled JSONL; on any problem, write nothing."""
     today = dt.date.today().isoformat()
     out = Path(output or f"data/statements/reviewed-{today}.jsonl")
-    rows, problems, open_tasks = reviewed_rows(Path(export_path), today)
+    if out.exists():
+        raise QuotelensError(
+            f"{out} exists; choose another -o (reviewed files are never overwritten)"
+        )
+    rows, problems, open_tasks = reviewed_rows(Path(export_path), today, conflict)
     if problems:
         print("\n".join(problems), file=sys.stderr)
         raise QuotelensError(
@@ -165,10 +223,6 @@ def import_export(export_path: str, output: str | None = None) -> int:
         )
     if not rows:
         raise QuotelensError(f"{export_path}: no annotated task; label some in Label Studio first")
-    if out.exists():
-        raise QuotelensError(
-            f"{out} exists; choose another -o (reviewed files are never overwritten)"
-        )
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_suffix(".jsonl.tmp")
     tmp.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
