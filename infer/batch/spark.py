@@ -4,21 +4,32 @@ Spark reads the inputs, executors parse them into items (``OUT.parts/items``, pa
 part) and score them in ``mapInPandas`` with the model loaded once per executor process; each
 wave of parts is written by Spark (``OUT.parts/scored``) and marked done, so ``--resume`` skips
 committed parts. The final records are a Parquet dataset written by Spark at ``OUT``; summary,
-errors and texts are single files, written by one Spark task and moved into place.
+errors and texts are single files, written by one Spark task and moved into place. A failed task
+is retried by Spark (local masters too); a part whose task keeps failing ends the job with one line
+naming it, and the unfinished job is left for ``--resume``.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
 from pathlib import Path
 
-from infer.batch.job import Job, ScoreOptions, Tally
+from infer.batch.job import RESUME_HINT, Job, ScoreOptions, Tally
 from infer.batch.schema import ERROR, RECORD, SUMMARY, TEXT, nested
-from infer.batch.spark_tasks import ITEM_COLUMNS, KEYS, TaskConfig, parse_rows, score_rows
+from infer.batch.spark_tasks import (
+    FAULT_ENV,
+    ITEM_COLUMNS,
+    KEYS,
+    TaskConfig,
+    parse_rows,
+    score_rows,
+)
 from infer.errors import QuotelensError
 
+TASK_ATTEMPTS = 4  # Spark's own default on a cluster; plain local masters try each task once
 SPARK_TYPES = {"string": "string", "int64": "long", "double": "double", "bool": "boolean"}
 
 
@@ -62,7 +73,7 @@ def session(master: str | None):
     os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
     builder = SparkSession.builder.appName("quotelens-score")
     if master:
-        builder = builder.master(master)
+        builder = builder.master(with_retries(master))
     # Stay on loopback unless the user's own Spark configuration says otherwise (cluster runs).
     if not master or master.startswith("local"):
         builder = (
@@ -79,11 +90,21 @@ def session(master: str | None):
     )
 
 
-def spark_error(err: Exception) -> QuotelensError:
+def with_retries(master: str) -> str:
+    """``local`` and ``local[N]`` give a task one attempt; retry failed tasks as a cluster would."""
+    m = re.fullmatch(r"local(?:\[(\d+|\*)\])?", master.strip())
+    return f"local[{m.group(1) or 1},{TASK_ATTEMPTS}]" if m else master
+
+
+def spark_error(err: Exception, hint: str = "") -> QuotelensError:
     """Py4J/Spark errors carry pages of JVM trace: keep the executor's own one-line reason."""
-    lines = [x.strip() for x in str(err).strip().splitlines() if x.strip()] or [type(err).__name__]
+    text = str(err).strip()
+    lines = [x.strip() for x in text.splitlines() if x.strip()] or [type(err).__name__]
     ours = [x.split("QuotelensError: ", 1)[1] for x in lines if "QuotelensError: " in x]
-    return QuotelensError(f"Spark job failed: {(ours or lines)[0][:300]}")
+    named = [x for x in ours if x.startswith("part ")]  # a task's error naming its parts
+    tries = re.search(r"failed (\d+) times", text)
+    after = f" (a task failed {tries.group(1)} times)" if tries else ""
+    return QuotelensError(f"Spark job failed: {(named or ours or lines)[0][:300]}{after}{hint}")
 
 
 class SparkEngine:
@@ -111,6 +132,7 @@ class SparkEngine:
             backend=self.opts.backend,
             strict=self.opts.strict,
             tracking_uri=tracking_uri(),
+            fault=os.environ.get(FAULT_ENV, ""),
         )
         self.spark = session(self.opts.master)
         return resolved
@@ -165,7 +187,7 @@ class SparkEngine:
         except QuotelensError:
             raise
         except Exception as err:  # noqa: BLE001
-            raise spark_error(err) from None
+            raise spark_error(err, RESUME_HINT) from None
 
     def _score(self, items_dir: Path, scored_dir: Path, parts: list[str], fields) -> None:
         from pyspark.sql import functions as F

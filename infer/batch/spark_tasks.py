@@ -2,7 +2,8 @@
 
 ``parse_rows``: raw input rows (file bytes, JSON lines, table rows) -> items, with the local
 readers' own rules, so ids, errors and order match the local engine. ``score_rows``: items -> one
-frame of record, summary, error and text rows, keyed by input position for ordering.
+frame of record, summary, error and text rows, keyed by input position for ordering. A task that
+fails names the parts it was scoring; ``injected_fault`` is a test-only hook, inert unless set.
 """
 
 from __future__ import annotations
@@ -21,10 +22,13 @@ from infer.batch.readers import (
     jsonl_item,
     row_item,
 )
+from infer.errors import QuotelensError
 
 ITEM_COLUMNS = ["file_idx", "n", "part", "id", "text", "source", "published", "context", "html"]
 ITEM_COLUMNS += ["error_input", "error_reason"]
 KEYS = ["row_type", "part", "file_idx", "n", "stmt"]
+# Test-only: ``PART`` fails the first attempt of the task scoring PART, ``PART:always`` every one.
+FAULT_ENV = "QUOTELENS_SPARK_FAULT"
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,7 @@ class TaskConfig:
     backend: str
     strict: bool
     tracking_uri: str
+    fault: str = ""  # FAULT_ENV as read on the driver (executors may not share its environment)
 
 
 def part_key(kind: str, file_idx: int, n: int, chunk_size: int) -> str:
@@ -130,50 +135,71 @@ def _items(frame: pd.DataFrame) -> list:
 
 
 def score_rows(cfg: TaskConfig, columns: list[str]):
+    def score(frames: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+        model, extractor = _tools(cfg, cfg.read.statements)
+        for frame in frames:
+            parts = sorted(set(frame["part"]))
+            try:
+                rows = _score_frame(frame, model, extractor, cfg, columns)
+            except Exception as err:  # noqa: BLE001
+                reason = str(err).strip().splitlines()[0] if str(err).strip() else ""
+                raise QuotelensError(
+                    f"part {', '.join(parts)}: {reason or type(err).__name__}"
+                ) from err
+            if rows is not None:
+                yield rows
+            # After the rows are out: a retried attempt must not leave the failed one's behind.
+            injected_fault(cfg, parts)
+
+    return score
+
+
+def injected_fault(cfg: TaskConfig, parts: list[str]) -> None:
+    """Test-only fault for the part named in ``FAULT_ENV`` on the driver; does nothing unless set."""
+    part, _, when = cfg.fault.partition(":")
+    if not part or part not in parts:
+        return
+    from pyspark import TaskContext
+
+    attempt = TaskContext.get().attemptNumber()
+    if attempt == 0 or when == "always":
+        raise QuotelensError(f"part {part}: injected fault ({FAULT_ENV}, attempt {attempt + 1})")
+
+
+def _score_frame(frame: pd.DataFrame, model, extractor, cfg: TaskConfig, columns: list[str]):
+    """One frame of items -> record, summary, error and text rows with their keys (or None)."""
     from infer.batch.score import score_chunk
 
     statements = cfg.read.statements
-
-    def score(frames: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
-        model, extractor = _tools(cfg, statements)
-        for frame in frames:
-            items = _items(frame)
-            pos = {
-                (it.id if isinstance(it, Article) else (it.input, it.reason)): (p, f, n)
-                for it, p, f, n in zip(
-                    items, frame["part"], frame["file_idx"], frame["n"], strict=True
-                )
-            }
-            records, summary, errors, texts = score_chunk(
-                items, extractor, model, cfg.model_uri, statements
-            )
-            key = "statement_id" if statements else "article_id"
-            rows = [
-                records.assign(
-                    row_type="record",
-                    stmt=[
-                        0 if statements else int(s.rsplit(":", 1)[1])
-                        for s in records["statement_id"]
-                    ],
-                    **_keys([pos[a] for a in records[key]]),
-                ),
-                pd.DataFrame(summary).assign(
-                    row_type="summary", stmt=0, **_keys([pos[s["article_id"]] for s in summary])
-                ),
-                pd.DataFrame(errors).assign(
-                    row_type="error",
-                    stmt=0,
-                    **_keys([pos[(e["input"], e["reason"])] for e in errors]),
-                ),
-                pd.DataFrame(texts).assign(
-                    row_type="text", stmt=0, **_keys([pos[t["article_id"]] for t in texts])
-                ),
-            ]
-            rows = [r for r in rows if len(r)]
-            if rows:
-                yield plain(pd.concat(rows, ignore_index=True), columns)
-
-    return score
+    items = _items(frame)
+    pos = {
+        (it.id if isinstance(it, Article) else (it.input, it.reason)): (p, f, n)
+        for it, p, f, n in zip(items, frame["part"], frame["file_idx"], frame["n"], strict=True)
+    }
+    records, summary, errors, texts = score_chunk(
+        items, extractor, model, cfg.model_uri, statements
+    )
+    key = "statement_id" if statements else "article_id"
+    rows = [
+        records.assign(
+            row_type="record",
+            stmt=[0 if statements else int(s.rsplit(":", 1)[1]) for s in records["statement_id"]],
+            **_keys([pos[a] for a in records[key]]),
+        ),
+        pd.DataFrame(summary).assign(
+            row_type="summary", stmt=0, **_keys([pos[s["article_id"]] for s in summary])
+        ),
+        pd.DataFrame(errors).assign(
+            row_type="error",
+            stmt=0,
+            **_keys([pos[(e["input"], e["reason"])] for e in errors]),
+        ),
+        pd.DataFrame(texts).assign(
+            row_type="text", stmt=0, **_keys([pos[t["article_id"]] for t in texts])
+        ),
+    ]
+    rows = [r for r in rows if len(r)]
+    return plain(pd.concat(rows, ignore_index=True), columns) if rows else None
 
 
 def _keys(positions: list[tuple]) -> dict:
