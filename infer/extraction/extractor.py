@@ -5,16 +5,16 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from infer.extraction.attribution import CUE_FORMS, attribution_near, cue_verbs
 from infer.extraction.lexicon import word_list
 from infer.extraction.mentions import org_mentions, person_mentions
-from infer.extraction.prefilter import may_hold_statement
+from infer.extraction.prefilter import View, view
 from infer.extraction.quotes import Quote, find_quotes, word_count
 from infer.extraction.reported import according_to, reported_content
 from infer.extraction.speakers import SpeakerResolver, guess_gender
-from infer.extraction.structure import Page, Region, Structure, page_structure
+from infer.extraction.structure import Page, Structure, page_structure
 from infer.extraction.types import Attribution, Candidate, Statement
 
 __all__ = ["Page", "Statement", "StatementExtractor", "batched", "load_spacy"]
@@ -62,8 +62,8 @@ class StatementExtractor:
         if self.n_process > 1:
             yield from self._parallel(texts)
             return
-        for text, structure, paras in self._parsed(texts):
-            yield _statements(text, paras, structure)
+        for text, structure, plan, paras in self._parsed(texts):
+            yield _statements(text, paras, structure, plan)
 
     def _parallel(self, texts: Iterable[str | Page]) -> Iterator[list[Statement]]:
         # Workers parse and extract whole articles and send back only the small Statement
@@ -78,31 +78,39 @@ class StatementExtractor:
             for batch in pool.imap(_extract_one_batch, batched(texts, 8), chunksize=1):
                 yield from batch
 
-    def segments(self, text: str, structure: Structure) -> list[Region]:
-        """The regions that will be parsed: all headline/body/caption text, or with the prefilter
-        only those that, or whose next region, may hold a statement (the paragraph before a
-        quotation often introduces its speaker)."""
-        segments = structure.segments()
-        if not self.prefilter:
-            return segments
-        hit = [may_hold_statement(text[r.start : r.end]) for r in segments] + [False]
-        return [r for k, r in enumerate(segments) if hit[k] or hit[k + 1]]
+    def views(self, text: str, structure: Structure, plan: QuotePlan) -> list[View]:
+        """What is parsed: every headline, body and caption region; with the prefilter, body
+        regions keep only sentences that may hold a statement (and the sentence before each),
+        and the middle of each standalone quotation is blanked (nothing inside one is used)."""
+        quoted = [(q.start, q.end) for q in plan.standalone] if self.prefilter else []
+        out = []
+        for r in structure.segments():
+            filtered = self.prefilter and r.role == "body"
+            v = view(text, r.start, r.end, quoted, filter_sentences=filtered)
+            if v is not None:
+                out.append(v)
+        return out
+
+    def segments(self, text: str, structure: Structure) -> list[View]:
+        """The parsed views of one article (for measuring the prefilter)."""
+        return self.views(text, structure, quote_plan(text, structure))
 
     def _parsed(self, texts: Iterable[str | Page]):
         # Paragraphs are parsed as separate docs: sentence splitting around quotes is more
         # reliable that way, and one huge paragraph never stalls the rest. Furniture (bylines,
         # datelines, credits, links, ads) is never parsed.
-        pending: list[tuple[str, Structure, list[Region]]] = []
+        pending: list[tuple[str, Structure, QuotePlan, list[View]]] = []
 
         def flat():
             for item in texts:
                 text = item.text if isinstance(item, Page) else item
                 structure = page_structure(item)
-                segments = self.segments(text, structure)
-                pending.append((text, structure, segments))
-                for r in segments:
-                    yield text[r.start : r.end]
-                if not segments:
+                plan = quote_plan(text, structure)
+                views = self.views(text, structure, plan)
+                pending.append((text, structure, plan, views))
+                for v in views:
+                    yield v.text
+                if not views:
                     yield ""
 
         docs = self.nlp.pipe(flat(), batch_size=self.batch_size, n_process=self.n_process)
@@ -111,10 +119,10 @@ class StatementExtractor:
                 first = next(docs)
             except StopIteration:
                 return
-            text, structure, segments = pending.pop(0)
-            got = [first] + [next(docs) for _ in range(max(len(segments), 1) - 1)]
-            starts = [r.start for r in segments] or [0]
-            yield text, structure, list(zip(starts, got, strict=False))
+            text, structure, plan, views = pending.pop(0)
+            got = [first] + [next(docs) for _ in range(max(len(views), 1) - 1)]
+            starts = [v.start for v in views] or [0]
+            yield text, structure, plan, list(zip(starts, got, strict=False))
 
 
 _WORKER: StatementExtractor | None = None
@@ -168,11 +176,24 @@ def _reported(text: str, paras: list, quotes: list[Quote], ranges) -> list[Candi
     ]
 
 
-def _statements(text: str, paras: list, structure: Structure) -> list[Statement]:
+@dataclass(frozen=True)
+class QuotePlan:
+    """The quotations of one article (outside furniture) and those framed as full utterances."""
+
+    quotes: list[Quote]
+    standalone: list[Quote]
+
+
+def quote_plan(text: str, structure: Structure) -> QuotePlan:
     quotes = [q for q in find_quotes(text) if q.end > q.start and structure.where(q.start)]
     standalone = [
         q for q in quotes if _standalone(text, q) and (_long(text, q) or _utterance(text, q))
     ]
+    return QuotePlan(quotes, standalone)
+
+
+def _statements(text: str, paras: list, structure: Structure, plan: QuotePlan) -> list[Statement]:
+    quotes, standalone = plan.quotes, plan.standalone
     ranges = [(q.open_at, (q.close_at or q.end) + 1) for q in standalone]
     direct = _direct(text, paras, standalone, ranges)
     found = sorted(
