@@ -76,7 +76,7 @@ def test_import_documented_export(tmp_path: Path, capsys) -> None:
     # the cancelled annotation is ignored; the later one counts
     assert rows[1]["stance"] == "escalatory" and rows[1]["devices"] == ["exaggeration", "threat"]
     assert validate_labelled([out]) == []
-    assert "1 task(s) not yet annotated" in capsys.readouterr().out
+    assert "1 task(s) skipped or not yet annotated" in capsys.readouterr().out
 
 
 def _broken(tmp_path: Path, **changes) -> Path:

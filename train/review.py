@@ -227,7 +227,8 @@ def import_export(export_path: str, output: str | None = None, conflict: str = "
     tmp = out.with_suffix(".jsonl.tmp")
     tmp.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
     tmp.replace(out)
-    print(f"{len(rows)} reviewed statements -> {out} ({open_tasks} task(s) not yet annotated)")
+    left = f"{open_tasks} task(s) skipped or not yet annotated"
+    print(f"{len(rows)} reviewed statements -> {out} ({left})")
     return 0
 
 
