@@ -9,7 +9,6 @@ Training gets the same treatment: bad labelled data is refused before any work, 
 import json
 import shutil
 import sqlite3
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pandas as pd
@@ -261,15 +260,15 @@ FIT_CASES = {
 
 @pytest.fixture(scope="module")
 def refusals(small_corpus, tmp_path_factory) -> dict:
-    """Every refused fit, run once (two at a time): case -> (process, runs left in the store)."""
+    """Every refused fit, run once: case -> (process, runs left in the store).
+
+    One after another: ``run_main`` swaps process-wide state (cwd, environment, stdout).
+    """
     rows = [json.loads(x) for x in small_corpus.read_text("utf-8").splitlines()]
     base = tmp_path_factory.mktemp("refused")
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        futures = {
-            case: pool.submit(_fit, base / case, make(rows), **data)
-            for case, (make, data, _) in FIT_CASES.items()
-        }
-        return {case: f.result() for case, f in futures.items()}
+    return {
+        case: _fit(base / case, make(rows), **data) for case, (make, data, _) in FIT_CASES.items()
+    }
 
 
 @pytest.mark.parametrize(
