@@ -109,7 +109,12 @@ def _appositive(subject) -> tuple[str, str]:
     """A proper name in apposition to a common-noun subject, and whether it is a person."""
     if subject.ent_type_ == "PERSON":
         return "", ""
+    doc = subject.doc
     for child in subject.subtree:
+        if child.head is not subject and doc[child.left_edge.i - 1].text == "(":
+            # "the director general of the Inter-Services Public Relations (ISPR)": an acronym
+            # in brackets names the body it follows, not the speaker.
+            continue
         if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i > subject.i:
             toks = [
                 t

@@ -231,6 +231,7 @@ def _statements(text: str, paras: list, structure: Structure, plan: QuotePlan) -
 def _register_people(resolver: SpeakerResolver, text: str, paras: list, quoted) -> None:
     """Every named person and body outside quotations, with titles, appositions and a gender
     guess; only subjects count as mentions (antecedents for pronouns)."""
+    resolver.text = text  # before any group is registered, so acronyms expand
     people = [
         (p_start, doc, [m for m in person_mentions(doc, p_start) if not _inside(m.start, quoted)])
         for p_start, doc in paras

@@ -359,13 +359,15 @@ def _looks_like_person(name: str) -> bool:
 def _plural(e: Entity) -> bool:
     """A described group of people ("Palestinian officials"); a proper name never is."""
     words = e.name.split()
-    last = words[-1] if words else ""
+    # The head noun ends the phrase's core: "Residents of Muzaffarabad" -> "Residents".
+    core = re.split(r"\s(?:of|from|in|at|who|that|on)\s|,", f" {e.name} ")[0].split()
+    last = core[-1] if core else ""
     return (
         e.is_person
         and len(words) > 1
-        and last.islower()
         and last.endswith("s")
         and not last.endswith("ss")
+        and (last.islower() or (len(core) == 1 and last[1:].islower()))
     )
 
 
