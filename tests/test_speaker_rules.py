@@ -37,3 +37,18 @@ def test_bracketed_acronym_of_a_body_is_not_the_speakers_name(nlp):
     got = make_attribution(subject, "said")
     assert got.appos == ""
     assert got.surface.startswith("The director general")
+
+
+def test_headline_pull_quote_takes_the_speaker_of_the_same_words_in_the_body(nlp):
+    from infer.extraction.extractor import StatementExtractor
+
+    text = (
+        "‘I will sleep on its stones’\n\n"
+        "GAZA CITY, Jan 27 — Thousands of displaced families walked north on Monday along the "
+        "coastal road, carrying what they could, after the crossing point was opened.\n\n"
+        "“My house is gone, but I will sleep on its stones,” said Nour Abu Daqqa, a teacher "
+        "who had lived in a tent in Khan Younis for more than a year."
+    )
+    got = StatementExtractor(nlp, prefilter=False).extract(text)
+    head = [s for s in got if s.where == "headline"]
+    assert head and head[0].speaker == "Nour Abu Daqqa" and head[0].speaker_surface == ""

@@ -211,7 +211,7 @@ def _statements(text: str, paras: list, structure: Structure, plan: QuotePlan) -
             resolver.unattributed()
         else:
             resolver.resolve(c.attribution)
-    names = resolver.final_names()
+    names = _pull_quote_speakers(text, found, resolver.final_names())
     return [
         Statement(
             c.start,
@@ -226,6 +226,31 @@ def _statements(text: str, paras: list, structure: Structure, plan: QuotePlan) -
         )
         for c, name in zip(found, names, strict=True)
     ]
+
+
+def _words_of(text: str) -> str:
+    """Lower-case words joined by single spaces (marks and punctuation dropped)."""
+    return " ".join(re.findall(r"[\w’']+", text.lower()))
+
+
+def _pull_quote_speakers(text: str, found: list[Candidate], names: list[str]) -> list[str]:
+    """GUIDELINES 4.14: an unattributed pull-quote in a headline takes the speaker of the body
+    statement that holds the same words; otherwise its speaker stays empty."""
+    out = list(names)
+    for k, c in enumerate(found):
+        if c.where != "headline" or c.attribution is not None:
+            continue
+        words = _words_of(text[c.start : c.end])
+        for j, other in enumerate(found):
+            if (
+                other.where == "body"
+                and other.attribution is not None
+                and words
+                and f" {words} " in f" {_words_of(text[other.start : other.end])} "
+            ):
+                out[k] = names[j]
+                break
+    return out
 
 
 def _register_people(resolver: SpeakerResolver, text: str, paras: list, quoted) -> None:
