@@ -285,7 +285,6 @@ def test_tracking_down_registry_model_is_a_clear_error(two_articles, tmp_path):
         str(tmp_path / "scored.parquet"),
         cwd=tmp_path,
         env=DOWN,
-        timeout=60,
     )
     assert result.returncode == 2
     line = one_error_line(result.stderr)

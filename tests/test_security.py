@@ -40,7 +40,7 @@ def test_config_with_a_python_tag_is_refused_and_nothing_runs(tmp_path):
     )
     result = run_main(
         "train", "fit", str(config), cwd=tmp_path,
-        env={"MLFLOW_TRACKING_URI": f"sqlite:///{tmp_path / 'mlflow.db'}"}, timeout=120,
+        env={"MLFLOW_TRACKING_URI": f"sqlite:///{tmp_path / 'mlflow.db'}"},
     )  # fmt: skip
     assert result.returncode == 2
     line = one_error_line(result.stderr)
@@ -220,22 +220,40 @@ def test_ids_never_escape_the_output_folder(champion_folder, tmp_path):
 # 8. servers bind 127.0.0.1 -------------------------------------------------------------------
 
 
-def make_recipe(target: str) -> str:
-    """The recipe of a Makefile target, continuation lines joined."""
+def make_commands(target: str) -> list[str]:
+    """The commands of a Makefile target's recipe, continuation lines joined, comments dropped."""
     lines = (ROOT / "Makefile").read_text("utf-8").splitlines()
     start = next(i for i, line in enumerate(lines) if re.match(rf"{target}\s*:", line))
-    recipe = []
+    commands, current = [], ""
     for line in lines[start + 1 :]:
         if not line.startswith("\t"):
             break
-        recipe.append(line.strip().removesuffix("\\"))
-    return " ".join(recipe)
+        current += " " + line.strip().removesuffix("\\")
+        if not line.rstrip().endswith("\\"):
+            if not current.strip().startswith("@#"):
+                commands.append(current.strip())
+            current = ""
+    return commands
+
+
+def _mlflow_command(target: str) -> list[str]:
+    return next(
+        args
+        for args in map(shlex.split, make_commands(target))
+        if args[0].endswith("mlflow") and args[1] in ("ui", "server")
+    )
 
 
 def test_make_ui_binds_loopback():
-    args = shlex.split(make_recipe("ui"))
-    assert args[0].endswith("mlflow") and args[1] in ("ui", "server")
+    args = _mlflow_command("ui")
     assert args[args.index("--host") + 1] == "127.0.0.1"
+
+
+def test_make_server_binds_loopback_unless_told():
+    args = _mlflow_command("server")
+    assert args[args.index("--host") + 1] == "$(HOST)"
+    makefile = (ROOT / "Makefile").read_text("utf-8")
+    assert re.search(r"^HOST \?= 127\.0\.0\.1$", makefile, re.M)
 
 
 def _string_lists(path: Path):
@@ -252,7 +270,7 @@ def test_test_mlflow_servers_bind_loopback():
         for args in _string_lists(path)
         if "mlflow" in args and ("server" in args or "ui" in args)
     ]
-    assert {name for name, _ in servers} >= {"test_mlflow_server.py", "test_faults.py"}
+    assert {name for name, _ in servers} >= {"servers.py", "test_faults.py"}
     for name, args in servers:
         assert "--host" in args and args[args.index("--host") + 1] == "127.0.0.1", name
 
