@@ -81,15 +81,19 @@ def pair_up(first: list[dict], second: list[dict]) -> list[tuple[dict, dict]]:
     return pairs
 
 
-def article_agreement(folder: Path, second_files: list[Path]) -> ArticleAgreement | None:
-    """Compare the gold of ``folder`` with every second annotation, on the articles they cover."""
+def article_agreement(
+    folder: Path, second_files: list[Path], first_file: Path | None = None
+) -> ArticleAgreement | None:
+    """Compare the first annotation (``first_file``, as labelled before adjudication, else the
+    folder's gold) with every second annotation, on the articles the second annotation covers."""
     second = [r for f in second_files for r in _jsonl(f)]
     if not second:
         return None
     covered = {r["article"] for r in second}
-    first = [
-        r for g in sorted(folder.glob("gold*.jsonl")) for r in _jsonl(g) if r["article"] in covered
-    ]
+    sources = (
+        [first_file] if first_file and first_file.exists() else sorted(folder.glob("gold*.jsonl"))
+    )
+    first = [r for g in sources for r in _jsonl(g) if r["article"] in covered]
     return ArticleAgreement(len(covered), len(first), len(second), pair_up(first, second))
 
 

@@ -270,7 +270,8 @@ def article_agreement_tables(paths: list[str]) -> str:
     for data in map(Path, paths):
         for folder in article_folders([data]):
             seconds = sorted((data / "annotation").glob("articles-second-*.jsonl"))
-            agreement = article_agreement(folder, seconds) if seconds else None
+            first = data / "annotation" / "articles-first.jsonl"  # before adjudication
+            agreement = article_agreement(folder, seconds, first) if seconds else None
             if agreement:
                 out += [
                     f"### Article agreement (blind second labelling, {folder})",
