@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import subprocess
 import sys
@@ -73,6 +74,13 @@ def run_main(
     os.environ.update(env or {})
     os.chdir(cwd or ROOT)
     sys.stdin = io.StringIO(stdin or "")
+    # pytest's own handlers sit on the root logger, so main()'s basicConfig would add none: log
+    # records reach this "stderr" through a handler of the same format, as in a real process.
+    handler = logging.StreamHandler(err)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    root, saved_level = logging.getLogger(), logging.getLogger().level
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             try:
@@ -80,6 +88,8 @@ def run_main(
             except SystemExit as exit_:  # argparse errors
                 code = exit_.code if isinstance(exit_.code, int) else 1
     finally:
+        root.removeHandler(handler)
+        root.setLevel(saved_level)
         os.environ.clear()
         os.environ.update(saved_env)
         os.chdir(saved_cwd)

@@ -264,7 +264,6 @@ def test_tracking_down_local_model_still_scores_and_warns(two_articles, champion
         str(champion_folder),
         cwd=tmp_path,
         env=DOWN,
-        timeout=120,
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert "articles: 2 (scored 2, errors 0)" in result.stderr and "reconciled" in result.stderr
@@ -359,7 +358,6 @@ def test_unwritable_output_is_a_one_line_error(how, two_articles, champion_folde
             str(champion_folder),
             "--no-mlflow",
             cwd=tmp_path,
-            timeout=120,
         )
     finally:
         if how == "read-only folder":

@@ -71,7 +71,8 @@ def jsonl_line(draw) -> bytes:
 
 
 def _blank(line: bytes) -> bool:
-    return not line.decode("utf-8", "replace").strip()
+    """As the reader judges a line: a byte-order mark alone (files joined together) is no content."""
+    return not line.decode("utf-8", "replace").lstrip("\ufeff").strip()
 
 
 def _csv_field(value: str) -> str:

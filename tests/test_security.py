@@ -102,7 +102,7 @@ def test_model_folder_holding_a_pickle_is_refused(name, champion_folder, tmp_pat
     out = tmp_path / "out" / "scored.parquet"
     result = run_main(
         "infer", "score", str(article), "--output", str(out), "--model", str(folder),
-        "--no-mlflow", cwd=tmp_path, timeout=120,
+        "--no-mlflow", cwd=tmp_path,
     )  # fmt: skip
     assert result.returncode == 2
     line = one_error_line(result.stderr)
@@ -199,7 +199,7 @@ def test_ids_never_escape_the_output_folder(champion_folder, tmp_path):
     before = snapshot(watched)
     result = run_main(
         "infer", "score", str(inputs), "--output", str(out_dir / "scored.parquet"),
-        "--model", str(champion_folder), "--no-mlflow", cwd=tmp_path, timeout=120,
+        "--model", str(champion_folder), "--no-mlflow", cwd=tmp_path,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr[-2000:]
     after = snapshot(watched)

@@ -21,6 +21,7 @@ from infer.batch.job import RESUME_HINT, Job, ScoreOptions, Tally
 from infer.batch.schema import ERROR, RECORD, SUMMARY, TEXT, nested
 from infer.batch.spark_tasks import (
     FAULT_ENV,
+    FAULT_LOG_ENV,
     ITEM_COLUMNS,
     KEYS,
     TaskConfig,
@@ -133,6 +134,7 @@ class SparkEngine:
             strict=self.opts.strict,
             tracking_uri=tracking_uri(),
             fault=os.environ.get(FAULT_ENV, ""),
+            fault_log=os.environ.get(FAULT_LOG_ENV, ""),
         )
         self.spark = session(self.opts.master)
         return resolved

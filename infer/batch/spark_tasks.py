@@ -29,6 +29,7 @@ ITEM_COLUMNS += ["error_input", "error_reason"]
 KEYS = ["row_type", "part", "file_idx", "n", "stmt"]
 # Test-only: ``PART`` fails the first attempt of the task scoring PART, ``PART:always`` every one.
 FAULT_ENV = "QUOTELENS_SPARK_FAULT"
+FAULT_LOG_ENV = "QUOTELENS_SPARK_FAULT_LOG"
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class TaskConfig:
     strict: bool
     tracking_uri: str
     fault: str = ""  # FAULT_ENV as read on the driver (executors may not share its environment)
+    fault_log: str = ""  # FAULT_LOG_ENV: a file each injected fault appends "<part> <attempt>" to
 
 
 def part_key(kind: str, file_idx: int, n: int, chunk_size: int) -> str:
@@ -163,6 +165,9 @@ def injected_fault(cfg: TaskConfig, parts: list[str]) -> None:
 
     attempt = TaskContext.get().attemptNumber()
     if attempt == 0 or when == "always":
+        if cfg.fault_log:
+            with open(cfg.fault_log, "a", encoding="utf-8") as log:
+                log.write(f"{part} {attempt}\n")
         raise QuotelensError(f"part {part}: injected fault ({FAULT_ENV}, attempt {attempt + 1})")
 
 

@@ -155,8 +155,8 @@ class FinetunedClassifier(StatementClassifierMixin, BaseEstimator):
             ],
             weight_decay=self.weight_decay,
         )
-        steps = self.epochs * int(np.ceil(len(y) / self.batch_size))
-        sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: max(0.0, 1 - s / max(steps, 1)))
+        total_steps = max(self.epochs * int(np.ceil(len(y) / self.batch_size)), 1)
+        sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: max(0.0, 1 - s / total_steps))
         counts = np.bincount(y, minlength=len(STANCES)).astype(np.float32)
         ce = torch.nn.CrossEntropyLoss(
             weight=torch.tensor(counts.sum() / (len(counts) * np.maximum(counts, 1)))
