@@ -104,8 +104,10 @@ def _check_id(raw) -> str | None:
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
-def _decode(data: bytes, where: str) -> str:
-    if data.startswith(UTF16_BOMS):  # "Unicode" text as some Windows editors save it
+def _decode(data: bytes, where: str, sniff_utf16: bool = True) -> str:
+    """UTF-8 (a BOM dropped), UTF-16 when a whole file opens with its BOM, else UTF-8 with a warning."""
+    # "Unicode" text as some Windows editors save it
+    if sniff_utf16 and data.startswith(UTF16_BOMS):
         return data.decode("utf-16", errors="replace")
     try:
         return data.decode("utf-8-sig")
@@ -201,7 +203,7 @@ def row_item(row: dict, where: str, opts: ReadOptions) -> Item:
 def jsonl_item(line: bytes | str, where: str, opts: ReadOptions) -> Item | None:
     """One JSON line as an article or an error; None for a blank line."""
     if isinstance(line, bytes):
-        line = _decode(line, where)
+        line = _decode(line, where, sniff_utf16=False)  # a JSONL line is never UTF-16
     if not line.strip():
         return None
     try:
