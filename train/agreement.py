@@ -6,10 +6,11 @@ agreement is the F1 of that pairing, and stance, devices, speaker and kind are c
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+
+from train.articles import read_jsonl
 
 MATCH_OVERLAP = 0.5
 
@@ -58,10 +59,6 @@ def same_speaker(a: dict, b: dict) -> bool:
     return x == y or (bool(x) and bool(y) and (x in y or y in x))
 
 
-def _jsonl(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
-
-
 def pair_up(first: list[dict], second: list[dict]) -> list[tuple[dict, dict]]:
     """Greedy one-to-one pairing by overlap within each article, best overlaps first."""
     candidates = sorted(
@@ -86,14 +83,14 @@ def article_agreement(
 ) -> ArticleAgreement | None:
     """Compare the first annotation (``first_file``, as labelled before adjudication, else the
     folder's gold) with every second annotation, on the articles the second annotation covers."""
-    second = [r for f in second_files for r in _jsonl(f)]
+    second = [r for f in second_files for r in read_jsonl(f)]
     if not second:
         return None
     covered = {r["article"] for r in second}
     sources = (
         [first_file] if first_file and first_file.exists() else sorted(folder.glob("gold*.jsonl"))
     )
-    first = [r for g in sources for r in _jsonl(g) if r["article"] in covered]
+    first = [r for g in sources for r in read_jsonl(g) if r["article"] in covered]
     return ArticleAgreement(len(covered), len(first), len(second), pair_up(first, second))
 
 

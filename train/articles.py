@@ -41,7 +41,8 @@ def gold_files(folder: Path) -> list[Path]:
     return sorted(folder.glob("gold*.jsonl"))
 
 
-def _jsonl(path: Path) -> list[dict]:
+def read_jsonl(path: Path) -> list[dict]:
+    """The JSON objects of a JSONL file; a bad line is a one-line error naming file and line."""
     rows = []
     for n, line in enumerate(path.read_text("utf-8").splitlines(), 1):
         if line.strip():
@@ -56,7 +57,7 @@ def load_meta(folder: Path) -> dict[str, ArticleMeta]:
     """Article id -> metadata, from every ``meta*.jsonl`` in the folder."""
     out = {}
     for path in sorted(folder.glob("meta*.jsonl")):
-        for row in _jsonl(path):
+        for row in read_jsonl(path):
             out[row["article"]] = ArticleMeta(
                 article=row["article"],
                 theatre=row.get("theatre", ""),
@@ -82,7 +83,7 @@ def article_records(folder: Path) -> list[dict]:
     records = []
     for path in gold_files(folder):
         counters: dict[str, int] = {}
-        for row in _jsonl(path):
+        for row in read_jsonl(path):
             art = row["article"]
             if art not in texts:
                 file = folder / f"{art}.txt"

@@ -8,7 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 from infer.model.labels import DEVICES, KINDS, STANCES
-from train.articles import gold_files, load_meta
+from train.articles import gold_files, load_meta, read_jsonl
 from train.corpus import article_folders, load_corpus
 from train.markdown import replace_block
 from train.splits import ARTICLE_TEST_THEATRES, split_indices
@@ -119,12 +119,7 @@ def gold_tables(paths: list[str]) -> str:
     out = []
     for folder in article_folders(paths):
         meta = load_meta(folder)
-        recs = [
-            json.loads(line)
-            for g in gold_files(folder)
-            for line in g.read_text("utf-8").splitlines()
-            if line.strip()
-        ]
+        recs = [r for g in gold_files(folder) for r in read_jsonl(g)]
         arts = sorted(folder.glob("*.txt"))
         texts = {a.stem: a.read_text("utf-8") for a in arts}
         words = sorted(len(t.split()) for t in texts.values())
