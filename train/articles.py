@@ -7,13 +7,11 @@ and ``gold*.jsonl`` (every statement in place, LABELS.md v1.1 fields).
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from infer.batch.records import statement_context
 from infer.errors import QuotelensError
-
-PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
 @dataclass(frozen=True)
@@ -68,14 +66,6 @@ def load_meta(folder: Path) -> dict[str, ArticleMeta]:
     return out
 
 
-def paragraph_at(text: str, start: int, end: int) -> str:
-    """The paragraph(s) of ``text`` that hold the span, stripped: the statement's context."""
-    breaks = [m for m in PARAGRAPH_BREAK.finditer(text)]
-    lo = max((m.end() for m in breaks if m.end() <= start), default=0)
-    hi = min((m.start() for m in breaks if m.start() >= end), default=len(text))
-    return text[lo:hi].strip()
-
-
 def article_records(folder: Path) -> list[dict]:
     """Every gold statement of the folder as a labelled record (id ``<article>:<n>``)."""
     meta = load_meta(folder)
@@ -96,7 +86,8 @@ def article_records(folder: Path) -> list[dict]:
                 {
                     "id": f"{art}:{n:03d}",
                     "text": row["text"],
-                    "context": paragraph_at(texts[art], row["start"], row["end"]),
+                    # the context scoring gives the model, so training and scoring read the same
+                    "context": statement_context(texts[art], row["start"], row["end"]),
                     "speaker": row.get("speaker", ""),
                     "kind": row.get("kind", ""),
                     "cue": row.get("cue", ""),

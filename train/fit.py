@@ -25,6 +25,7 @@ from infer.model.classifiers import build_classifier
 from infer.model.labels import SCHEMA_VERSION, STANCES
 from train.config import TrainConfig, load_config, sweep_points
 from train.corpus import fingerprint, load_corpus, to_xy
+from train.eval_e2e import end_to_end
 from train.metrics import prior_metrics, reports, stance_confusion, stance_device_metrics
 from train.run_note import run_note
 from train.splits import ARTICLE_TEST_THEATRES, make_splits
@@ -131,6 +132,7 @@ def fit_split(config: TrainConfig, dataset, split: str, log_epoch) -> dict:
     metrics |= stance_device_metrics(yt, test_p, Yt, Yp, f"test_{short}")
     if split == "articles":
         metrics |= prior_metrics(model, calibrated, yt, f"test_{short}")
+        metrics |= end_to_end(config.data.paths, model)
     return {"model": model, "metrics": metrics, "parts": parts, "test": (Xt, yt, test_p, Yt, Yp)}
 
 
@@ -279,13 +281,21 @@ def _print_summary(config: TrainConfig, metrics: dict, run_id: str) -> None:
     )
     shown = "  ".join(f"{k}={metrics[k]:.3f}" for k in keys)
     print(f"run {run_id} ({config.name}): {shown}  train_seconds={metrics['train_seconds']:.1f}")
-    for mode in ("train", "natural", "adapt"):
-        key = f"test_articles/prior_{mode}"
-        if f"{key}/stance_accuracy" in metrics:
-            print(
-                f"  article test split, --stance-prior {mode}: stance accuracy "
-                f"{metrics[f'{key}/stance_accuracy']:.3f}, macro-F1 {metrics[f'{key}/stance_macro_f1']:.3f}"
-            )
+    for scope, what in (("test_articles", "gold spans"), ("test_articles_e2e", "end to end")):
+        for mode in ("train", "natural", "adapt"):
+            key = f"{scope}/prior_{mode}"
+            if f"{key}/stance_accuracy" in metrics:
+                print(
+                    f"  article test split ({what}), --stance-prior {mode}: stance accuracy "
+                    f"{metrics[f'{key}/stance_accuracy']:.3f}, "
+                    f"macro-F1 {metrics[f'{key}/stance_macro_f1']:.3f}"
+                )
+    if "test_articles_e2e/matched" in metrics:
+        print(
+            f"  end to end: {metrics['test_articles_e2e/matched']:.0f} of "
+            f"{metrics['test_articles_e2e/gold']:.0f} gold statements found "
+            f"({metrics['test_articles_e2e/extracted']:.0f} extracted)"
+        )
 
 
 def main(config_path: str, overrides: list[str]) -> int:

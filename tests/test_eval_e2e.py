@@ -1,0 +1,97 @@
+"""End-to-end article scoring: extracted statements pair with gold at overlap 0.3 before stance counts."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+
+from infer.model.labels import STANCES
+from infer.model.prior import PriorChoice, apply_prior
+from train.eval_e2e import end_to_end, end_to_end_metrics, matched_statements
+
+ARTICLE = (
+    "Talks stall in Bamako\n\n"
+    '"We will strike back at anyone who attacks our positions," the army spokesman said on Monday.\n\n'
+    "The mediator said both sides should return to the table and stop the fighting.\n\n"
+    "Long queues for bread formed outside bakeries in the capital.\n"
+)
+
+
+def _span(text: str, part: str) -> tuple[int, int]:
+    start = text.index(part)
+    return start, start + len(part)
+
+
+def _folder(tmp_path):
+    (tmp_path / "rn-sahel-01.txt").write_text(ARTICLE, "utf-8")
+    meta = {"article": "rn-sahel-01", "theatre": "sahel", "writer": "w1"}
+    (tmp_path / "meta.jsonl").write_text(json.dumps(meta) + "\n", "utf-8")
+    quote = "We will strike back at anyone who attacks our positions,"
+    indirect = "both sides should return to the table and stop the fighting"
+    gold = []
+    for part, kind, stance in (
+        (quote, "direct", "escalatory"),
+        (indirect, "indirect", "restraining"),
+    ):
+        start, end = _span(ARTICLE, part)
+        gold.append(
+            {
+                "article": "rn-sahel-01",
+                "start": start,
+                "end": end,
+                "text": part,
+                "kind": kind,
+                "stance": stance,
+                "devices": [],
+            }
+        )
+    missed = "Long queues for bread"  # gold the extractor cannot find: counted, never scored
+    start, end = _span(ARTICLE, missed)
+    gold.append(
+        {
+            "article": "rn-sahel-01",
+            "start": start,
+            "end": end,
+            "text": missed,
+            "kind": "indirect",
+            "stance": "neutral",
+            "devices": [],
+        }
+    )
+    (tmp_path / "gold.jsonl").write_text("\n".join(map(json.dumps, gold)) + "\n", "utf-8")
+    return tmp_path
+
+
+class KeywordModel:
+    """Calibrated stance probabilities from one word each, so the expected metrics are known."""
+
+    natural_prior_ = None
+    prior_ = np.full(len(STANCES), 0.25)
+
+    def predict_calibrated(self, X):
+        proba = np.full((len(X), len(STANCES)), 0.1)
+        for row, text in enumerate(X["text"]):
+            proba[row, STANCES.index("escalatory" if "strike" in text else "neutral")] = 0.7
+        return proba, np.zeros((len(X), 1))
+
+    def stance_under(self, proba, prior):
+        return apply_prior(proba, prior or PriorChoice("train"), self.prior_, None)
+
+
+def test_only_matched_statements_are_scored(tmp_path):
+    statements = matched_statements(str(_folder(tmp_path)))
+    assert statements.gold == 3
+    assert statements.matched == 2  # the quote and the indirect statement; the bread line is missed
+    assert sorted(STANCES[s] for s in statements.stance) == ["escalatory", "restraining"]
+    assert all("spokesman" in c or "mediator" in c for c in statements.inputs["context"])
+
+    metrics = end_to_end_metrics(KeywordModel(), statements, "e2e")
+    assert metrics["e2e/matched"] == 2 and metrics["e2e/gold"] == 3
+    assert metrics["e2e/prior_train/stance_accuracy"] == 0.5  # restraining called neutral
+    assert "e2e/prior_natural/stance_accuracy" not in metrics  # no natural prior stored
+    assert "e2e/prior_adapt/stance_accuracy" in metrics
+
+
+def test_no_article_folder_means_no_end_to_end_figures(tmp_path):
+    assert end_to_end([str(tmp_path)], KeywordModel()) == {}

@@ -1,0 +1,99 @@
+"""End to end on labelled articles: extract statements, classify them, score the stance of each
+one that matches a gold statement (character overlap >= 0.3, one-to-one, as ``eval-extract``).
+
+Stance accuracy and macro-F1 are over the matched pairs, under each stance prior; extraction's own
+misses and false finds are reported beside them (``matched``, ``gold``, ``extracted``), so a
+classifier is never credited for statements the extractor lost.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from sklearn.metrics import accuracy_score, f1_score
+
+from infer.batch.records import statement_context
+from infer.model.labels import STANCES
+from infer.model.prior import PriorChoice
+from train.eval_extract import load_gold, match, predict
+
+OVERLAP = 0.3
+
+
+@dataclass(frozen=True)
+class MatchedStatements:
+    """Extracted statements that match gold ones: model inputs, gold stance ids, and the counts."""
+
+    inputs: pd.DataFrame  # text, cue, context as the extractor found them
+    stance: np.ndarray  # gold stance ids, row-aligned with ``inputs``
+    articles: int
+    gold: int
+    extracted: int
+
+    @property
+    def matched(self) -> int:
+        return len(self.stance)
+
+
+@cache
+def matched_statements(folder: str, split: str = "test") -> MatchedStatements:
+    """Run the extractor over the split's labelled articles and pair its statements with gold."""
+    golds = load_gold(Path(folder), split)
+    preds, _ = predict(Path(folder), sorted(golds))
+    rows, stance, n_pred = [], [], 0
+    for art in sorted(golds):
+        gold, found = golds[art], preds.get(art, [])
+        text = (Path(folder) / f"{art}.txt").read_text("utf-8")
+        n_pred += len(found)
+        for i, j in match(found, gold, OVERLAP):
+            if gold[j].get("stance") not in STANCES:
+                continue
+            p = found[i]
+            context = statement_context(text, p["start"], p["end"])  # as scoring builds it
+            rows.append({"text": p["text"], "cue": p.get("cue", ""), "context": context})
+            stance.append(STANCES.index(gold[j]["stance"]))
+    return MatchedStatements(
+        inputs=pd.DataFrame(rows, columns=["text", "cue", "context"]),
+        stance=np.asarray(stance, dtype=int),
+        articles=len(golds),
+        gold=sum(len(g) for g in golds.values()),
+        extracted=n_pred,
+    )
+
+
+def end_to_end_metrics(model, statements: MatchedStatements, prefix: str) -> dict[str, float]:
+    """``<prefix>/prior_<mode>/stance_accuracy|stance_macro_f1`` and the extraction counts."""
+    out = {
+        f"{prefix}/gold": float(statements.gold),
+        f"{prefix}/extracted": float(statements.extracted),
+        f"{prefix}/matched": float(statements.matched),
+    }
+    if not statements.matched:
+        return out
+    calibrated, _ = model.predict_calibrated(statements.inputs)
+    labels = list(range(len(STANCES)))
+    for mode in ("train", "natural", "adapt"):
+        if mode == "natural" and getattr(model, "natural_prior_", None) is None:
+            continue
+        pred = model.stance_under(calibrated, PriorChoice(mode))[0].argmax(axis=1)
+        key = f"{prefix}/prior_{mode}"
+        out[f"{key}/stance_accuracy"] = float(accuracy_score(statements.stance, pred))
+        out[f"{key}/stance_macro_f1"] = float(
+            f1_score(statements.stance, pred, labels=labels, average="macro", zero_division=0)
+        )
+    return out
+
+
+def end_to_end(paths: list[str], model) -> dict[str, float]:
+    """The article test split of the first labelled-article folder in ``paths``, end to end."""
+    from train.articles import is_article_folder
+
+    folders = [Path(p) for p in paths if is_article_folder(Path(p))]
+    if not folders:
+        return {}
+    print("scoring the article test split end to end (extraction + classification)", flush=True)
+    return end_to_end_metrics(model, matched_statements(str(folders[0])), "test_articles_e2e")
