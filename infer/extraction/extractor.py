@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 
 from infer.extraction.attribution import CUE_FORMS, attribution_near, cue_verbs
 from infer.extraction.lexicon import word_list
-from infer.extraction.mentions import org_mentions, person_mentions
+from infer.extraction.mentions import org_mentions, person_mentions, place_names
 from infer.extraction.prefilter import View, view
 from infer.extraction.quotes import Quote, find_quotes, word_count
 from infer.extraction.reported import according_to, reported_content
@@ -210,7 +210,7 @@ def _statements(text: str, paras: list, structure: Structure, plan: QuotePlan) -
         if c.attribution is None:
             resolver.unattributed()
         else:
-            resolver.resolve(c.attribution)
+            resolver.resolve(c.attribution, c.start)
     names = _pull_quote_speakers(text, found, resolver.final_names())
     return [
         Statement(
@@ -257,8 +257,13 @@ def _register_people(resolver: SpeakerResolver, text: str, paras: list, quoted) 
     """Every named person and body outside quotations, with titles, appositions and a gender
     guess; only subjects count as mentions (antecedents for pronouns)."""
     resolver.text = text  # before any group is registered, so acronyms expand
+    places = place_names(doc for _, doc in paras)
     people = [
-        (p_start, doc, [m for m in person_mentions(doc, p_start) if not _inside(m.start, quoted)])
+        (
+            p_start,
+            doc,
+            [m for m in person_mentions(doc, p_start, places) if not _inside(m.start, quoted)],
+        )
         for p_start, doc in paras
     ]
     starts = sorted(m.start for _, _, found in people for m in found)

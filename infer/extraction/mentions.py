@@ -7,7 +7,11 @@ from infer.extraction.types import Mention
 
 PERSON_ROLES = words("attribution", "person_roles")
 EVENT_OBJECT = words("speakers", "event_object_lemmas")
+PLACE_NOUNS = words("speakers", "place_nouns")
 PLACE_PREPS = frozenset({"in", "near", "outside", "around", "into", "across", "towards", "toward"})
+# Objects of these prepositions may be the next speaker ("heard from X", "spoke with X"); the
+# object of any other ("at Goma", "on Telegram", "to the United Nations") never is.
+SOURCE_PREPS = frozenset({"from", "with", "by"})
 
 
 def _person_by_apposition(ent) -> bool:
@@ -54,6 +58,8 @@ def _is_subject(ent) -> bool:
             return node.head.dep_ not in ("relcl", "acl", "advcl")
         if node.dep_ == "pobj" and not in_clause:
             # "heard from Dr. X" introduces the next speaker; "the killing of X" does not.
+            if node.head.lower_ not in SOURCE_PREPS:
+                return False
             governor = node.head.head if node.head.dep_ == "prep" else node.head
             return governor.lemma_.lower() not in EVENT_OBJECT
         if node.dep_ not in ("appos", "compound") or node.head is node:
@@ -63,20 +69,34 @@ def _is_subject(ent) -> bool:
 
 
 def _is_place(ent) -> bool:
-    """NER says PERSON but the text says place: "in Goma", or the name is a place elsewhere."""
+    """NER says PERSON but the text says place: "in Goma", "Zamzam camp", "Shan State"."""
     root = ent.root
     if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS:
         return True
-    return any(e.text == ent.text and e.label_ in ("GPE", "LOC", "FAC") for e in ent.doc.ents)
+    doc = ent.doc
+    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    return after in PLACE_NOUNS or doc[ent.end - 1].lower_ in PLACE_NOUNS
 
 
-def person_mentions(doc, p_start: int = 0) -> list[Mention]:
-    """Each person named in the paragraph, with the title before the name and any apposition."""
+def place_names(docs) -> frozenset[str]:
+    """Names the article uses as places anywhere (tagged GPE/LOC/FAC, or a PERSON in a place
+    phrase), so a place never becomes a person or a pronoun's antecedent in another paragraph."""
+    return frozenset(
+        ent.text
+        for doc in docs
+        for ent in doc.ents
+        if ent.label_ in ("GPE", "LOC", "FAC") or (ent.label_ == "PERSON" and _is_place(ent))
+    )
+
+
+def person_mentions(doc, p_start: int = 0, places: frozenset[str] = frozenset()) -> list[Mention]:
+    """Each person named in the paragraph, with the title before the name and any apposition
+    (names in ``places`` and names in a place phrase are places, not people)."""
     out = []
     for ent in doc.ents:
         if len(ent.text) < 3 or not (ent.label_ == "PERSON" or _person_by_apposition(ent)):
             continue
-        if _is_place(ent):
+        if ent.text in places or _is_place(ent):
             continue
         title_toks = [t for t in ent.root.subtree if t.i < ent.start]
         title = doc[title_toks[0].i : ent.start].text if title_toks else ""

@@ -179,16 +179,19 @@ class SpeakerResolver:
             ent.mentions.append(pos)
         return ent
 
-    def resolve(self, attr: Attribution) -> str:
-        """Resolve one attribution (kind pronoun | person | org | description) to a name."""
+    def resolve(self, attr: Attribution, start: int | None = None) -> str:
+        """Resolve one attribution (kind pronoun | person | org | description) to a name; an
+        antecedent is looked for before ``start`` (the statement's own content never holds it:
+        "Russia should let the ICRC in, the group said")."""
         surface, key, kind, head, pos = attr.surface, attr.key, attr.kind, attr.head, attr.pos
+        look = min(pos, start) if start is not None else pos
         appos, appos_kind = attr.appos, attr.appos_kind
         ent: Entity | None = None
         if appos:
             ent = self.person(appos, pos=pos) if appos_kind == "person" else self.group(appos, pos)
             ent.describe(surface)
         elif kind == "pronoun":
-            ent = self._pronoun(surface.lower(), pos)
+            ent = self._pronoun(surface.lower(), look)
             if (
                 ent is not None
                 and ent.is_person
@@ -224,7 +227,7 @@ class SpeakerResolver:
             else:
                 ent = self.group(key, pos)
         else:
-            ent = self._description(surface, head, pos)
+            ent = self._description(surface, head, look)
         if ent is not None:
             ent = ent.canonical()
             ent.mentions.append(pos)
@@ -277,7 +280,7 @@ class SpeakerResolver:
                 for e in self.entities
                 if not e.is_person
                 and e.alias_of is None
-                and e.name[:1].isupper()
+                and re.sub(r"^(?:the|The)\s+", "", e.name)[:1].isupper()
                 and e.last_before(pos) >= 0
                 and not content_words(e.name) & STATE_WORDS
             ]
