@@ -87,3 +87,81 @@ def test_a_name_used_as_a_place_anywhere_in_the_article_is_no_person(nlp):
     places = place_names(docs)
     assert "Zamzam" in places
     assert person_mentions(docs[1], 0, places) == []
+
+
+def test_pronouns_inside_a_quotation_do_not_set_the_speakers_gender():
+    from infer.extraction.persons import guess_gender
+
+    text = (
+        'Omer Levinson said the family had no news. "We don\'t know if she has her pills," he said.'
+    )
+    assert guess_gender(text, 0, 13) == "m"
+
+
+def test_a_gendered_head_noun_outweighs_the_pronoun_guess():
+    r = SpeakerResolver()
+    r.person("Dragana", gender="m", pos=0)  # guessed from "My son … He" in her quote
+    woman = Attribution(
+        "a 52-year-old woman",
+        "a 52-year-old woman",
+        "woman",
+        "description",
+        "said",
+        10,
+        appos="Dragana",
+        appos_kind="person",
+    )
+    r.resolve(woman)
+    r.person("Besnik Krasniqi", pos=50)
+    assert r.resolve(pronoun("he", 90)) == "Besnik Krasniqi"
+
+
+def test_a_name_in_apposition_to_a_person_noun_is_a_person(nlp):
+    doc = nlp("Her son, Artem, 37, said he had driven from the other side of the city.")
+    subject = next(t for t in doc if t.dep_ == "nsubj")
+    got = make_attribution(subject, "said")
+    assert (got.appos, got.appos_kind) == ("Artem", "person")
+
+
+def test_a_description_of_a_thing_is_never_he():
+    r = SpeakerResolver()
+    r.person("Nasser Kanaani", gender="m", pos=0)
+    r.resolve(Attribution("the response", "the response", "response", "description", "be", 40))
+    assert r.resolve(pronoun("he", 90)) == "Nasser Kanaani"
+
+
+def test_spokesman_does_not_resolve_to_an_earlier_spokeswoman():
+    r = SpeakerResolver()
+    r.resolve(
+        Attribution(
+            "the foreign ministry spokeswoman",
+            "the foreign ministry spokeswoman",
+            "spokeswoman",
+            "description",
+            "said",
+            0,
+        )
+    )
+    man = Attribution(
+        "foreign ministry spokesman",
+        "foreign ministry spokesman",
+        "spokesman",
+        "description",
+        "told",
+        90,
+    )
+    assert r.resolve(man) == "foreign ministry spokesman"
+
+
+def test_the_n_year_old_is_the_person_just_named():
+    r = SpeakerResolver()
+    r.person("Nguyen Van Tho", pos=0)
+    age = Attribution("the 44-year-old", "the 44-year-old", "old", "description", "told", 60)
+    assert r.resolve(age) == "Nguyen Van Tho"
+
+
+def test_a_subject_hung_on_a_fronted_place_is_still_the_subject(nlp):
+    from infer.extraction.mentions import person_mentions
+
+    doc = nlp("In Uri, shopkeeper Mohammad Yaseen, 46, said he had only just returned to his town.")
+    assert [m.is_subject for m in person_mentions(doc) if m.name == "Mohammad Yaseen"] == [True]

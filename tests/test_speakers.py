@@ -1,8 +1,8 @@
 """One rule a test: how a speaker as written resolves to the fullest name the article gives."""
 
+from infer.extraction.persons import guess_gender
 from infer.extraction.speakers import (
     SpeakerResolver,
-    guess_gender,
     normalize_speaker,
     same_speaker,
     strip_ranks,

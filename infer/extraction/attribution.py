@@ -6,6 +6,7 @@ import re
 
 from infer.extraction.lexicon import word_list, words
 from infer.extraction.matchers import matches
+from infer.extraction.persons import is_animate
 from infer.extraction.quotes import Quote
 from infer.extraction.types import Attribution
 
@@ -124,7 +125,10 @@ def _appositive(subject) -> tuple[str, str]:
             toks = [t for t in toks if t.i >= child.left_edge.i and t.i <= child.i]
             text = child.doc.text[toks[0].idx : toks[-1].idx + len(toks[-1])]
             doc = subject.doc
-            person = any(e.label_ == "PERSON" and e.start <= child.i < e.end for e in doc.ents)
+            tagged = {e.label_ for e in doc.ents if e.start <= child.i < e.end}
+            # "Her son, Artem, said": a name in apposition to a person noun is a person's even
+            # when NER misses it or calls it a place.
+            person = "PERSON" in tagged or (is_animate(subject.lemma_) and "ORG" not in tagged)
             return text.strip(" ,"), "person" if person else "org"
     return "", ""
 

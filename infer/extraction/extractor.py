@@ -10,10 +10,11 @@ from dataclasses import dataclass, replace
 from infer.extraction.attribution import CUE_FORMS, attribution_near, cue_verbs
 from infer.extraction.lexicon import word_list
 from infer.extraction.mentions import org_mentions, person_mentions, place_names
+from infer.extraction.persons import guess_gender
 from infer.extraction.prefilter import View, view
 from infer.extraction.quotes import Quote, find_quotes, word_count
 from infer.extraction.reported import according_to, reported_content
-from infer.extraction.speakers import SpeakerResolver, guess_gender
+from infer.extraction.speakers import SpeakerResolver
 from infer.extraction.structure import Page, Structure, page_structure
 from infer.extraction.types import Attribution, Candidate, Statement
 

@@ -47,9 +47,26 @@ def _description(ent) -> str:
     return ""
 
 
+def _fronted_subject(node) -> bool:
+    """ "In Uri, shopkeeper Mohammad Yaseen, 46, said …": the parser hangs the subject on the
+    fronted place as an apposition; the verb after them then has no subject of its own."""
+    if node.dep_ not in ("appos", "conj") or node.head.dep_ != "pobj":
+        return False
+    verb = node.head.head.head
+    while verb.dep_ in ("prep", "advmod") and verb.head is not verb:
+        verb = verb.head
+    return (
+        verb.pos_ in ("VERB", "AUX")
+        and node.i < verb.i
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )
+
+
 def _is_subject(ent) -> bool:
     """Subject of its clause (or the object of 'heard from X'), climbing appositions."""
     node = ent.root
+    if _fronted_subject(node):
+        return True
     in_clause = any(t.dep_ in ("relcl", "acl") for t in ent.root.ancestors)
     for _ in range(3):
         if node.dep_ == "nsubjpass" and node.head.lemma_.lower() in EVENT_OBJECT:

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from infer.extraction.lexicon import word_list, words
+from infer.extraction.persons import is_animate, noun_gender
 from infer.extraction.types import Attribution
 
 GROUP_HEADS = words("speakers", "group_heads")
@@ -231,6 +232,9 @@ class SpeakerResolver:
         if ent is not None:
             ent = ent.canonical()
             ent.mentions.append(pos)
+            if ent.is_person and kind != "pronoun":
+                # A gendered head noun ("a 52-year-old woman", "her son") outweighs pronoun counts.
+                ent.gender = noun_gender(head) or ent.gender
         self.history.append(ent)
         self.surfaces.append(surface)
         return ent.name if ent is not None else surface
@@ -257,6 +261,15 @@ class SpeakerResolver:
         ]
         return max(live, key=lambda e: e.last_before(pos)) if live else None
 
+    def _last_person(self, pos: int) -> Entity | None:
+        """The single person most recently presented as a subject or speaker before ``pos``."""
+        live = [
+            e
+            for e in self.entities
+            if e.alias_of is None and e.is_person and not _plural(e) and e.last_before(pos) >= 0
+        ]
+        return max(live, key=lambda e: e.last_before(pos)) if live else None
+
     def _description(self, surface: str, head: str, pos: int) -> Entity | None:
         head = head.lower()
         if head in STATEMENT_HEADS:
@@ -271,9 +284,19 @@ class SpeakerResolver:
                 max(groups, key=lambda e: (not e.is_person, e.last_before(pos))) if groups else None
             )
         words = content_words(surface)
-        found = [e for e in self.entities if e.alias_of is None and e.matches(head, words)]
+        gender = noun_gender(head)
+        found = [
+            e
+            for e in self.entities
+            if e.alias_of is None
+            and e.matches(head, words)
+            and not (gender and e.gender and gender != e.gender)  # spokesman vs spokeswoman
+        ]
         if found:
             return max(found, key=lambda e: e.last_before(pos))
+        if re.fullmatch(r"the \d+-year-old", surface.lower()):
+            # "the 44-year-old told …": the person the article has just named, like "he".
+            return self._last_person(pos)
         if head in GENERIC_GROUPS and surface.lower().startswith("the "):
             named = [
                 e
@@ -286,7 +309,7 @@ class SpeakerResolver:
             ]
             if named:
                 return max(named, key=lambda e: e.last_before(pos))
-        ent = Entity(surface, head not in GROUP_HEADS)
+        ent = Entity(surface, head not in GROUP_HEADS and is_animate(head))
         ent.describe(surface)
         ent.heads.add(head)
         self.entities.append(ent)
@@ -372,22 +395,3 @@ def _plural(e: Entity) -> bool:
         and not last.endswith("ss")
         and (last.islower() or (len(core) == 1 and last[1:].islower()))
     )
-
-
-def guess_gender(text: str, start: int, end: int, limit: int | None = None) -> str | None:
-    """From the pronouns after a mention, up to the next person mentioned (or 400 characters)."""
-    window = text[end : min(end + 400, limit or len(text))]
-    cut = re.search(r"\n\n", window)
-    window = window[: cut.start()] if cut else window
-    he = len(re.findall(r"\b(he|his|him)\b", window, re.I))
-    she = len(re.findall(r"\b(she|her|hers)\b", window, re.I))
-    title = text[max(0, start - 5) : start]
-    if re.search(r"\b(Ms|Mrs)\.?\s*$", title):
-        return "f"
-    if re.search(r"\bMr\.?\s*$", title):
-        return "m"
-    if he > she:
-        return "m"
-    if she > he:
-        return "f"
-    return None
