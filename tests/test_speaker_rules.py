@@ -165,3 +165,38 @@ def test_a_subject_hung_on_a_fronted_place_is_still_the_subject(nlp):
 
     doc = nlp("In Uri, shopkeeper Mohammad Yaseen, 46, said he had only just returned to his town.")
     assert [m.is_subject for m in person_mentions(doc) if m.name == "Mohammad Yaseen"] == [True]
+
+
+def test_a_lower_case_head_tagged_propn_is_a_description(nlp):
+    doc = nlp("“We will rebuild it,” the minister said.")
+    subject = next(t for t in doc if t.dep_ == "nsubj" and t.lower_ == "minister")
+    assert make_attribution(subject, "said").kind == "description"
+
+
+def test_according_to_a_role_then_a_name_takes_the_name_and_leaves_it_out_of_the_content(nlp):
+    from infer.extraction.reported import according_to
+
+    text = (
+        "According to the regional governor, Ihor Tkachuk, three workers were killed at the plant."
+    )
+    found = according_to(text, 0, nlp(text), [])
+    assert found and found[0].attribution.appos == "Ihor Tkachuk"
+    assert text[found[0].start :].startswith("three workers")
+
+
+def test_a_bare_role_word_is_the_person_just_named_when_the_title_allows():
+    r = SpeakerResolver()
+    r.person("Alexander Bochkaryov", title="Ambassador", pos=0)
+    r.person("Kyaw Thura", title="spokesman", pos=300)
+    abbot = Attribution("the abbot", "the abbot", "abbot", "description", "said", 400)
+    assert r.resolve(abbot) == "the abbot"  # a spokesman is not an abbot
+    r.person("Alexander Bochkaryov", pos=500)
+    diplomat = Attribution("the diplomat", "the diplomat", "diplomat", "description", "said", 600)
+    assert r.resolve(diplomat) == "Alexander Bochkaryov"  # an ambassador is a diplomat
+
+
+def test_a_title_and_post_before_a_name_ner_missed_give_a_person(nlp):
+    doc = nlp("Russian Ambassador to Serbia Alexander Bochkaryov told TASS.")
+    subject = next(t for t in doc if t.dep_ == "nsubj")
+    got = make_attribution(subject, "told")
+    assert (got.kind, got.key) == ("person", "Alexander Bochkaryov")

@@ -159,7 +159,11 @@ def make_attribution(subject, cue: str, p_start: int = 0, via: str = "") -> Attr
         name = re.sub(r"[’']s$", "", persons[-1].text)
         return Attribution(surface, name, head, "person", **common)
     appos, appos_kind = _appositive(subject)
-    if subject.pos_ == "PROPN" and not appos:
+    titled = _titled_name(surface)
+    if titled:
+        return Attribution(surface, titled, head, "person", **common)
+    if subject.pos_ == "PROPN" and subject.text[:1].isupper() and not appos:
+        # A lower-case head the tagger calls PROPN ("the minister said") is a description.
         return Attribution(surface, surface, head, "org", **common)
     return Attribution(
         surface,
@@ -170,6 +174,17 @@ def make_attribution(subject, cue: str, p_start: int = 0, via: str = "") -> Attr
         appos_kind=appos_kind,
         **common,
     )
+
+
+def _titled_name(surface: str) -> str:
+    """ "Russian Ambassador to Serbia Alexander Bochkaryov": a title, its post, then the
+    person's name (the last two capitalised words), which NER often misses."""
+    m = re.search(
+        r"\b([A-Z][a-z]+) (?:to|of|for) (?:the )?[A-Z][\w.-]*(?: [A-Z][\w.-]*)*"
+        r" ([A-Z][\w’'-]+ [A-Z][\w’'-]+)$",
+        surface,
+    )
+    return m.group(2) if m and is_animate(m.group(1)) else ""
 
 
 def overlaps(a: int, b: int, ranges: list[tuple[int, int]]) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from infer.extraction.attribution import (
     chain,
@@ -215,6 +216,9 @@ def according_to(text: str, p_start: int, doc, direct_ranges) -> list[Candidate]
         if tok.head is tok or source.lemma_.lower() in DOCUMENT_HEADS:
             continue
         skip = {t.i for t in tok.subtree}
+        name = _name_after(doc, tok.right_edge.i + 1) if source.pos_ == "NOUN" else None
+        if name is not None:
+            skip |= set(range(name.start - 1, name.end + 1))  # the name and its commas
         clause = [
             t for t in tok.head.subtree if t.i not in skip and (t.dep_ != "punct" or t.i > tok.i)
         ]
@@ -225,6 +229,19 @@ def according_to(text: str, p_start: int, doc, direct_ranges) -> list[Candidate]
             start += 1
         s, e = p_start + start, p_start + end
         attr = make_attribution(source, "according to", p_start)
+        if attr and name is not None:
+            attr = replace(attr, appos=name.text, appos_kind="person")
         if attr and not overlaps(s, e, direct_ranges) and len(text[s:e].split()) >= 3:
             out.append(Candidate(s, e, "indirect", attr))
     return out
+
+
+def _name_after(doc, i: int):
+    """ "According to the regional governor, Ihor Tkachuk, three workers …": the parser takes
+    the name in apposition for a subject of the clause; the person's name set off by commas."""
+    if i + 1 >= len(doc) or doc[i].text != ",":
+        return None
+    ent = next((e for e in doc.ents if e.start == i + 1 and e.label_ == "PERSON"), None)
+    if ent is None or ent.end >= len(doc) or doc[ent.end].text != ",":
+        return None
+    return ent

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from infer.extraction.lexicon import word_list, words
+from infer.extraction.lexicon import rules, word_list, words
 from infer.extraction.persons import is_animate, noun_gender
 from infer.extraction.types import Attribution
 
@@ -18,6 +18,8 @@ TITLE_SYNONYMS = [frozenset(group) for group in word_list("speakers", "title_syn
 RANKS = words("speakers", "ranks")
 RANK_WORDS = words("speakers", "rank_words")
 STOP = words("speakers", "stop")
+ROLE_COVERS = {k: frozenset(v) for k, v in rules("speakers")["role_covers"].items()}
+NEAR = 1200  # characters: how far back "the diplomat" looks for the person just named
 
 
 def content_words(text: str) -> set[str]:
@@ -297,6 +299,20 @@ class SpeakerResolver:
         if re.fullmatch(r"the \d+-year-old", surface.lower()):
             # "the 44-year-old told …": the person the article has just named, like "he".
             return self._last_person(pos)
+        if surface.lower() == f"the {head}" and is_animate(head):  # singular: word == lemma
+            # "Ambassador X told TASS. … the diplomat said": a bare definite role word with no
+            # holder in the article is the person just named, when gender allows.
+            last = self._last_person(pos)
+            if (
+                last is not None
+                and last.name[:1].isupper()
+                and not re.match(r"(?:The|A|An)\s", last.name)
+                and pos - last.last_before(pos) < NEAR
+                and not (gender and last.gender and gender != last.gender)
+                and _may_be_called(last, head)
+            ):
+                last.heads.add(head)
+                return last
         if head in GENERIC_GROUPS and surface.lower().startswith("the "):
             named = [
                 e
@@ -366,6 +382,14 @@ class SpeakerResolver:
             e.canonical().name if e is not None else s
             for e, s in zip(self.history, self.surfaces, strict=True)
         ]
+
+
+def _may_be_called(e: Entity, role: str) -> bool:
+    """Whether a person whose known titles are ``e.heads`` may be called "the <role>": no
+    title known, the same title, or one of the titles the role covers (ambassador: diplomat)."""
+    titles = {h for h in e.heads if is_animate(h) and h not in RANKS}
+    covered = ROLE_COVERS.get(role, frozenset())
+    return not titles or any(_same_title(role, t) or t in covered for t in titles)
 
 
 def _words_of(e: Entity) -> set[str]:
