@@ -5,7 +5,7 @@ import pytest
 from sklearn.base import clone
 
 from infer.model.classifiers import build_classifier
-from infer.model.classifiers.base import model_inputs
+from infer.model.classifiers.base import CONTEXT_SEPARATOR, model_inputs
 from infer.model.classifiers.composed import ComposedClassifier
 from infer.model.classifiers.finetune import FinetunedClassifier
 from infer.model.predictor import load_classifier, score_frame
@@ -116,3 +116,14 @@ def test_hybrid_and_embed_are_the_same_estimator_with_other_blocks(data, tmp_pat
         assert {f.suffix for f in folder.iterdir()} <= {".skops", ".json"}
         loaded = load_classifier(folder)
         assert np.allclose(loaded.predict_proba(X), model.predict_proba(X), atol=1e-6)
+
+
+def test_embedding_block_can_leave_the_paragraph_out():
+    from infer.model.classifiers.blocks import EmbeddingBlock
+
+    statement, paragraph = "We will respond with force.", "The minister spoke in Baku on Monday."
+    with_context = f"{statement}{CONTEXT_SEPARATOR}{paragraph}"
+    alone = EmbeddingBlock(context=False).transform([with_context, statement])
+    assert np.allclose(alone[0], alone[1])  # the paragraph is not read
+    both = EmbeddingBlock(context=True).transform([with_context])
+    assert not np.allclose(both[0], alone[0])

@@ -71,6 +71,9 @@ class EmbedParams(Strict):
     class_weight: Literal["balanced"] | None = Field(
         "balanced", description="Head class weighting."
     )
+    embed_context: bool = Field(
+        True, description="Embed the paragraph with the statement (False: the statement part only)."
+    )
     batch_size: int = Field(64, ge=1, description="Encoder batch size.")
 
 
@@ -85,6 +88,9 @@ class HybridParams(Strict):
     devices_C: float = Field(2.0, gt=0, description="Inverse regularisation of each device head.")
     class_weight: Literal["balanced"] | None = Field(
         "balanced", description="Head class weighting."
+    )
+    embed_context: bool = Field(
+        True, description="Embed the paragraph with the statement (False: the statement part only)."
     )
     batch_size: int = Field(64, ge=1, description="Encoder batch size.")
 

