@@ -200,3 +200,29 @@ def test_a_title_and_post_before_a_name_ner_missed_give_a_person(nlp):
     subject = next(t for t in doc if t.dep_ == "nsubj")
     got = make_attribution(subject, "told")
     assert (got.kind, got.key) == ("person", "Alexander Bochkaryov")
+
+
+def test_an_acronym_expands_to_the_words_whose_capitals_spell_it():
+    from infer.extraction.acronyms import expand_acronym
+
+    text = (
+        "The United States and Yemen's Houthis agreed. The Armed Forces of the Philippines "
+        "(AFP) said the boat was rammed."
+    )
+    assert expand_acronym("the AFP", text) == "the Armed Forces of the Philippines"
+    assert expand_acronym("The US", text) == "The US"  # two letters stay as written
+
+
+def test_an_acronym_ner_calls_a_person_is_no_person(nlp):
+    from infer.extraction.mentions import person_mentions
+
+    doc = nlp("The RSF denied attacking residential areas in the city.")
+    assert [m.name for m in person_mentions(doc)] == []
+
+
+def test_the_before_an_acronym_does_not_find_another_body_named_with_the():
+    r = SpeakerResolver()
+    r.text = "The World Food Programme said. The Rapid Support Forces (RSF) attacked."
+    r.person("The World Food Programme", pos=0)  # NER sometimes calls a body a person
+    rsf = Attribution("The RSF", "The RSF", "rsf", "org", "denied", 80)
+    assert r.resolve(rsf) == "the Rapid Support Forces"

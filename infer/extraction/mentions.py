@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from infer.extraction.lexicon import words
 from infer.extraction.types import Mention
 
@@ -113,8 +115,8 @@ def person_mentions(doc, p_start: int = 0, places: frozenset[str] = frozenset())
     for ent in doc.ents:
         if len(ent.text) < 3 or not (ent.label_ == "PERSON" or _person_by_apposition(ent)):
             continue
-        if ent.text in places or _is_place(ent):
-            continue
+        if ent.text in places or _is_place(ent) or re.fullmatch(r"[A-Z]{2,6}", ent.text):
+            continue  # a place, or an acronym NER calls a person ("RSF")
         title_toks = [t for t in ent.root.subtree if t.i < ent.start]
         title = doc[title_toks[0].i : ent.start].text if title_toks else ""
         out.append(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from infer.extraction.acronyms import expand_acronym
 from infer.extraction.lexicon import rules, word_list, words
 from infer.extraction.persons import is_animate, noun_gender
 from infer.extraction.types import Attribution
@@ -215,11 +216,12 @@ class SpeakerResolver:
                 self.lede.alias_of = ent
                 self.lede = None
         elif kind == "org":
+            key = self._expand_acronym(key)  # "The RSF" is looked up by its spelled-out name
             known = next(
                 (
                     self.by_token[t.lower()]
                     for t in reversed(key.split())
-                    if t.lower() in self.by_token
+                    if t.lower() in self.by_token and t.lower() not in STOP
                 ),
                 None,
             )
@@ -334,25 +336,7 @@ class SpeakerResolver:
         return ent
 
     def _expand_acronym(self, name: str) -> str:
-        """'The RSF' -> 'the Rapid Support Forces' when the article spells the initials out."""
-        bare = re.sub(r"^(?:the|The)\s+", "", name.strip())
-        if not re.fullmatch(r"[A-Z]{2,6}", bare) or not self.text:
-            return name
-        words = r"[A-Z][\w’']*(?:-[\w’']+)*"
-        for m in re.finditer(
-            rf"(?:the\s+)?{words}(?:\s+(?:of\s+|for\s+|and\s+)?{words}){{1,6}}", self.text
-        ):
-            parts = [
-                p
-                for p in re.split(r"[\s-]+", re.sub(r"^the\s+", "", m.group(0)))
-                if p[:1].isupper()
-            ]
-            initials = "".join(p[0] for p in parts)
-            if bare in initials:
-                k = initials.index(bare)
-                chosen = " ".join(m.group(0).split()[k:]) if k else m.group(0)
-                return chosen if chosen.lower().startswith("the ") else f"the {chosen}"
-        return name
+        return expand_acronym(name, self.text)
 
     def _fullest(self, name: str, pos: int) -> str:
         """A lone surname or given name widened to the fullest capitalised name in the article."""

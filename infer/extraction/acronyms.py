@@ -1,0 +1,46 @@
+"""Acronyms spelled out by the article itself: 'The RSF' -> 'the Rapid Support Forces'."""
+
+from __future__ import annotations
+
+import re
+
+WORD = r"[A-Z][\w’'.]*(?:-[\w’']+)*"
+LINK = r"(?:of|for|and|on|in)(?:\s+the)?"
+PHRASE = re.compile(rf"{WORD}(?:\s+(?:{LINK}\s+)?{WORD}){{1,7}}")
+
+
+def _initials(word: str) -> str:
+    return "".join(p[0] for p in re.split(r"-", word) if p[:1].isupper())
+
+
+def _span_for(words: list[str], acronym: str) -> list[str] | None:
+    """The shortest run of words, starting and ending capitalised, whose capitals spell it."""
+    for i, first in enumerate(words):
+        if not first[:1].isupper():
+            continue
+        got = ""
+        for j in range(i, len(words)):
+            got += _initials(words[j])
+            if got == acronym and words[j][:1].isupper():
+                return words[i : j + 1]
+            if not acronym.startswith(got):
+                break
+    return None
+
+
+def expand_acronym(name: str, text: str) -> str:
+    """The spelled-out name (with 'the') for an all-capitals name the article spells out, the
+    bracketed definition first ("the Armed Forces of the Philippines (AFP)"); else ``name``."""
+    bare = re.sub(r"^(?:the|The)\s+", "", name.strip())
+    if not re.fullmatch(r"[A-Z]{3,6}", bare) or not text:  # "US", "UN" stay as written
+        return name
+    defined = [
+        m for m in PHRASE.finditer(text) if text[m.end() : m.end() + 3 + len(bare)] == f" ({bare})"
+    ]
+    for m in defined + list(PHRASE.finditer(text)):
+        words = m.group(0).split()
+        span = _span_for(words, bare)
+        if span:
+            chosen = " ".join(span)
+            return chosen if chosen.lower().startswith("the ") else f"the {chosen}"
+    return name
