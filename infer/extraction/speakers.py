@@ -7,98 +7,31 @@ import re
 from dataclasses import dataclass, field
 
 from infer.extraction.acronyms import expand_acronym
-from infer.extraction.lexicon import rules, word_list, words
+from infer.extraction.entities import (
+    GROUP_HEADS,
+    RANK_WORDS,
+    RANKS,
+    STATE_WORDS,
+    STOP,
+    Entity,
+    content_words,
+    looks_like_person,
+    may_be_called,
+    normalize_speaker,
+    plural,
+    same_speaker,
+    strip_ranks,
+    words_of,
+)
+from infer.extraction.lexicon import words
 from infer.extraction.persons import is_animate, noun_gender
 from infer.extraction.types import Attribution
 
-GROUP_HEADS = words("speakers", "group_heads")
+__all__ = ["SpeakerResolver", "normalize_speaker", "same_speaker", "strip_ranks"]
+
 GENERIC_GROUPS = words("speakers", "generic_groups")
-STATE_WORDS = words("speakers", "state_words")
 STATEMENT_HEADS = words("speakers", "statement_heads")
-TITLE_SYNONYMS = [frozenset(group) for group in word_list("speakers", "title_synonyms")]
-RANKS = words("speakers", "ranks")
-RANK_WORDS = words("speakers", "rank_words")
-STOP = words("speakers", "stop")
-ROLE_COVERS = {k: frozenset(v) for k, v in rules("speakers")["role_covers"].items()}
 NEAR = 1200  # characters: how far back "the diplomat" looks for the person just named
-
-
-def content_words(text: str) -> set[str]:
-    words = {w.lower().strip(".") for w in re.findall(r"[\w.-]+", text)}
-    return {w for w in words if w and w not in STOP and not w.isdigit()}
-
-
-def _same_title(a: str, b: str) -> bool:
-    return a == b or any(a in s and b in s for s in TITLE_SYNONYMS)
-
-
-def strip_ranks(name: str) -> tuple[str, str]:
-    """('Mehdi Tavakoli', 'Brig. Gen.') from 'Brig. Gen. Mehdi Tavakoli'."""
-    name = re.sub(r"[’']s$", "", name.strip())
-    words = name.split()
-    i = 0
-    while i < len(words) - 1 and words[i].lower().strip(".") in RANKS:
-        i += 1
-    return " ".join(words[i:]), " ".join(words[:i])
-
-
-def normalize_speaker(name: str) -> str:
-    """Comparable form: lower case, no leading article, possessive, rank or punctuation."""
-    name = strip_ranks(name)[0].lower()
-    name = re.sub(r"[’']s\b", "", name)
-    name = re.sub(r"[^\w\s-]", " ", name)
-    return " ".join(w for w in name.split() if w not in {"the", "a", "an"})
-
-
-def same_speaker(a: str, b: str) -> bool:
-    """Equal after normalising, or one name's words contain the other's with the same last word
-    (``Ali Khamenei`` ~ ``Ayatollah Ali Khamenei``)."""
-    na, nb = normalize_speaker(a), normalize_speaker(b)
-    if na == nb:
-        return True
-    if not na or not nb:
-        return False
-    wa, wb = na.split(), nb.split()
-    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
-    return short[-1] == long_[-1] and set(short) <= set(long_)
-
-
-def _heads(title: str) -> set[str]:
-    words = [w.lower().strip(".") for w in re.findall(r"[\w.-]+", title)]
-    heads = {w for w in words if w in RANKS or w in RANK_WORDS}
-    core = re.split(r"\s(?:of|for|in|at)\s|,", f" {title.lower()} ")[0].split()
-    if core:
-        heads.add(core[-1].strip(".’'"))
-    return {h for h in heads if h and h not in STOP}
-
-
-@dataclass
-class Entity:
-    """One speaker or named person in an article."""
-
-    name: str
-    is_person: bool
-    gender: str | None = None
-    heads: set[str] = field(default_factory=set)
-    words: set[str] = field(default_factory=set)
-    mentions: list[int] = field(default_factory=list)
-    alias_of: Entity | None = None
-
-    def canonical(self) -> Entity:
-        return self.alias_of.canonical() if self.alias_of is not None else self
-
-    def describe(self, text: str) -> None:
-        if text.strip():
-            self.heads |= _heads(text)
-            self.words |= content_words(text)
-
-    def matches(self, head: str, words: set[str]) -> bool:
-        if not any(_same_title(head, h) for h in self.heads):
-            return False
-        return (words - {head}) <= self.words
-
-    def last_before(self, pos: int) -> int:
-        return max((m for m in self.mentions if m <= pos), default=-1)
 
 
 @dataclass
@@ -136,7 +69,7 @@ class SpeakerResolver:
                     e
                     for e in reversed(self.entities)
                     if e.is_person
-                    and ({w.lower() for w in e.name.split()} <= mine or mine <= _words_of(e))
+                    and ({w.lower() for w in e.name.split()} <= mine or mine <= words_of(e))
                 ),
                 None,
             )
@@ -227,7 +160,7 @@ class SpeakerResolver:
             )
             if known is not None and known.is_person:
                 ent = self.person(known.name, pos=pos)
-            elif _looks_like_person(key):
+            elif looks_like_person(key):
                 ent = self.person(self._fullest(key, pos), pos=pos)
             else:
                 ent = self.group(key, pos)
@@ -252,12 +185,12 @@ class SpeakerResolver:
         def ok(e: Entity) -> bool:
             if pronoun in ("he", "she"):
                 return (
-                    e.is_person and e.gender != {"he": "f", "she": "m"}[pronoun] and not _plural(e)
+                    e.is_person and e.gender != {"he": "f", "she": "m"}[pronoun] and not plural(e)
                 )
             if pronoun == "it":
                 return not e.is_person
             if pronoun == "they":
-                return not e.is_person or _plural(e)
+                return not e.is_person or plural(e)
             return True
 
         live = [
@@ -270,7 +203,7 @@ class SpeakerResolver:
         live = [
             e
             for e in self.entities
-            if e.alias_of is None and e.is_person and not _plural(e) and e.last_before(pos) >= 0
+            if e.alias_of is None and e.is_person and not plural(e) and e.last_before(pos) >= 0
         ]
         return max(live, key=lambda e: e.last_before(pos)) if live else None
 
@@ -311,7 +244,7 @@ class SpeakerResolver:
                 and not re.match(r"(?:The|A|An)\s", last.name)
                 and pos - last.last_before(pos) < NEAR
                 and not (gender and last.gender and gender != last.gender)
-                and _may_be_called(last, head)
+                and may_be_called(last, head)
             ):
                 last.heads.add(head)
                 return last
@@ -366,40 +299,3 @@ class SpeakerResolver:
             e.canonical().name if e is not None else s
             for e, s in zip(self.history, self.surfaces, strict=True)
         ]
-
-
-def _may_be_called(e: Entity, role: str) -> bool:
-    """Whether a person whose known titles are ``e.heads`` may be called "the <role>": no
-    title known, the same title, or one of the titles the role covers (ambassador: diplomat)."""
-    titles = {h for h in e.heads if is_animate(h) and h not in RANKS}
-    covered = ROLE_COVERS.get(role, frozenset())
-    return not titles or any(_same_title(role, t) or t in covered for t in titles)
-
-
-def _words_of(e: Entity) -> set[str]:
-    return {w.lower() for w in e.name.split()}
-
-
-def _looks_like_person(name: str) -> bool:
-    """Two to four capitalised words with no organisation or state word: a personal name."""
-    words = name.split()
-    return (
-        2 <= len(words) <= 4
-        and all(w[:1].isupper() and not w.isupper() for w in words)
-        and not (content_words(name) & (STATE_WORDS | GROUP_HEADS | {"the"}))
-    )
-
-
-def _plural(e: Entity) -> bool:
-    """A described group of people ("Palestinian officials"); a proper name never is."""
-    words = e.name.split()
-    # The head noun ends the phrase's core: "Residents of Muzaffarabad" -> "Residents".
-    core = re.split(r"\s(?:of|from|in|at|who|that|on)\s|,", f" {e.name} ")[0].split()
-    last = core[-1] if core else ""
-    return (
-        e.is_person
-        and len(words) > 1
-        and last.endswith("s")
-        and not last.endswith("ss")
-        and (last.islower() or (len(core) == 1 and last[1:].islower()))
-    )
