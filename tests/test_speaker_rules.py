@@ -226,3 +226,32 @@ def test_the_before_an_acronym_does_not_find_another_body_named_with_the():
     r.person("The World Food Programme", pos=0)  # NER sometimes calls a body a person
     rsf = Attribution("The RSF", "The RSF", "rsf", "org", "denied", 80)
     assert r.resolve(rsf) == "the Rapid Support Forces"
+
+
+def test_its_before_a_role_names_the_body_it_refers_to():
+    r = SpeakerResolver()
+    r.group("China", 0)
+    its = Attribution(
+        "Its foreign ministry", "Its foreign ministry", "ministry", "description", "urged", 50
+    )
+    assert r.resolve(its) == "China's foreign ministry"
+
+
+def test_a_statement_named_after_its_issuer_is_the_issuers():
+    r = SpeakerResolver()
+    r.group("Iran's atomic energy body", 0)
+    said = Attribution(
+        "A White House statement", "A White House statement", "statement", "description", "said", 90
+    )
+    assert r.resolve(said) == "the White House"
+
+
+def test_a_cue_hung_on_the_contents_verb_keeps_the_sentences_speaker(nlp):
+    from infer.extraction.attribution import subject_of
+
+    doc = nlp(
+        "The General Staff said the operation had ended, but warned that should the regime "
+        "take any reckless action, the response would be far stronger."
+    )
+    warned = next(t for t in doc if t.lower_ == "warned")
+    assert subject_of(warned).text == "Staff"

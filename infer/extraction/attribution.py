@@ -41,7 +41,12 @@ def subject_of(verb, depth: int = 0):
         if node.dep_ in ("ccomp", "xcomp") and is_cue(node.head):
             return subject_of(node.head, depth + 1)
     if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
-        return subject_of(verb.head, depth + 1)
+        found = subject_of(verb.head, depth + 1)
+        if found is not None and found.i > verb.i and verb.head.dep_ == "conj":
+            # "X said …, but warned that should Y act, the response will be …": the parser
+            # hangs the cue on the content's verb; its subject comes later, X's is the cue's.
+            return subject_of(verb.head.head, depth + 1)
+        return found
     return None
 
 

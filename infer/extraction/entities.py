@@ -130,3 +130,11 @@ def plural(e: Entity) -> bool:
         and not last.endswith("ss")
         and (last.islower() or (len(core) == 1 and last[1:].islower()))
     )
+
+
+def named_issuer(surface: str, head: str) -> str:
+    """ "A White House statement" -> "the White House"; "" when no name precedes the head."""
+    m = re.match(rf"(?:[Aa]n?|[Tt]he)\s+((?:[A-Z][\w.’'-]*\s+)+)(?:[a-z]+\s+)*{head}\b", surface)
+    if m is None or not m.group(1)[:1].isupper():
+        return ""
+    return "the " + re.sub(r"[’']s$", "", m.group(1).strip())

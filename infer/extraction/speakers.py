@@ -17,6 +17,7 @@ from infer.extraction.entities import (
     content_words,
     looks_like_person,
     may_be_called,
+    named_issuer,
     normalize_speaker,
     plural,
     same_speaker,
@@ -165,7 +166,7 @@ class SpeakerResolver:
             else:
                 ent = self.group(key, pos)
         else:
-            ent = self._description(surface, head, look)
+            ent = self._description(self._possessor(surface, look), head, look)
         if ent is not None:
             ent = ent.canonical()
             ent.mentions.append(pos)
@@ -198,6 +199,17 @@ class SpeakerResolver:
         ]
         return max(live, key=lambda e: e.last_before(pos)) if live else None
 
+    def _possessor(self, surface: str, pos: int) -> str:
+        """ "Its foreign ministry" -> "China's foreign ministry": "its" resolved like "it"."""
+        m = re.match(r"(?:its|their)\s+(.+)", surface, re.I)
+        if m is None:
+            return surface
+        owner = self._pronoun("it" if surface[:3].lower() == "its" else "they", pos)
+        if owner is None:
+            return surface
+        name = re.sub(r"^The\s", "the ", owner.name)
+        return f"{name}'s {m.group(1)}"
+
     def _last_person(self, pos: int) -> Entity | None:
         """The single person most recently presented as a subject or speaker before ``pos``."""
         live = [
@@ -209,6 +221,10 @@ class SpeakerResolver:
 
     def _description(self, surface: str, head: str, pos: int) -> Entity | None:
         head = head.lower()
+        if head in STATEMENT_HEADS and (issuer := named_issuer(surface, head)):
+            # "A White House statement said": the body named before the word "statement".
+            known = self.by_token.get(issuer.split()[-1].lower())
+            return known if known is not None and known.is_person else self.group(issuer, pos)
         if head in STATEMENT_HEADS:
             # "the statement said": the body or person whose statement the article last reported.
             issuer = next((e for e in reversed(self.history) if e is not None), None)
