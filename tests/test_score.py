@@ -205,9 +205,13 @@ def same_outputs(tmp_path, a: str, b: str) -> int:
 
 @pytest.mark.slow
 def test_spark_engine_gives_identical_records(trained, mixed_folder, tmp_path):
+    # A prior far from the training mix: records differ unless Spark's executors apply it too.
+    prior = tmp_path / "prior.json"
+    prior.write_text('{"denial": 0.05, "escalatory": 0.1, "restraining": 0.1, "neutral": 0.75}')
     for engine in ("local", "spark"):
         out = tmp_path / f"{engine}.parquet"
-        result = run_main("infer", *score_args(mixed_folder, out, engine), **_ctx(trained))
+        args = score_args(mixed_folder, out, engine, "--stance-prior", str(prior))
+        result = run_main("infer", *args, **_ctx(trained))
         assert result.returncode == 0, result.stderr[-3000:]
     assert (tmp_path / "spark.parquet").is_dir()  # a Parquet dataset written by Spark
     assert same_outputs(tmp_path, "local", "spark") > 20

@@ -215,6 +215,10 @@ def job_fingerprint(opts: ScoreOptions, model_uri: str) -> dict:
 
 def run_job(opts: ScoreOptions, engine: Engine) -> dict:
     """Run one job on ``engine``; the summary counts (also printed as one line)."""
+    from infer.model.labels import STANCES
+    from infer.model.prior import parse_prior
+
+    parse_prior(opts.stance_prior, STANCES)  # a bad prior file is refused before any work
     job = Job(opts)
     with job.locked():
         try:

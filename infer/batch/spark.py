@@ -133,6 +133,7 @@ class SparkEngine:
             backend=self.opts.backend,
             strict=self.opts.strict,
             tracking_uri=tracking_uri(),
+            stance_prior=self.opts.stance_prior,
             fault=os.environ.get(FAULT_ENV, ""),
             fault_log=os.environ.get(FAULT_LOG_ENV, ""),
         )

@@ -42,6 +42,7 @@ class TaskConfig:
     backend: str
     strict: bool
     tracking_uri: str
+    stance_prior: str = "train"  # a FILE prior must be readable by the executors, like the model
     fault: str = ""  # FAULT_ENV as read on the driver (executors may not share its environment)
     fault_log: str = ""  # FAULT_LOG_ENV: a file each injected fault appends "<part> <attempt>" to
 
@@ -182,7 +183,7 @@ def _score_frame(frame: pd.DataFrame, model, extractor, cfg: TaskConfig, columns
         for it, p, f, n in zip(items, frame["part"], frame["file_idx"], frame["n"], strict=True)
     }
     records, summary, errors, texts = score_chunk(
-        items, extractor, model, cfg.model_uri, statements
+        items, extractor, model, cfg.model_uri, statements, cfg.stance_prior
     )
     key = "statement_id" if statements else "article_id"
     rows = [
