@@ -62,7 +62,12 @@ def setup(uri: str | None = None, experiment: str = "quotelens") -> str:
         if uri.startswith("sqlite:///"):
             db = Path(uri.removeprefix("sqlite:///")).resolve()
             location = (db.parent / ARTIFACT_DIR).as_uri()
-        mlflow.create_experiment(experiment, artifact_location=location, tags=EXPERIMENT_TAGS)
+        try:
+            mlflow.create_experiment(experiment, artifact_location=location, tags=EXPERIMENT_TAGS)
+        except mlflow.exceptions.MlflowException as err:
+            # A concurrent job created it since the lookup (two trainings on a new server).
+            if err.error_code != "RESOURCE_ALREADY_EXISTS":
+                raise
     mlflow.set_experiment(experiment)
     if found is not None and any(found.tags.get(k) != v for k, v in EXPERIMENT_TAGS.items()):
         for k, v in EXPERIMENT_TAGS.items():  # experiments made before the tag existed
