@@ -255,3 +255,22 @@ def test_a_cue_hung_on_the_contents_verb_keeps_the_sentences_speaker(nlp):
     )
     warned = next(t for t in doc if t.lower_ == "warned")
     assert subject_of(warned).text == "Staff"
+
+
+def test_a_restrictive_clause_stays_in_the_speaker_and_a_withheld_name_clause_goes(nlp):
+    doc = nlp(
+        "Two soldiers from a unit that withdrew from the hills above Sake, who asked not to be "
+        "named because they were not authorised to speak, described a disorderly retreat."
+    )
+    subject = next(t for t in doc if t.dep_ == "nsubj" and t.lower_ == "soldiers")
+    got = make_attribution(subject, "described")
+    assert got.surface == "Two soldiers from a unit that withdrew from the hills above Sake"
+
+
+def test_a_name_the_source_gave_is_the_speaker(nlp):
+    doc = nlp(
+        "A 34-year-old marine, who asked to be identified only as Andrii, said guards beat him."
+    )
+    subject = next(t for t in doc if t.dep_ == "nsubj" and t.lower_ == "marine")
+    got = make_attribution(subject, "said")
+    assert (got.appos, got.appos_kind) == ("Andrii", "person")

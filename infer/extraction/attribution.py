@@ -16,6 +16,11 @@ ORG_WORDS = words("attribution", "org_words")
 WH_WORDS = words("attribution", "wh_words")
 PRONOUN_SUBJECTS = words("attribution", "pronoun_subjects")
 MEDIA_HEADS = words("attribution", "media_heads")
+WITHHELD = words("attribution", "withheld_words")
+GIVEN_NAME = re.compile(
+    r"\b(?:identified|named|known|gave (?:only )?(?:his|her|their) (?:first )?name)(?: only)? as "
+    r"([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)"
+)
 VIA_PATTERNS = [re.compile(p) for p in word_list("attribution", "via_patterns")]
 MEDIA_NAMES = re.compile(r"\b(" + "|".join(word_list("attribution", "media_names")) + r")\b")
 
@@ -89,7 +94,14 @@ def speaker_tokens(head) -> list:
         if child is head:
             continue
         after_comma = child.left_edge.i > 0 and doc[child.left_edge.i - 1].text == ","
-        long_clause = child.right_edge.i - child.left_edge.i >= 6
+        # A restrictive clause names who the speaker is ("a nurse working in MSF's clinic");
+        # one about why the name is withheld, or a very long one, is cut.
+        own = []  # the clause up to a comma (what follows one is cut on its own)
+        for t in child.subtree:
+            if t.text == "," and t.i > child.i:
+                break
+            own.append(t)
+        long_clause = len(own) > 12 or any(t.lower_ in WITHHELD for t in own)
         if (
             (child.head is head and child.dep_ in ("appos", "advmod", "npadvmod"))
             or (after_comma and child.i > head.i and child.dep_ not in ("conj", "cc"))
@@ -164,6 +176,10 @@ def make_attribution(subject, cue: str, p_start: int = 0, via: str = "") -> Attr
         name = re.sub(r"[’']s$", "", persons[-1].text)
         return Attribution(surface, name, head, "person", **common)
     appos, appos_kind = _appositive(subject)
+    if not appos and (
+        given := GIVEN_NAME.search(doc[subject.left_edge.i : subject.right_edge.i + 1].text)
+    ):
+        appos, appos_kind = given.group(1), "person"  # "who asked to be identified only as Andrii"
     titled = _titled_name(surface)
     if titled:
         return Attribution(surface, titled, head, "person", **common)
