@@ -1,0 +1,150 @@
+"""The speaker phrase of a cue verb or quotation and its Attribution record (kind, resolution
+key, apposition), read off a spaCy parse."""
+
+from __future__ import annotations
+
+import re
+
+from infer.extraction.lexicon import word_list, words
+from infer.extraction.persons import is_animate
+from infer.extraction.types import Attribution
+
+ORG_WORDS = words("attribution", "org_words")
+WH_WORDS = words("attribution", "wh_words")
+PRONOUN_SUBJECTS = words("attribution", "pronoun_subjects")
+MEDIA_HEADS = words("attribution", "media_heads")
+WITHHELD = words("attribution", "withheld_words")
+GIVEN_NAME = re.compile(
+    r"\b(?:identified|named|known|gave (?:only )?(?:his|her|their) (?:first )?name)(?: only)? as "
+    r"([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)"
+)
+MEDIA_NAMES = re.compile(r"\b(" + "|".join(word_list("attribution", "media_names")) + r")\b")
+
+
+def phrase(token) -> str:
+    """The text of a noun phrase headed by ``token`` (appositions and clauses cut)."""
+    toks = speaker_tokens(token)
+    return token.doc.text[toks[0].idx : toks[-1].idx + len(toks[-1])].strip(" ,") if toks else ""
+
+
+def speaker_tokens(head) -> list:
+    """The speaker phrase: the subject's subtree without appositions and non-restrictive clauses
+    (restrictive ones stay: "an official who attended the talks")."""
+    doc = head.doc
+    cut = set()
+    for child in head.subtree:
+        if child is head:
+            continue
+        after_comma = child.left_edge.i > 0 and doc[child.left_edge.i - 1].text == ","
+        # A restrictive clause names who the speaker is ("a nurse working in MSF's clinic");
+        # one about why the name is withheld, or a very long one, is cut.
+        own = []  # the clause up to a comma (what follows one is cut on its own)
+        for t in child.subtree:
+            if t.text == "," and t.i > child.i:
+                break
+            own.append(t)
+        long_clause = len(own) > 12 or any(t.lower_ in WITHHELD for t in own)
+        if (
+            (child.head is head and child.dep_ in ("appos", "advmod", "npadvmod"))
+            or (after_comma and child.i > head.i and child.dep_ not in ("conj", "cc"))
+            or (child.dep_ in ("relcl", "acl") and (long_clause or child.i < head.i))
+        ):
+            cut |= {t.i for t in child.subtree}
+    keep = {t.i for t in head.subtree} - cut
+    lo = hi = head.i
+    while lo - 1 in keep and doc[lo - 1].text not in "—–(":
+        lo -= 1
+    while (
+        hi + 1 in keep
+        and doc[hi + 1].text not in "—–("
+        and not (doc[hi + 1].text == "," and hi + 2 not in keep)
+    ):
+        hi += 1
+    while hi > lo and doc[hi].is_punct:
+        hi -= 1
+    return [doc[i] for i in range(lo, hi + 1)]
+
+
+def _appositive(subject) -> tuple[str, str]:
+    """A proper name in apposition to a common-noun subject, and whether it is a person."""
+    if subject.ent_type_ == "PERSON":
+        return "", ""
+    doc = subject.doc
+    for child in subject.subtree:
+        if child.head is not subject and doc[child.left_edge.i - 1].text == "(":
+            # "the director general of the Inter-Services Public Relations (ISPR)": an acronym
+            # in brackets names the body it follows, not the speaker.
+            continue
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i > subject.i:
+            toks = [
+                t
+                for t in child.subtree
+                if t.dep_ not in ("punct", "appos", "relcl", "acl") or t.i == child.i
+            ]
+            toks = [t for t in toks if t.i >= child.left_edge.i and t.i <= child.i]
+            text = child.doc.text[toks[0].idx : toks[-1].idx + len(toks[-1])]
+            doc = subject.doc
+            tagged = {e.label_ for e in doc.ents if e.start <= child.i < e.end}
+            # "Her son, Artem, said": a name in apposition to a person noun is a person's even
+            # when NER misses it or calls it a place.
+            person = "PERSON" in tagged or (is_animate(subject.lemma_) and "ORG" not in tagged)
+            return text.strip(" ,"), "person" if person else "org"
+    return "", ""
+
+
+def make_attribution(subject, cue: str, p_start: int = 0, via: str = "") -> Attribution | None:
+    """The Attribution for a speaker token (its phrase, kind and resolution key)."""
+    toks = speaker_tokens(subject)
+    if not toks:
+        return None
+    doc = subject.doc
+    surface = doc.text[toks[0].idx : toks[-1].idx + len(toks[-1])].strip(" ,\ufffd")
+    surface = re.sub(r"^(?:and|but|while)\s+", "", surface)
+    head = subject.text.lower()
+    if head in WH_WORDS:
+        return None
+    media = subject.lemma_.lower() in MEDIA_HEADS or bool(MEDIA_NAMES.search(surface))
+    common = {"cue": cue, "pos": p_start + toks[0].idx, "media": media, "via": via}
+    if head in PRONOUN_SUBJECTS and len(toks) == 1:
+        return Attribution(surface, surface, head, "pronoun", **common)
+    persons = [
+        e
+        for e in doc.ents
+        if e.label_ == "PERSON"
+        and not ORG_WORDS & {t.lower_ for t in e}
+        and (e.start <= subject.i < e.end or e.end == toks[-1].i + 1)
+    ]
+    if persons:
+        name = re.sub(r"[’']s$", "", persons[-1].text)
+        return Attribution(surface, name, head, "person", **common)
+    appos, appos_kind = _appositive(subject)
+    if not appos and (
+        given := GIVEN_NAME.search(doc[subject.left_edge.i : subject.right_edge.i + 1].text)
+    ):
+        appos, appos_kind = given.group(1), "person"  # "who asked to be identified only as Andrii"
+    titled = _titled_name(surface)
+    if titled:
+        return Attribution(surface, titled, head, "person", **common)
+    if subject.pos_ == "PROPN" and subject.text[:1].isupper() and not appos:
+        # A lower-case head the tagger calls PROPN ("the minister said") is a description.
+        return Attribution(surface, surface, head, "org", **common)
+    return Attribution(
+        surface,
+        surface,
+        subject.lemma_.lower(),
+        "description",
+        appos=appos,
+        appos_kind=appos_kind,
+        **common,
+    )
+
+
+def _titled_name(surface: str) -> str:
+    """ "Russian Ambassador to Serbia Alexander Bochkaryov": a title, its post, then the
+    person's name (the last two capitalised words), which NER often misses."""
+    m = re.search(
+        r"\b([A-Z][a-z]+) (?:to|of|for) (?:the )?[A-Z][\w.-]*(?: [A-Z][\w.-]*)*"
+        r" ([A-Z][\w’'-]+ [A-Z][\w’'-]+)$",
+        surface,
+    )
+    return m.group(2) if m and is_animate(m.group(1)) else ""
