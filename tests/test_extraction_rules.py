@@ -107,3 +107,13 @@ def test_two_cue_verbs_are_two_statements_with_one_speaker(extractor):
 
 def test_bare_anaphoric_object_is_not_a_statement(extractor):
     assert extractor.extract("The ministry rejected the allegations on Monday.") == []
+
+
+def test_a_request_hung_on_the_cue_verb_stays_in_the_content(extractor):
+    s = one(
+        extractor,
+        'The Srpska Lista party called on Serbs in the north to stay at home and "not to respond '
+        'to provocations."',
+    )
+    assert s.text.startswith("Serbs in the north to stay at home")
+    assert s.text.rstrip('."').endswith("provocations")

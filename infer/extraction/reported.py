@@ -19,6 +19,7 @@ from infer.extraction.types import Candidate
 
 OBJECT_LEMMAS = words("cues", "object_lemmas")
 AS_LEMMAS = words("cues", "as_lemmas")
+ADDRESSEE_LEMMAS = words("cues", "addressee_lemmas")
 PREP_LEMMAS = {k: frozenset(v) for k, v in rules("cues")["prep_lemmas"].items()}
 NOT_CONTENT = re.compile(
     r"^(?:not to be (?:named|identified|quoted)|anonymity|for anonymity|how|whether|why|when|where"
@@ -124,6 +125,10 @@ def _content(verb) -> tuple[list, bool, str]:
         content += [c for c in kids if c.dep_ == "prep" and c.lower_ in preps]
     elif lemma in PREP_LEMMAS:
         content += [c for c in kids if c.dep_ == "prep" and c.lower_ in PREP_LEMMAS[lemma]]
+    if lemma in ADDRESSEE_LEMMAS and content and not any(c.dep_ == "xcomp" for c in content):
+        # "called on Serbs to stay at home and not to respond": the parser hangs the request
+        # (a to-infinitive) on the cue verb, not on the addressee.
+        content += [c for c in kids if c.dep_ in ("advcl", "conj") and _to_infinitive(c)]
     if any(c.dep_ == "xcomp" for c in content):
         # "urged X to do Y": the addressee belongs to the content.
         content += [c for c in objects if c not in content]
@@ -149,6 +154,14 @@ def _content(verb) -> tuple[list, bool, str]:
         particle = first.text
         tokens = [t for t in tokens if t.i != first.i]
     return tokens, False, particle
+
+
+def _to_infinitive(token) -> bool:
+    """A to-infinitive clause, or a conjunct holding one ("and the states …, to guarantee")."""
+    return any(
+        t.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+        for t in token.subtree
+    )
 
 
 def reported_content(text: str, p_start: int, verb, direct_ranges) -> Candidate | None:
