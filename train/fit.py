@@ -14,9 +14,7 @@ one refitted on every labelled statement (``all``), as an MLflow pyfunc whose co
 from __future__ import annotations
 
 import subprocess
-import tempfile
 import time
-from pathlib import Path
 
 import numpy as np
 
@@ -26,11 +24,10 @@ from infer.model.labels import SCHEMA_VERSION, STANCES
 from train.config import TrainConfig, load_config, sweep_points
 from train.corpus import fingerprint, load_corpus, to_xy
 from train.eval_e2e import end_to_end
-from train.metrics import prior_metrics, reports, stance_confusion, stance_device_metrics
+from train.metrics import prior_metrics, stance_device_metrics
+from train.run_log import log_artifacts, log_inputs, log_model, print_summary
 from train.run_note import run_note
-from train.splits import ARTICLE_TEST_THEATRES, make_splits
-
-SPLIT_PREFIX = {"heldout_conflict": "heldout", "random": "random", "articles": "articles"}
+from train.splits import ARTICLE_TEST_THEATRES, SPLIT_PREFIX, make_splits
 
 
 def evaluated_splits(dataset) -> tuple[str, ...]:
@@ -117,10 +114,12 @@ def fit_split(config: TrainConfig, dataset, split: str, log_epoch) -> dict:
     """Fit (calibration included) and evaluate on one split; the model, metrics, test predictions."""
     parts = trainable_splits(config, dataset, split)
     (Xd, yd, Yd), (Xt, yt, Yt) = xy(parts["dev"]), xy(parts["test"])
+    short = SPLIT_PREFIX[split]
+    sizes = "/".join(str(len(parts[p])) for p in ("train", "dev", "test"))
+    print(f"[{short}] fitting {config.family} (train/dev/test {sizes})", flush=True)
     t0 = time.perf_counter()
     model = fit_model(config, parts["train"], parts["dev"], log_epoch)
     seconds = time.perf_counter() - t0
-    short = SPLIT_PREFIX[split]
     metrics = {f"train_seconds_{short}": seconds}
     dev_p, dev_d = model.predict_all(Xd)
     metrics |= stance_device_metrics(yd, dev_p, Yd, dev_d >= model.thresholds_, f"dev_{short}")
@@ -130,6 +129,12 @@ def fit_split(config: TrainConfig, dataset, split: str, log_epoch) -> dict:
     test_p = calibrated
     Yp = test_d >= model.thresholds_
     metrics |= stance_device_metrics(yt, test_p, Yt, Yp, f"test_{short}")
+    print(
+        f"[{short}] fitted in {seconds:.0f} s: test stance macro-F1 "
+        f"{metrics[f'test_{short}/stance_macro_f1']:.3f}, "
+        f"devices micro-F1 {metrics[f'test_{short}/devices_micro_f1']:.3f}",
+        flush=True,
+    )
     if split == "articles":
         metrics |= prior_metrics(model, calibrated, yt, f"test_{short}")
         metrics |= end_to_end(config.data.paths, model)
@@ -163,48 +168,6 @@ def fit_final(config: TrainConfig, dataset, log_epoch) -> tuple[object, int, str
     return model, len(train), how
 
 
-def log_artifacts(
-    mlflow, config: TrainConfig, results: dict, metrics: dict, fp: str, trained_on: str
-) -> None:
-    from train import artifacts
-
-    with tempfile.TemporaryDirectory() as tmp:
-        tmp = Path(tmp)
-        for split, res in results.items():
-            short = SPLIT_PREFIX[split]
-            Xt, yt, test_p, Yt, Yp = res["test"]
-            artifacts.confusion_png(
-                stance_confusion(yt, test_p),
-                tmp / f"confusion_{short}.png",
-                f"stance, test ({short})",
-            )
-            artifacts.device_f1_png(
-                metrics,
-                f"test_{short}",
-                tmp / f"device_f1_{short}.png",
-                f"device F1, test ({short})",
-            )
-            (tmp / f"classification_report_{short}.txt").write_text(
-                reports(yt, test_p, Yt, Yp), "utf-8"
-            )
-            test = res["parts"]["test"]
-            wrong = artifacts.misclassified(Xt, yt, test_p, Yt, Yp, test["id"], test["conflict"])
-            wrong.to_csv(tmp / f"misclassified_{short}.csv", index=False)
-        card = artifacts.model_card(config, metrics, fp, trained_on)
-        (tmp / "MODEL_CARD.md").write_text(card, "utf-8")
-        mlflow.log_artifacts(str(tmp), artifact_path="evaluation")
-
-
-def log_model(mlflow, config: TrainConfig, model):
-    """Save the classifier (skops/safetensors), export ONNX if asked, log as pyfunc from code."""
-    from train.packaging import pyfunc_spec
-
-    name = config.tracking.registered_model if config.tracking.register_model else None
-    onnx, quantize = config.finetune.export_onnx, config.finetune.quantize_onnx
-    with pyfunc_spec(model, config.family, onnx, quantize) as spec:
-        return mlflow.pyfunc.log_model(name="model", registered_model_name=name, **spec)
-
-
 def run_one(config: TrainConfig, dataset, nested: bool = False) -> str:
     import mlflow
 
@@ -235,15 +198,15 @@ def run_one(config: TrainConfig, dataset, nested: bool = False) -> str:
             results[split] = res
             metrics |= res["metrics"]
             if split == config.data.final_split:
-                _log_inputs(mlflow, res["parts"], short)
+                log_inputs(mlflow, res["parts"], short)
         if config.data.final_split == "all":
             print(f"fitting the final model on all {len(dataset)} labelled statements", flush=True)
             t0 = time.perf_counter()
             final, n, trained_on = fit_final(config, dataset, None)
             metrics["train_seconds_final"] = time.perf_counter() - t0
-            _log_inputs(mlflow, {"train": dataset}, "all")
+            log_inputs(mlflow, {"train": dataset}, "all")
             random = results["random"]["parts"]  # what the final model's figures come from
-            _log_inputs(mlflow, {"dev": random["dev"], "test": random["test"]}, "random")
+            log_inputs(mlflow, {"dev": random["dev"], "test": random["test"]}, "random")
         else:
             res = results[config.data.final_split]
             final, n = res["model"], len(res["parts"]["train"])
@@ -257,50 +220,16 @@ def run_one(config: TrainConfig, dataset, nested: bool = False) -> str:
         mlflow.set_tag("mlflow.note.content", note)  # the run's description in the UI
         log_artifacts(mlflow, config, results, metrics, fp, trained_on)
         log_model(mlflow, config, final)
-        _print_summary(config, metrics, run.info.run_id)
+        print_summary(config, metrics, run.info.run_id)
         return run.info.run_id
-
-
-def _log_inputs(mlflow, parts, short: str) -> None:
-    for name, context in (("train", "training"), ("dev", "validation"), ("test", "evaluation")):
-        if name not in parts:
-            continue
-        frame = parts[name].to_pandas()
-        frame["stance"] = [STANCES[i] for i in frame["stance"]]
-        frame["devices"] = frame["devices"].map(lambda d: ",".join(map(str, d)))
-        ds = mlflow.data.from_pandas(frame, name=f"statements-{short}-{name}", targets="stance")
-        mlflow.log_input(ds, context=context)
-
-
-def _print_summary(config: TrainConfig, metrics: dict, run_id: str) -> None:
-    keys = (
-        "test_heldout/stance_macro_f1",
-        "test_heldout/devices_micro_f1",
-        "test_random/stance_macro_f1",
-        "test_random/devices_micro_f1",
-    )
-    shown = "  ".join(f"{k}={metrics[k]:.3f}" for k in keys)
-    print(f"run {run_id} ({config.name}): {shown}  train_seconds={metrics['train_seconds']:.1f}")
-    for scope, what in (("test_articles", "gold spans"), ("test_articles_e2e", "end to end")):
-        for mode in ("train", "natural", "adapt"):
-            key = f"{scope}/prior_{mode}"
-            if f"{key}/stance_accuracy" in metrics:
-                print(
-                    f"  article test split ({what}), --stance-prior {mode}: stance accuracy "
-                    f"{metrics[f'{key}/stance_accuracy']:.3f}, "
-                    f"macro-F1 {metrics[f'{key}/stance_macro_f1']:.3f}"
-                )
-    if "test_articles_e2e/matched" in metrics:
-        print(
-            f"  end to end: {metrics['test_articles_e2e/matched']:.0f} of "
-            f"{metrics['test_articles_e2e/gold']:.0f} gold statements found "
-            f"({metrics['test_articles_e2e/extracted']:.0f} extracted)"
-        )
 
 
 def main(config_path: str, overrides: list[str]) -> int:
     import mlflow
 
+    from infer.model.encoder import show_progress
+
+    show_progress()  # a TF-IDF run never encodes; this imports no torch
     from infer.batch.tracking import setup
 
     config = load_config(config_path, overrides)

@@ -9,6 +9,8 @@ from sklearn.model_selection import GroupShuffleSplit, train_test_split
 from infer.errors import QuotelensError
 
 SPLIT_KINDS = ("heldout_conflict", "random", "articles")
+# Metric prefix of each split: test_heldout/…, test_random/…, test_articles/…
+SPLIT_PREFIX = {"heldout_conflict": "heldout", "random": "random", "articles": "articles"}
 # Theatres whose real-structure articles form the article test split (DATACARD.md, "Splits").
 ARTICLE_TEST_THEATRES = (
     "armenia_azerbaijan",

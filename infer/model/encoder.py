@@ -9,6 +9,14 @@ from pathlib import Path
 import numpy as np
 
 MAX_LENGTH = 128
+# Training turns this on (``show_progress``) so that minutes of encoding never look hung; scoring
+# jobs keep their own progress line.
+_PROGRESS = {"enabled": False}
+
+
+def show_progress(enabled: bool = True) -> None:
+    """Show a tqdm bar while encoding (stderr)."""
+    _PROGRESS["enabled"] = enabled
 
 
 def minilm_path() -> Path:
@@ -55,8 +63,18 @@ class SentenceEncoder:
         torch = self._torch
         out = np.zeros((len(texts), self.model.config.hidden_size), dtype=np.float32)
         lengths = [len(t) for t in texts] if self.sort_by_length else [0] * len(texts)
+        from tqdm.auto import tqdm
+
+        batches = list(length_sorted_batches(lengths, self.batch_size))
+        bar = tqdm(
+            batches,
+            desc=f"encoding {len(texts)} texts (MiniLM)",
+            unit="batch",
+            mininterval=5,
+            disable=not _PROGRESS["enabled"] or len(batches) < 4,
+        )
         with torch.inference_mode():
-            for idx in length_sorted_batches(lengths, self.batch_size):
+            for idx in bar:
                 batch = self.tokenizer(
                     [texts[i] for i in idx],
                     padding=True,
