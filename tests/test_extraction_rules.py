@@ -117,3 +117,58 @@ def test_a_request_hung_on_the_cue_verb_stays_in_the_content(extractor):
     )
     assert s.text.startswith("Serbs in the north to stay at home")
     assert s.text.rstrip('."').endswith("provocations")
+
+
+@pytest.mark.parametrize(
+    "headline, content, source",
+    [
+        ("N. Korea fires long-range ballistic missile into East Sea: JCS", "N. Korea fires", "JCS"),
+        ("PCG: Chinese ship 'deliberately' rammed patrol vessel", "Chinese ship", "PCG"),
+        (
+            "Drone attack on airport will not go unpunished — Russian diplomat",
+            "Drone",
+            "Russian diplomat",
+        ),
+        ("Hostages back in Israel, military says", "Hostages back", "military"),
+    ],
+)
+def test_headline_naming_its_source_is_a_statement(headline, content, source):
+    from infer.extraction.headlines import headline_candidate
+
+    got = headline_candidate(headline, 0, len(headline))
+    assert got is not None and got.where == "headline"
+    assert headline[got.start : got.end].startswith(content)
+    assert got.attribution.surface == source
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Analysis: why the port matters",
+        "Read also: Timeline of the talks",
+        "Sudan: aid arrives by cart",
+    ],
+)
+def test_headline_label_or_topic_before_a_colon_is_no_source(headline):
+    from infer.extraction.headlines import headline_candidate
+
+    assert headline_candidate(headline, 0, len(headline)) is None
+
+
+def test_attribution_closing_a_sentence_as_a_conjunct_is_found(extractor):
+    s = one(
+        extractor,
+        "The overnight attack on the airport is yet another terrorist act and will not go "
+        "unanswered, Yelena Kostyuchenko, deputy director of the ministry's press department, "
+        "said on Wednesday.",
+    )
+    assert s.text.startswith("The overnight attack") and s.speaker == "Yelena Kostyuchenko"
+
+
+def test_headline_source_is_the_person_the_lede_names(extractor):
+    text = (
+        "Drone attack on airport will not go unpunished — Russian diplomat\n\n"
+        "The attack on the airport will not go unanswered, Yelena Kostyuchenko said on Wednesday."
+    )
+    head = [s for s in extractor.extract(text) if s.where == "headline"]
+    assert head and head[0].speaker == "Yelena Kostyuchenko"

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from infer.extraction.attribution import CUE_FORMS, attribution_near, cue_verbs
+from infer.extraction.headlines import headline_candidates, headline_speakers
 from infer.extraction.lexicon import word_list
 from infer.extraction.mentions import org_mentions, person_mentions, place_names
 from infer.extraction.persons import guess_gender
@@ -197,14 +198,12 @@ def _statements(text: str, paras: list, structure: Structure, plan: QuotePlan) -
     quotes, standalone = plan.quotes, plan.standalone
     ranges = [(q.open_at, (q.close_at or q.end) + 1) for q in standalone]
     direct = _direct(text, paras, standalone, ranges)
-    found = sorted(
-        (
-            replace(c, where=where)
-            for c in direct + _reported(text, paras, quotes, ranges)
-            if (where := structure.where(c.start))
-        ),
-        key=lambda c: c.start,
-    )
+    found = [
+        replace(c, where=where)
+        for c in direct + _reported(text, paras, quotes, ranges)
+        if (where := structure.where(c.start))
+    ]
+    found = sorted(found + headline_candidates(structure, found), key=lambda c: c.start)
     resolver = SpeakerResolver()
     _register_people(resolver, text, paras, ranges)
     for c in found:
@@ -212,7 +211,7 @@ def _statements(text: str, paras: list, structure: Structure, plan: QuotePlan) -
             resolver.unattributed()
         else:
             resolver.resolve(c.attribution, c.start)
-    names = _pull_quote_speakers(text, found, resolver.final_names())
+    names = headline_speakers(text, found, resolver.final_names())
     return [
         Statement(
             c.start,
@@ -227,31 +226,6 @@ def _statements(text: str, paras: list, structure: Structure, plan: QuotePlan) -
         )
         for c, name in zip(found, names, strict=True)
     ]
-
-
-def _words_of(text: str) -> str:
-    """Lower-case words joined by single spaces (marks and punctuation dropped)."""
-    return " ".join(re.findall(r"[\w’']+", text.lower()))
-
-
-def _pull_quote_speakers(text: str, found: list[Candidate], names: list[str]) -> list[str]:
-    """GUIDELINES 4.14: an unattributed pull-quote in a headline takes the speaker of the body
-    statement that holds the same words; otherwise its speaker stays empty."""
-    out = list(names)
-    for k, c in enumerate(found):
-        if c.where != "headline" or c.attribution is not None:
-            continue
-        words = _words_of(text[c.start : c.end])
-        for j, other in enumerate(found):
-            if (
-                other.where == "body"
-                and other.attribution is not None
-                and words
-                and f" {words} " in f" {_words_of(text[other.start : other.end])} "
-            ):
-                out[k] = names[j]
-                break
-    return out
 
 
 def _register_people(resolver: SpeakerResolver, text: str, paras: list, quoted) -> None:

@@ -134,7 +134,9 @@ def _content(verb) -> tuple[list, bool, str]:
         content += [c for c in objects if c not in content]
     if not content:
         content = _clause_in_prep(verb)
-    if not content and verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i:
+    if not content and (
+        (verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i) or _inverted_conj(verb)
+    ):
         head_tokens = {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
         before = [
             verb.doc[i] for i in sorted(head_tokens) if i < verb.i and verb.doc[i].dep_ != "punct"
@@ -154,6 +156,16 @@ def _content(verb) -> tuple[list, bool, str]:
         particle = first.text
         tokens = [t for t in tokens if t.i != first.i]
     return tokens, False, particle
+
+
+def _inverted_conj(verb) -> bool:
+    """ "The attack … will not go unanswered, Yelena Kostyuchenko, deputy director …, said on
+    Wednesday": the parser makes the closing attribution a conjunct of the content's verb."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if verb.dep_ != "conj" or verb.head.i > verb.i or subject is None:
+        return False
+    before = subject.left_edge.i - 1
+    return before > verb.head.i and verb.doc[before].text == "," and subject.i < verb.i
 
 
 def _to_infinitive(token) -> bool:

@@ -280,7 +280,9 @@ class SpeakerResolver:
         ent.describe(surface)
         ent.heads.add(head)
         self.entities.append(ent)
-        if not self.history and ent.is_person and surface.lower().startswith("the "):
+        # "the regional governor" (or headline-style "Russian diplomat") first, named later.
+        definite = not re.match(r"(?:an?|one|some|another|two|three|several)\s", surface.lower())
+        if not self.history and ent.is_person and definite:
             self.lede, self.lede_pos = ent, pos
         return ent
 
