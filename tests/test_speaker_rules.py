@@ -274,3 +274,19 @@ def test_a_name_the_source_gave_is_the_speaker(nlp):
     subject = next(t for t in doc if t.dep_ == "nsubj" and t.lower_ == "marine")
     got = make_attribution(subject, "said")
     assert (got.appos, got.appos_kind) == ("Andrii", "person")
+
+
+def test_every_description_in_the_lede_joins_the_person_named_next():
+    r = SpeakerResolver()
+    r.resolve(
+        Attribution("Russian diplomat", "Russian diplomat", "diplomat", "description", "—", 0)
+    )
+    r.resolve(
+        Attribution("the ambassador", "the ambassador", "ambassador", "description", "to", 80)
+    )
+    r.resolve(
+        Attribution(
+            "Alexander Bochkaryov", "Alexander Bochkaryov", "bochkaryov", "person", "told", 300
+        )
+    )
+    assert r.final_names() == ["Alexander Bochkaryov"] * 3

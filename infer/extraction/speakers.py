@@ -44,7 +44,7 @@ class SpeakerResolver:
     named: dict[str, list[tuple[int, Entity]]] = field(default_factory=dict)  # full-name mentions
     history: list[Entity | None] = field(default_factory=list)
     surfaces: list[str] = field(default_factory=list)
-    lede: Entity | None = None
+    ledes: list[Entity] = field(default_factory=list)  # described before they are named
     lede_pos: int = 0
     text: str = ""
 
@@ -139,16 +139,13 @@ class SpeakerResolver:
                 ent.gender = "m" if surface.lower() == "he" else "f"
         elif kind == "person":
             ent = self.person(self._fullest(key, pos), pos=pos)
-            if (
-                self.lede is not None
-                and len(self.history) <= 2
-                and ent.last_before(self.lede_pos) < 0
-            ):
+            if self.ledes and len(self.history) <= 2 and ent.last_before(self.lede_pos) < 0:
                 # News ledes name a speaker by title and give the name a paragraph later.
-                ent.heads |= self.lede.heads
-                ent.words |= self.lede.words
-                self.lede.alias_of = ent
-                self.lede = None
+                for lede in self.ledes:
+                    ent.heads |= lede.heads
+                    ent.words |= lede.words
+                    lede.alias_of = ent
+                self.ledes = []
         elif kind == "org":
             key = self._expand_acronym(key)  # "The RSF" is looked up by its spelled-out name
             known = next(
@@ -282,8 +279,9 @@ class SpeakerResolver:
         self.entities.append(ent)
         # "the regional governor" (or headline-style "Russian diplomat") first, named later.
         definite = not re.match(r"(?:an?|one|some|another|two|three|several)\s", surface.lower())
-        if not self.history and ent.is_person and definite:
-            self.lede, self.lede_pos = ent, pos
+        if len(self.history) <= 1 and ent.is_person and definite:
+            self.lede_pos = pos if not self.ledes else self.lede_pos
+            self.ledes.append(ent)
         return ent
 
     def _expand_acronym(self, name: str) -> str:
