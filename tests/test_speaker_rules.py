@@ -290,3 +290,10 @@ def test_every_description_in_the_lede_joins_the_person_named_next():
         )
     )
     assert r.final_names() == ["Alexander Bochkaryov"] * 3
+
+
+def test_a_hyphenated_given_name_ner_cuts_is_kept_whole(nlp):
+    from infer.extraction.mentions import person_mentions
+
+    doc = nlp("JCS spokesperson Col. Seo Min-gyu said the warning fire was aimed at open ground.")
+    assert [m.name for m in person_mentions(doc)] == ["Seo Min-gyu"]

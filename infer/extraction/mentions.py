@@ -108,6 +108,20 @@ def place_names(docs) -> frozenset[str]:
     )
 
 
+def full_name(ent) -> str:
+    """The entity's text with a hyphenated tail NER left out ("Seo Min" + "-gyu")."""
+    doc, end = ent.doc, ent.end
+    while (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].is_alpha
+    ):
+        end += 2
+    return doc[ent.start : end].text
+
+
 def person_mentions(doc, p_start: int = 0, places: frozenset[str] = frozenset()) -> list[Mention]:
     """Each person named in the paragraph, with the title before the name and any apposition
     (names in ``places`` and names in a place phrase are places, not people)."""
@@ -119,11 +133,12 @@ def person_mentions(doc, p_start: int = 0, places: frozenset[str] = frozenset())
             continue  # a place, or an acronym NER calls a person ("RSF")
         title_toks = [t for t in ent.root.subtree if t.i < ent.start]
         title = doc[title_toks[0].i : ent.start].text if title_toks else ""
+        name = full_name(ent)
         out.append(
             Mention(
-                ent.text,
+                name,
                 p_start + ent.start_char,
-                p_start + ent.end_char,
+                p_start + ent.start_char + len(name),
                 title,
                 _description(ent),
                 _is_subject(ent),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from infer.extraction.lexicon import word_list, words
+from infer.extraction.mentions import full_name
 from infer.extraction.persons import is_animate
 from infer.extraction.types import Attribution
 
@@ -115,7 +116,7 @@ def make_attribution(subject, cue: str, p_start: int = 0, via: str = "") -> Attr
         and (e.start <= subject.i < e.end or e.end == toks[-1].i + 1)
     ]
     if persons:
-        name = re.sub(r"[’']s$", "", persons[-1].text)
+        name = re.sub(r"[’']s$", "", full_name(persons[-1]))
         return Attribution(surface, name, head, "person", **common)
     appos, appos_kind = _appositive(subject)
     if not appos and (
