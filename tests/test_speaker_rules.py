@@ -297,3 +297,16 @@ def test_a_hyphenated_given_name_ner_cuts_is_kept_whole(nlp):
 
     doc = nlp("JCS spokesperson Col. Seo Min-gyu said the warning fire was aimed at open ground.")
     assert [m.name for m in person_mentions(doc)] == ["Seo Min-gyu"]
+
+
+def test_the_statement_is_the_one_someone_was_said_to_issue(nlp):
+    from infer.extraction.extractor import StatementExtractor
+
+    text = (
+        "The Home Front Command said residents could leave shelters.\n\n"
+        "The Prime Minister's Office issued a statement on Saturday night. Israel would defend "
+        "itself on every front, the statement said."
+    )
+    got = StatementExtractor(nlp, prefilter=False).extract(text)
+    assert got[-1].speaker_surface == "the statement"
+    assert got[-1].speaker == "The Prime Minister's Office"

@@ -12,6 +12,8 @@ from infer.extraction.types import Attribution
 
 CUE_LEMMAS = words("cues", "cue_lemmas")
 CUE_FORMS = words("cues", "cue_forms")
+ISSUE_LEMMAS = words("speakers", "issue_lemmas")
+STATEMENT_HEADS = words("speakers", "statement_heads")
 VIA_PATTERNS = [re.compile(p) for p in word_list("attribution", "via_patterns")]
 
 
@@ -169,3 +171,17 @@ def _attribution_in(doc, p_start: int, quote: Quote, close: int, side: str, dire
             if subject is None and after and t.lower_ in CUE_FORMS:
                 return make_attribution(after[0], t.text, p_start)
     return None
+
+
+def statement_issuers(doc) -> list[tuple]:
+    """(subject, verb) for "X issued / released / published a (press) statement"."""
+    out = []
+    for verb in doc:
+        if verb.lemma_.lower() not in ISSUE_LEMMAS or verb.pos_ != "VERB":
+            continue
+        if not any(c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_HEADS for c in verb.children):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            out.append((subject, verb))
+    return out

@@ -7,7 +7,13 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
-from infer.extraction.attribution import CUE_FORMS, attribution_near, cue_verbs
+from infer.extraction.attribution import (
+    CUE_FORMS,
+    attribution_near,
+    cue_verbs,
+    make_attribution,
+    statement_issuers,
+)
 from infer.extraction.headlines import headline_candidates, headline_speakers
 from infer.extraction.lexicon import word_list
 from infer.extraction.mentions import org_mentions, person_mentions, place_names
@@ -253,6 +259,10 @@ def _register_people(resolver: SpeakerResolver, text: str, paras: list, quoted) 
         for m in org_mentions(doc, p_start):
             if not _inside(m.start, quoted):
                 resolver.group(m.name, m.start, m.is_subject)
+    for p_start, doc in paras:
+        for subject, verb in statement_issuers(doc):
+            if (attr := make_attribution(subject, verb.text, p_start)) is not None:
+                resolver.issued(attr)
     resolver.text = text
 
 

@@ -45,6 +45,7 @@ class SpeakerResolver:
     history: list[Entity | None] = field(default_factory=list)
     surfaces: list[str] = field(default_factory=list)
     ledes: list[Entity] = field(default_factory=list)  # described before they are named
+    issuers: list[tuple[int, Entity]] = field(default_factory=list)  # who issued a statement
     lede_pos: int = 0
     text: str = ""
 
@@ -174,6 +175,17 @@ class SpeakerResolver:
         self.surfaces.append(surface)
         return ent.name if ent is not None else surface
 
+    def issued(self, attr: Attribution) -> None:
+        """Record who issued a statement ("A spokesman … issued a press statement"), for a later
+        "the statement said"; no statement of its own."""
+        ledes = list(self.ledes)
+        self.resolve(attr)
+        self.ledes = ledes  # registered ahead of the statements: never a lede
+        ent = self.history.pop()
+        self.surfaces.pop()
+        if ent is not None:
+            self.issuers.append((attr.pos, ent))
+
     def unattributed(self) -> None:
         """Record a statement with no attribution (keeps ``final_names`` aligned)."""
         self.history.append(None)
@@ -223,8 +235,14 @@ class SpeakerResolver:
             known = self.by_token.get(issuer.split()[-1].lower())
             return known if known is not None and known.is_person else self.group(issuer, pos)
         if head in STATEMENT_HEADS:
-            # "the statement said": the body or person whose statement the article last reported.
+            # "the statement said": the body or person whose statement the article last reported,
+            # or the one it last said issued a statement, whichever came later.
             issuer = next((e for e in reversed(self.history) if e is not None), None)
+            issued = max(
+                ((p, e) for p, e in self.issuers if p <= pos), default=None, key=lambda x: x[0]
+            )
+            if issued and (issuer is None or issued[0] > issuer.canonical().last_before(pos)):
+                return issued[1].canonical()
             if issuer is not None and issuer.canonical().name.split()[-1].lower() not in (
                 STATEMENT_HEADS
             ):
