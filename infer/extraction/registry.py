@@ -1,0 +1,122 @@
+"""The people and bodies one article names, indexed by the words of their names."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from infer.extraction.acronyms import expand_acronym
+from infer.extraction.entities import (
+    RANK_WORDS,
+    RANKS,
+    STOP,
+    Entity,
+    normalize_speaker,
+    strip_ranks,
+    words_of,
+)
+
+
+@dataclass
+class EntityRegistry:
+    """Named people and bodies of one article: full names, surnames and acronyms point to one
+    entity each."""
+
+    entities: list[Entity] = field(default_factory=list)
+    by_token: dict[str, Entity] = field(default_factory=dict)
+    named: dict[str, list[tuple[int, Entity]]] = field(default_factory=dict)  # full-name mentions
+    text: str = ""
+
+    def person(
+        self,
+        name: str,
+        title: str = "",
+        gender: str | None = None,
+        pos: int | None = None,
+        at: int | None = None,
+    ) -> Entity:
+        """The entity for a person name (surnames and given names index the fullest form)."""
+        bare, ranks = strip_ranks(name)
+        tokens = [t for t in bare.split() if len(t) > 1]
+        if not tokens:
+            tokens = [bare]
+        if len(tokens) > 1:
+            # Two people may share a family name (Kim Jong Un, Kim Yo Jong): a full name joins
+            # only an entity whose words it contains or that contains all of its words.
+            mine = {t.lower() for t in tokens}
+            ent = next(
+                (
+                    e
+                    for e in reversed(self.entities)
+                    if e.is_person
+                    and ({w.lower() for w in e.name.split()} <= mine or mine <= words_of(e))
+                ),
+                None,
+            )
+        else:
+            ent = self._latest_named(tokens[0].lower(), pos)
+        if ent is None or not ent.is_person:
+            ent = Entity(bare, True)
+            self.entities.append(ent)
+        elif len(bare) > len(ent.name) and set(ent.name.split()) <= set(bare.split()):
+            ent.name = bare
+        for t in tokens:
+            self.by_token.setdefault(t.lower(), ent)
+            if len(tokens) > 1 and at is not None:
+                self.named.setdefault(t.lower(), []).append((at, ent))
+        ent.describe(f"{title} {ranks}")
+        ent.gender = ent.gender or gender
+        if pos is not None:
+            ent.mentions.append(pos)
+        return ent
+
+    def _latest_named(self, token: str, pos: int | None) -> Entity | None:
+        """The person most recently named in full with this word before ``pos`` (a shared family
+        name goes to the one just named), else the first one indexed by it."""
+        if pos is not None:
+            before = [(at, e) for at, e in self.named.get(token, []) if at <= pos]
+            if before:
+                return max(before, key=lambda x: x[0])[1]
+        return self.by_token.get(token)
+
+    def group(self, name: str, pos: int, subject: bool = True) -> Entity:
+        name = self._expand_acronym(name)
+        key = normalize_speaker(name)
+        ent = next(
+            (e for e in self.entities if not e.is_person and normalize_speaker(e.name) == key), None
+        )
+        if ent is None:
+            ent = Entity(name, False)
+            ent.describe(name)
+            self.entities.append(ent)
+            for t in name.split():
+                if t[:1].isupper() and t.lower() not in STOP:
+                    self.by_token.setdefault(t.lower(), ent)
+        if subject:  # only subjects and speakers are antecedents for "it" and "they"
+            ent.mentions.append(pos)
+        return ent
+
+    def _expand_acronym(self, name: str) -> str:
+        return expand_acronym(name, self.text)
+
+    def _fullest(self, name: str, pos: int) -> str:
+        """A lone surname or given name widened to the fullest capitalised name in the article."""
+        bare = strip_ranks(name)[0]
+        if " " in bare or not self.text:
+            return name
+        if bare.lower() in self.by_token:
+            ent = self._latest_named(bare.lower(), pos)
+            return ent.name if ent is not None else name
+        pattern = rf"(?:[A-Z][\w’'-]+\s+){{0,3}}{re.escape(bare)}(?:\s+[A-Z][\w’'-]+){{0,2}}"
+        names = [strip_ranks(m.group(0))[0] for m in re.finditer(pattern, self.text)]
+        names = [
+            n
+            for n in names
+            if not any(
+                w.lower().strip(".") in STOP | RANKS | RANK_WORDS for w in n.split() if w != bare
+            )
+        ]
+        if not names:
+            return name
+        ent = self._latest_named(bare.lower(), pos)
+        return ent.name if ent is not None else max(names, key=len)
