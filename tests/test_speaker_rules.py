@@ -310,3 +310,21 @@ def test_the_statement_is_the_one_someone_was_said_to_issue(nlp):
     got = StatementExtractor(nlp, prefilter=False).extract(text)
     assert got[-1].speaker_surface == "the statement"
     assert got[-1].speaker == "The Prime Minister's Office"
+
+
+def test_the_reporters_own_clause_is_cut_from_the_speaker(nlp):
+    doc = nlp("A former national security official we interviewed said the claims were weak.")
+    subject = next(t for t in doc if t.dep_ == "nsubj" and t.lower_ == "official")
+    assert make_attribution(subject, "said").surface == "A former national security official"
+
+
+def test_a_source_brought_in_without_a_cue_is_the_next_pronouns_antecedent(nlp):
+    from infer.extraction.extractor import StatementExtractor
+
+    text = (
+        "A retired general said the truce would hold.\n\n"
+        "An aid worker in Deir al-Balah whom I interviewed by phone was blunter. "
+        "“People here are not asking about phase two,” she said."
+    )
+    got = StatementExtractor(nlp, prefilter=False).extract(text)
+    assert got[-1].speaker == "An aid worker in Deir al-Balah"

@@ -6,6 +6,7 @@ import re
 
 from infer.extraction.lexicon import word_list, words
 from infer.extraction.matchers import matches
+from infer.extraction.persons import is_animate
 from infer.extraction.phrases import make_attribution, phrase
 from infer.extraction.quotes import Quote
 from infer.extraction.types import Attribution
@@ -185,3 +186,17 @@ def statement_issuers(doc) -> list[tuple]:
         if subject is not None:
             out.append((subject, verb))
     return out
+
+
+def introduced_sources(doc) -> list:
+    """Subjects that bring in an unnamed source without a cue ("A senior army officer, speaking
+    to us, went further."; "An aid worker whom I reached by phone was blunter.")."""
+    return [
+        t
+        for t in doc
+        if t.dep_ == "nsubj"
+        and t.pos_ == "NOUN"
+        and not is_cue(t.head)
+        and is_animate(t.lemma_)
+        and t.left_edge.lower_ in ("a", "an", "one", "another")
+    ]

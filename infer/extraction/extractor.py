@@ -11,6 +11,7 @@ from infer.extraction.attribution import (
     CUE_FORMS,
     attribution_near,
     cue_verbs,
+    introduced_sources,
     make_attribution,
     statement_issuers,
 )
@@ -263,6 +264,9 @@ def _register_people(resolver: SpeakerResolver, text: str, paras: list, quoted) 
         for subject, verb in statement_issuers(doc):
             if (attr := make_attribution(subject, verb.text, p_start)) is not None:
                 resolver.issued(attr)
+        for subject in introduced_sources(doc):
+            if (attr := make_attribution(subject, subject.head.text, p_start)) is not None:
+                resolver.introduce(attr)
     resolver.text = text
 
 

@@ -45,6 +45,10 @@ def speaker_tokens(head) -> list:
                 break
             own.append(t)
         long_clause = len(own) > 12 or any(t.lower_ in WITHHELD for t in own)
+        # "an official we interviewed", "a worker whom I reached by phone": the reporter's clause.
+        long_clause = long_clause or any(
+            c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in child.children
+        )
         if (
             (child.head is head and child.dep_ in ("appos", "advmod", "npadvmod"))
             or (after_comma and child.i > head.i and child.dep_ not in ("conj", "cc"))

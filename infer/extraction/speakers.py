@@ -99,15 +99,19 @@ class SpeakerResolver(EntityRegistry):
         self.surfaces.append(surface)
         return ent.name if ent is not None else surface
 
-    def issued(self, attr: Attribution) -> None:
-        """Record who issued a statement ("A spokesman … issued a press statement"), for a later
-        "the statement said"; no statement of its own."""
+    def introduce(self, attr: Attribution) -> Entity | None:
+        """Register someone the article presents without a statement ("A senior army officer,
+        speaking on condition of anonymity, went further."), an antecedent for a later "he"."""
         ledes = list(self.ledes)
         self.resolve(attr)
         self.ledes = ledes  # registered ahead of the statements: never a lede
-        ent = self.history.pop()
         self.surfaces.pop()
-        if ent is not None:
+        return self.history.pop()
+
+    def issued(self, attr: Attribution) -> None:
+        """Record who issued a statement ("A spokesman … issued a press statement"), for a later
+        "the statement said"; no statement of its own."""
+        if (ent := self.introduce(attr)) is not None:
             self.issuers.append((attr.pos, ent))
 
     def unattributed(self) -> None:
