@@ -97,18 +97,30 @@ def run_main(
     return subprocess.CompletedProcess([module, *args], code, out.getvalue(), err.getvalue())
 
 
-@pytest.fixture(scope="session")
-def small_corpus(tmp_path_factory) -> Path:
-    """~25 statements per conflict from the real corpus (every stance present), as one JSONL."""
+def corpus_sample(folder: Path, per_conflict: int) -> Path:
+    """The first ``per_conflict`` statements of each conflict in the real corpus, as one JSONL."""
     rows: dict[str, list[dict]] = {}
     for f in sorted((ROOT / "data" / "statements").glob("*.jsonl")):
         for line in f.read_text("utf-8").splitlines():
             r = json.loads(line)
             rows.setdefault(r["conflict"], []).append(r)
-    picked = [r for conflict in sorted(rows) for r in rows[conflict][:25]]
-    path = tmp_path_factory.mktemp("corpus") / "small.jsonl"
+    picked = [r for conflict in sorted(rows) for r in rows[conflict][:per_conflict]]
+    path = folder / f"sample{per_conflict}.jsonl"
     path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in picked) + "\n", "utf-8")
     return path
+
+
+@pytest.fixture(scope="session")
+def small_corpus(tmp_path_factory) -> Path:
+    """~25 statements per conflict (every stance present): the shared model's data."""
+    return corpus_sample(tmp_path_factory.mktemp("corpus"), 25)
+
+
+@pytest.fixture(scope="session")
+def tiny_corpus(tmp_path_factory) -> Path:
+    """8 statements per conflict (176; every split still has every stance): for tests that need
+    trainings to happen (servers, the UI), not a model of any quality."""
+    return corpus_sample(tmp_path_factory.mktemp("tiny"), 8)
 
 
 @pytest.fixture(scope="session")
@@ -121,14 +133,32 @@ def tracking_env(tracking_dir) -> dict:
     return {"MLFLOW_TRACKING_URI": f"sqlite:///{tracking_dir / 'mlflow.db'}"}
 
 
+def small_training(name: str, family: str, corpus: Path) -> str:
+    """YAML of the cheapest realistic training of ``family`` (tfidf_linear or hybrid) on ``corpus``.
+
+    The registered model is the random split's, calibrated on its dev part (no refit on every
+    statement with 5-fold cross-validation); n-grams seen once are dropped, which shrinks what
+    the heads fit and what skops writes about tenfold.
+    """
+    section = {"tfidf_linear": "tfidf", "hybrid": "hybrid"}[family]
+    return (
+        f"name: {name}\nfamily: {family}\nseed: 13\n"
+        f"data:\n  paths: [{corpus}]\n  final_split: random\n"
+        f"calibration:\n  method: dev\n{section}:\n  char_ngrams: 4\n  min_df: 2\n"
+    )
+
+
 @pytest.fixture(scope="session")
 def small_config(tmp_path_factory, small_corpus) -> Path:
     path = tmp_path_factory.mktemp("configs") / "small_tfidf.yaml"
-    path.write_text(
-        f"name: small_tfidf\nfamily: tfidf_linear\nseed: 13\ndata:\n  paths: [{small_corpus}]\n"
-        "tfidf:\n  char_ngrams: 4\n",
-        "utf-8",
-    )
+    path.write_text(small_training("small_tfidf", "tfidf_linear", small_corpus), "utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def tiny_config(tmp_path_factory, tiny_corpus) -> Path:
+    path = tmp_path_factory.mktemp("configs") / "tiny_tfidf.yaml"
+    path.write_text(small_training("tiny_tfidf", "tfidf_linear", tiny_corpus), "utf-8")
     return path
 
 
@@ -164,8 +194,14 @@ def champion_folder(trained, tmp_path_factory) -> Path:
 TRAINING_FIXTURES = {"trained", "champion_folder"}
 
 
+# Before pytest-xdist's own hook, which turns xdist_group marks into work units (--dist loadgroup).
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items) -> None:
-    """A test that needs a trained model is slow, whatever file it sits in."""
+    """A test that needs a trained model is slow, whatever file it sits in. Under pytest-xdist
+    (``make test``), a file's tests run on one worker, so its module fixtures are built once, and
+    every Spark test on the same worker, so one Spark JVM runs at a time."""
     for item in items:
         if TRAINING_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
+        spark = "spark" in item.nodeid.lower()
+        item.add_marker(pytest.mark.xdist_group("spark" if spark else item.nodeid.split("::")[0]))

@@ -43,11 +43,11 @@ def _champion(client):
     return client.get_model_version_by_alias("quotelens", "champion")
 
 
-def test_team_server_concurrent_trainings_alias_and_scoring(team_server, small_config, tmp_path):
+def test_team_server_concurrent_trainings_alias_and_scoring(team_server, tiny_config, tmp_path):
     url = team_server
     client = mlflow.MlflowClient(tracking_uri=url, registry_uri=url)
     # Two trainings started at the same time both finish and both register a version.
-    procs = [_fit(small_config, tmp_path, url) for _ in range(2)]
+    procs = [_fit(tiny_config, tmp_path, url) for _ in range(2)]
     outs = [p.communicate(timeout=900) for p in procs]
     for p, (_, err) in zip(procs, outs, strict=True):
         assert p.returncode == 0, err[-2000:]
@@ -67,7 +67,7 @@ def test_team_server_concurrent_trainings_alias_and_scoring(team_server, small_c
     assert run_cli("train", "promote", runs[0], cwd=tmp_path, env=env).returncode == 0
     first = _champion(client)
     assert first.run_id == runs[0]
-    third = _fit(small_config, tmp_path, url)
+    third = _fit(tiny_config, tmp_path, url)
     out, err = third.communicate(timeout=900)
     assert third.returncode == 0, err[-2000:]
     assert _champion(client).version == first.version

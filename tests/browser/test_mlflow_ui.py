@@ -1,7 +1,8 @@
 """The MLflow UI as ``make demo`` leaves it: both demo runs listed on the experiment's runs page.
 
-Starts a real ``mlflow server`` on 127.0.0.1, trains the two demo families (small data) against
-it, promotes the better, and opens the runs page in headless Chromium.
+Starts a real ``mlflow server`` on 127.0.0.1, trains the two demo families (the smallest data
+and the cheapest settings: a run in the UI is the point, not its model) against it, promotes the
+better, and opens the runs page in headless Chromium.
 """
 
 from __future__ import annotations
@@ -11,22 +12,19 @@ from pathlib import Path
 import mlflow
 import pytest
 
-from tests.conftest import run_main
+from tests.conftest import run_main, small_training
 from tests.servers import mlflow_server
 
 pytestmark = pytest.mark.slow
-DEMO = {"tfidf_linear": "tfidf:\n  char_ngrams: 4\n", "hybrid": ""}
+DEMO = ("tfidf_linear", "hybrid")
 
 
-def test_demo_runs_listed_in_the_ui(page, small_corpus, tmp_path: Path) -> None:
+def test_demo_runs_listed_in_the_ui(page, tiny_corpus, tmp_path: Path) -> None:
     with mlflow_server(f"sqlite:///{tmp_path / 'db.sqlite'}", tmp_path / "artifacts") as url:
         env = {"MLFLOW_TRACKING_URI": url}
-        for name, extra in DEMO.items():
+        for name in DEMO:
             cfg = tmp_path / f"{name}.yaml"
-            cfg.write_text(
-                f"name: {name}\nfamily: {name}\nseed: 13\ndata:\n  paths: [{small_corpus}]\n{extra}",
-                "utf-8",
-            )
+            cfg.write_text(small_training(name, name, tiny_corpus), "utf-8")
             fit = run_main("train", "fit", str(cfg), cwd=tmp_path, env=env)
             assert fit.returncode == 0, fit.stderr[-2000:]
         best = run_main("train", "promote", "--best", "test_heldout/stance_macro_f1", env=env)
