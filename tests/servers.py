@@ -58,6 +58,9 @@ def mlflow_server(backend_uri: str, artifacts: Path, workers: int = 1) -> Iterat
         ],
         stdout=log,
         stderr=subprocess.STDOUT,
+        # No background job runners (MLflow 3 starts several huey consumers, each importing
+        # MLflow): the tests use tracking, the registry and the UI, never server-side jobs.
+        env={**os.environ, "MLFLOW_SERVER_ENABLE_JOB_EXECUTION": "false"},
     )
     url = f"http://127.0.0.1:{port}"
     try:
