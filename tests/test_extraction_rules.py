@@ -172,3 +172,16 @@ def test_headline_source_is_the_person_the_lede_names(extractor):
     )
     head = [s for s in extractor.extract(text) if s.where == "headline"]
     assert head and head[0].speaker == "Yelena Kostyuchenko"
+
+
+def test_a_statement_printed_in_full_after_its_introduction_is_direct(extractor):
+    text = (
+        "Pyongyang, June 9 (KCNA) -- Kim Su Ryon, a party official, released the following "
+        "press statement on Sunday:\n\n"
+        "The balloons carried nothing but waste paper and soil.\n\n"
+        "Our response will be many times stronger than their provocation.\n\n"
+        "Related:\nKCNA Commentary on the leaflets"
+    )
+    got = [s for s in extractor.extract(text) if s.kind == "direct"]
+    assert [s.text[:14] for s in got] == ["The balloons c", "Our response w"]
+    assert {s.speaker for s in got} == {"Kim Su Ryon"}

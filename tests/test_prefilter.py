@@ -55,3 +55,9 @@ def test_middle_sentences_of_a_long_quotation_are_blanked():
 def test_titles_and_initials_do_not_end_a_sentence():
     text = "Col. Dwayne Fraser spoke to U.S. reporters. He said the soldier was conscious."
     assert len(sentences(text, 0, len(text))) == 2
+
+
+def test_a_sentence_ending_in_a_colon_is_kept():
+    from infer.extraction.prefilter import may_hold_statement
+
+    assert may_hold_statement("Kim Su Ryon released the following press statement on Sunday:")

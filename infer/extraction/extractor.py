@@ -15,6 +15,7 @@ from infer.extraction.attribution import (
     make_attribution,
     statement_issuers,
 )
+from infer.extraction.blocks import statement_blocks
 from infer.extraction.headlines import headline_candidates, headline_speakers
 from infer.extraction.lexicon import word_list
 from infer.extraction.mentions import org_mentions, person_mentions, place_names
@@ -210,6 +211,7 @@ def _statements(text: str, paras: list, structure: Structure, plan: QuotePlan) -
         for c in direct + _reported(text, paras, quotes, ranges)
         if (where := structure.where(c.start))
     ]
+    found += statement_blocks(text, structure, paras)
     found = sorted(found + headline_candidates(structure, found), key=lambda c: c.start)
     resolver = SpeakerResolver()
     _register_people(resolver, text, paras, ranges)

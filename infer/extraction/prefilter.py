@@ -54,8 +54,13 @@ def cue_pattern() -> re.Pattern:
 
 
 def may_hold_statement(text: str) -> bool:
-    """True when ``text`` has a quotation mark or an inflected cue verb."""
-    return any(c in text for c in QUOTE_MARKS) or bool(cue_pattern().search(text))
+    """True when ``text`` has a quotation mark or an inflected cue verb, or ends in a colon."""
+    # A sentence ending in a colon introduces a quotation or a statement printed in full.
+    return (
+        any(c in text for c in QUOTE_MARKS)
+        or text.rstrip().endswith(":")
+        or bool(cue_pattern().search(text))
+    )
 
 
 @cache

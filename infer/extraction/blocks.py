@@ -1,0 +1,50 @@
+"""A statement reproduced in full after its introduction ("X released the following press
+statement:"): each paragraph that follows, up to the next furniture or heading, is a direct
+statement by X, with no quotation marks (state agencies print them this way)."""
+
+from __future__ import annotations
+
+import re
+
+from infer.extraction.attribution import cue_verbs, statement_issuers, subject_of
+from infer.extraction.phrases import make_attribution
+from infer.extraction.structure import Structure
+from infer.extraction.types import Attribution, Candidate
+
+INTRO = re.compile(
+    r"\bthe following\b[^.:]{0,60}:\s*$"
+    r"|\b(?:statement|text|message|letter|communiqu[eé])\s+(?:reads|read|said|says)\s*:\s*$",
+    re.I,
+)
+QUOTE_OPENERS = "“\"‘'«"
+
+
+def _introducer(paras, end: int) -> Attribution | None:
+    """Who the introduction names: the subject of its issuing or cue verb."""
+    for p_start, doc in paras:
+        if not p_start <= end - 1 < p_start + len(doc.text):
+            continue
+        verbs = [(s, v) for s, v in statement_issuers(doc)]
+        verbs += [(s, v) for v in cue_verbs(doc) if (s := subject_of(v)) is not None]
+        for subject, verb in sorted(verbs, key=lambda x: -x[1].i):
+            if (attr := make_attribution(subject, verb.text, p_start)) is not None:
+                return attr
+    return None
+
+
+def statement_blocks(text: str, structure: Structure, paras) -> list[Candidate]:
+    """Direct statements for the paragraphs after each introduction that ends with a colon."""
+    out: list[Candidate] = []
+    regions = list(structure.regions)
+    for k, r in enumerate(regions):
+        if r.role != "body" or not INTRO.search(text[r.start : r.end]):
+            continue
+        attr = _introducer(paras, r.end)
+        if attr is None:
+            continue
+        for nxt in regions[k + 1 :]:
+            para = text[nxt.start : nxt.end]
+            if nxt.role != "body" or para.lstrip()[:1] in QUOTE_OPENERS:
+                break
+            out.append(Candidate(nxt.start, nxt.end, "direct", attr, "body"))
+    return out
