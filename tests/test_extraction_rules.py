@@ -185,3 +185,12 @@ def test_a_statement_printed_in_full_after_its_introduction_is_direct(extractor)
     got = [s for s in extractor.extract(text) if s.kind == "direct"]
     assert [s.text[:14] for s in got] == ["The balloons c", "Our response w"]
     assert {s.speaker for s in got} == {"Kim Su Ryon"}
+
+
+def test_second_half_of_a_quote_split_by_a_long_attribution_is_found(extractor):
+    text = (
+        '"We sleep in our coats," said Svetlana, a 61-year-old retired nurse who asked that her '
+        'surname not be published, "and my mother, who is 83, has not had a hot shower."'
+    )
+    got = [s.text for s in extractor.extract(text) if s.kind == "direct"]
+    assert got[-1].startswith("and my mother")

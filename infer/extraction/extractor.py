@@ -295,7 +295,9 @@ def _standalone(text: str, q: Quote) -> bool:
         if text[q.start : q.start + 1].isupper() or text[q.start - 1 : q.start] == "…":
             return True
         # “…,” the minister said, “and …”: the attribution sits between two parts of one quote.
-        segment = re.split(r"[”\"’]", text[max(0, i - 80) : i])
+        # The attribution may be long ("said Svetlana, a 61-year-old retired nurse who …").
+        window = text[max(0, i - 250) : i].rsplit("\n", 1)[-1]
+        segment = re.split(r"[”\"’]", window)
         return len(segment) > 1 and any(
             w.strip(",.").lower() in CUE_FORMS for w in segment[-1].split()
         )
