@@ -328,3 +328,31 @@ def test_a_source_brought_in_without_a_cue_is_the_next_pronouns_antecedent(nlp):
     )
     got = StatementExtractor(nlp, prefilter=False).extract(text)
     assert got[-1].speaker == "An aid worker in Deir al-Balah"
+
+
+def test_an_indefinite_description_brings_in_someone_new():
+    r = SpeakerResolver()
+    r.resolve(
+        Attribution(
+            "Residents of Hsenwi and Lashio",
+            "Residents of Hsenwi and Lashio",
+            "resident",
+            "description",
+            "said",
+            0,
+        )
+    )
+    one = Attribution(
+        "a Lashio resident", "a Lashio resident", "resident", "description", "said", 90
+    )
+    assert r.resolve(one) == "a Lashio resident"
+
+
+def test_the_same_official_is_the_official_named_before():
+    r = SpeakerResolver()
+    first = "a senior US administration official"
+    r.resolve(Attribution(first, first, "official", "description", "said", 0))
+    same = Attribution(
+        "The same official", "The same official", "official", "description", "said", 90
+    )
+    assert r.resolve(same) == first

@@ -181,10 +181,13 @@ class SpeakerResolver(EntityRegistry):
             )
         words = content_words(surface)
         gender = noun_gender(head)
+        # "a Lashio resident", "a doctor": an indefinite description brings in someone new.
+        new = re.match(r"(?:an?|one|another)\s", surface.lower()) is not None
         found = [
             e
             for e in self.entities
             if e.alias_of is None
+            and not new
             and e.matches(head, words)
             and not (gender and e.gender and gender != e.gender)  # spokesman vs spokeswoman
         ]
