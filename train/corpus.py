@@ -52,6 +52,7 @@ def labelled_files(paths: list[str | Path]) -> list[Path]:
                 and f.name != "gold.jsonl"
                 and "articles" not in f.parts
                 and "annotation" not in f.parts
+                and "probes" not in f.parts  # evaluation-only statements (train/probes.py)
             )
         elif p.exists():
             out.append(p)

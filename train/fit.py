@@ -25,6 +25,7 @@ from train.config import TrainConfig, load_config, sweep_points
 from train.corpus import fingerprint, load_corpus, to_xy
 from train.eval_e2e import end_to_end
 from train.metrics import prior_metrics, stance_device_metrics
+from train.probes import load_probes, score_probes
 from train.run_log import log_artifacts, log_inputs, log_model, print_summary
 from train.run_note import run_note
 from train.splits import ARTICLE_TEST_THEATRES, SPLIT_PREFIX, make_splits
@@ -211,6 +212,14 @@ def run_one(config: TrainConfig, dataset, nested: bool = False) -> str:
             res = results[config.data.final_split]
             final, n = res["model"], len(res["parts"]["train"])
             trained_on = f"{n} statements, the train part of the {config.data.final_split} split"
+        probe_metrics, probes = score_probes(final, load_probes())
+        metrics |= probe_metrics
+        if len(probes):
+            mlflow.log_text(probes.to_csv(index=False), "evaluation/probes.csv")
+            wrong = ", ".join(f"{r.id} ({r.predicted})" for r in probes.itertuples() if not r.ok)
+            print(
+                f"contract probes: {probes['ok'].sum()}/{len(probes)} right; wrong: {wrong or '-'}"
+            )
         metrics["train_seconds"] = sum(
             v for k, v in metrics.items() if k.startswith("train_seconds_")
         )
