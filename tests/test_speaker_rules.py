@@ -356,3 +356,11 @@ def test_the_same_official_is_the_official_named_before():
         "The same official", "The same official", "official", "description", "said", 90
     )
     assert r.resolve(same) == first
+
+
+def test_a_capitalised_title_is_a_person_for_a_later_she():
+    r = SpeakerResolver()
+    r.group("MONUSCO", 0)
+    title = "the Special Representative of the Secretary-General"
+    r.resolve(Attribution(title, title, "representative", "org", "said", 40))
+    assert r.resolve(pronoun("she", 120)) == title

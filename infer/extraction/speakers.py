@@ -71,6 +71,10 @@ class SpeakerResolver(EntityRegistry):
                     ent.words |= lede.words
                     lede.alias_of = ent
                 self.ledes = []
+        elif kind == "org" and is_animate(head) and not looks_like_person(key):
+            # "the Special Representative of the Secretary-General said": a capitalised title
+            # names a person, a "she" later on.
+            ent = self._description(surface, head, look)
         elif kind == "org":
             key = self._expand_acronym(key)  # "The RSF" is looked up by its spelled-out name
             known = next(
