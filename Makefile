@@ -41,14 +41,17 @@ demo: install
 	@echo "report:            out/report.html"
 	@echo "MLflow UI:         make ui, then open http://127.0.0.1:5000 (experiment quotelens: tick both runs, press Compare)"
 
+# Two pytest-xdist workers; tests/conftest.py keeps each file, and all Spark tests, on one worker
+# and hands out the longest first.
+PYTEST_WORKERS ?= 2
 test: install-dev
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n $(PYTEST_WORKERS) --dist loadgroup --no-loadscope-reorder
 
 # The quick loop while working: no model training, servers or Spark (those are marked slow).
 test-fast: install-dev
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest -q -m "not slow"
+	$(BIN)/python -m pytest -q -n $(PYTEST_WORKERS) --dist loadgroup --no-loadscope-reorder -m "not slow"
 
 lint: install-dev
 	$(BIN)/ruff check .
