@@ -31,7 +31,7 @@ def test_tfidf_pyfunc_scores_without_importing_torch(small_corpus, tmp_path):
     dataset = load_corpus([small_corpus])
     X, y, Y = to_xy(dataset)
     X["cue"] = dataset["cue"]
-    model = build_classifier("tfidf_linear", {"char_ngrams": 3, "input": "cue_text"})
+    model = build_classifier("tfidf_linear", {"char_ngrams": 3, "min_df": 2, "input": "cue_text"})
     folder = save_local(model.fit(X, y, Y), tmp_path / "model", "tfidf_linear")
     proc = subprocess.run(
         [sys.executable, "-c", SCORE, str(folder)],
@@ -49,7 +49,7 @@ def test_tfidf_pyfunc_scores_without_importing_torch(small_corpus, tmp_path):
 def test_tfidf_model_requirements_leave_out_torch(small_corpus, tmp_path):
     dataset = load_corpus([small_corpus])
     X, y, Y = to_xy(dataset)
-    model = build_classifier("tfidf_linear", {"char_ngrams": 3}).fit(X, y, Y)
+    model = build_classifier("tfidf_linear", {"char_ngrams": 3, "min_df": 2}).fit(X, y, Y)
     folder = save_local(model, tmp_path / "model", "tfidf_linear")
     requirements = (folder / "requirements.txt").read_text("utf-8")
     assert "scikit-learn==" in requirements and "torch" not in requirements
