@@ -364,3 +364,20 @@ def test_a_capitalised_title_is_a_person_for_a_later_she():
     title = "the Special Representative of the Secretary-General"
     r.resolve(Attribution(title, title, "representative", "org", "said", 40))
     assert r.resolve(pronoun("she", 120)) == title
+
+
+def test_a_body_word_ner_calls_a_person_is_no_person(nlp):
+    from infer.extraction.mentions import person_mentions
+
+    doc = nlp("The Headquarters told reporters it had no confirmed figure.")
+    assert all("Headquarters" not in m.name for m in person_mentions(doc))
+
+
+def test_a_body_named_by_its_head_word_alone_is_the_body_named_in_full():
+    r = SpeakerResolver()
+    full = "The Coordination Headquarters for the Treatment of Prisoners of War"
+    r.resolve(Attribution(full, full, "headquarters", "org", "said", 0))
+    short = Attribution(
+        "The Headquarters", "The Headquarters", "headquarter", "description", "told", 90
+    )
+    assert r.resolve(short) == full

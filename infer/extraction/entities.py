@@ -23,7 +23,9 @@ def content_words(text: str) -> set[str]:
 
 
 def same_title(a: str, b: str) -> bool:
-    return a == b or any(a in s and b in s for s in TITLE_SYNONYMS)
+    if a == b or (a.rstrip("s") == b.rstrip("s") and {a, b} & GROUP_HEADS):  # "headquarter"
+        return True
+    return any(a in s and b in s for s in TITLE_SYNONYMS)
 
 
 def strip_ranks(name: str) -> tuple[str, str]:

@@ -10,6 +10,7 @@ from infer.extraction.types import Mention
 PERSON_ROLES = words("attribution", "person_roles")
 EVENT_OBJECT = words("speakers", "event_object_lemmas")
 PLACE_NOUNS = words("speakers", "place_nouns")
+ORG_WORDS = words("attribution", "org_words")
 PLACE_PREPS = frozenset({"in", "near", "outside", "around", "into", "across", "towards", "toward"})
 # Objects of these prepositions may be the next speaker ("heard from X", "spoke with X"); the
 # object of any other ("at Goma", "on Telegram", "to the United Nations") never is.
@@ -131,6 +132,8 @@ def person_mentions(doc, p_start: int = 0, places: frozenset[str] = frozenset())
             continue
         if ent.text in places or _is_place(ent) or re.fullmatch(r"[A-Z]{2,6}", ent.text):
             continue  # a place, or an acronym NER calls a person ("RSF")
+        if ORG_WORDS & {t.lower_ for t in ent}:
+            continue  # "Headquarters", "Interior Ministry": a body NER calls a person
         title_toks = [t for t in ent.root.subtree if t.i < ent.start]
         title = doc[title_toks[0].i : ent.start].text if title_toks else ""
         name = full_name(ent)
