@@ -113,6 +113,12 @@ def test_leaderboard_sorts_by_any_metric(trained):
     )
     assert result.returncode == 0 and "sorted by test_random/devices_micro_f1" in result.stdout
     assert trained["run_id"][:8] in result.stdout
+    same_data = run_main(
+        "train", "runs", "--data", "latest", cwd=trained["cwd"], env=trained["env"]
+    )
+    assert same_data.returncode == 0 and trained["run_id"][:8] in same_data.stdout
+    other = run_main("train", "runs", "--data", "0" * 16, cwd=trained["cwd"], env=trained["env"])
+    assert trained["run_id"][:8] not in other.stdout  # another data fingerprint: not listed
 
 
 def test_unknown_config_key_fails_before_work(tmp_path, trained):

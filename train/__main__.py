@@ -47,6 +47,11 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--markdown", action="store_true", help="print a Markdown table")
     r.add_argument("--best-per-family", action="store_true", help="one row per family and input")
     r.add_argument(
+        "--data",
+        metavar="FINGERPRINT",
+        help="only runs trained on this data (tag data_fingerprint; 'latest': the newest run's)",
+    )
+    r.add_argument(
         "--update", metavar="README", help="rewrite the results table in this Markdown file"
     )
     pr = sub.add_parser("promote", help="set the 'champion' alias on a run's registered model")
@@ -104,7 +109,13 @@ def run(args: argparse.Namespace) -> int:
         from train.registry import leaderboard
 
         return leaderboard(
-            args.experiment, args.sort, args.limit, args.markdown, args.best_per_family, args.update
+            args.experiment,
+            args.sort,
+            args.limit,
+            args.markdown,
+            args.best_per_family,
+            args.update,
+            data=args.data,
         )
     if args.command == "promote":
         from train.registry import promote
