@@ -79,12 +79,12 @@ bench: install-bench
 # Quality table in the README: train every family and print the held-out results.
 results: install
 	$(BIN)/python -m train fit configs/tfidf_linear.yaml
-	$(BIN)/python -m train fit configs/tfidf_linear.yaml --set data.use_context=true
+	$(BIN)/python -m train fit configs/tfidf_linear.yaml --set data.input=cue_text
 	$(BIN)/python -m train fit configs/embed_head.yaml
 	$(BIN)/python -m train fit configs/hybrid.yaml
-	$(BIN)/python -m train fit configs/hybrid.yaml --set data.use_context=false
+	$(BIN)/python -m train fit configs/hybrid.yaml --set data.input=cue_text
 	$(BIN)/python -m train fit configs/finetune.yaml
-	$(BIN)/python -m train runs --best-per-family --update README.md
+	$(BIN)/python -m train runs --best-per-family --data latest --update README.md
 
 clean:
 	rm -rf out mlflow.db mlartifacts .pytest_cache
