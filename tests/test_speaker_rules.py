@@ -381,3 +381,13 @@ def test_a_body_named_by_its_head_word_alone_is_the_body_named_in_full():
         "The Headquarters", "The Headquarters", "headquarter", "description", "told", 90
     )
     assert r.resolve(short) == full
+
+
+def test_an_acronym_in_a_description_matches_the_name_it_spells():
+    r = SpeakerResolver()
+    full = "a spokesperson for the China Coast Guard"
+    r.resolve(Attribution(full, full, "spokesperson", "description", "said", 0))
+    ccg = Attribution(
+        "the CCG spokesperson", "the CCG spokesperson", "spokesperson", "description", "said", 90
+    )
+    assert r.resolve(ccg) == full

@@ -44,3 +44,12 @@ def expand_acronym(name: str, text: str) -> str:
             chosen = " ".join(span)
             return chosen if chosen.lower().startswith("the ") else f"the {chosen}"
     return name
+
+
+def spelled_out(surface: str, name: str) -> set[str]:
+    """The acronyms of ``surface`` (lower-cased) whose letters ``name`` spells out: "the CCG
+    spokesperson" and "a spokesperson for the China Coast Guard" share "CCG"."""
+    words = name.split()
+    return {
+        a.lower() for a in re.findall(r"\b[A-Z]{2,6}\b", surface) if _span_for(words, a) is not None
+    }

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from infer.extraction.acronyms import spelled_out
 from infer.extraction.entities import (
     GROUP_HEADS,
     STATE_WORDS,
@@ -192,7 +193,7 @@ class SpeakerResolver(EntityRegistry):
             for e in self.entities
             if e.alias_of is None
             and not new
-            and e.matches(head, words)
+            and e.matches(head, words - spelled_out(surface, e.name))
             and not (gender and e.gender and gender != e.gender)  # spokesman vs spokeswoman
         ]
         if found:
