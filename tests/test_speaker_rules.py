@@ -391,3 +391,10 @@ def test_an_acronym_in_a_description_matches_the_name_it_spells():
         "the CCG spokesperson", "the CCG spokesperson", "spokesperson", "description", "said", 90
     )
     assert r.resolve(ccg) == full
+
+
+def test_a_surname_without_its_arabic_article_is_the_person_named_in_full():
+    r = SpeakerResolver()
+    r.person("Khaled al-Wazir", pos=0, at=0)
+    wazir = Attribution("Wazir", "Wazir", "wazir", "person", "said", 90)
+    assert r.resolve(wazir) == "Khaled al-Wazir"

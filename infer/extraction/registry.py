@@ -60,10 +60,13 @@ class EntityRegistry:
             self.entities.append(ent)
         elif len(bare) > len(ent.name) and set(ent.name.split()) <= set(bare.split()):
             ent.name = bare
-        for t in tokens:
-            self.by_token.setdefault(t.lower(), ent)
+        # "Khaled al-Wazir" is "Wazir" later on: a name is indexed without its article too.
+        keys = [t.lower() for t in tokens]
+        keys += [k[3:] for k in keys if re.match(r"(?:al|el|ad|as|ar|an)-\w", k)]
+        for k in keys:
+            self.by_token.setdefault(k, ent)
             if len(tokens) > 1 and at is not None:
-                self.named.setdefault(t.lower(), []).append((at, ent))
+                self.named.setdefault(k, []).append((at, ent))
         ent.describe(f"{title} {ranks}")
         ent.gender = ent.gender or gender
         if pos is not None:
