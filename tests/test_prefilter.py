@@ -61,3 +61,9 @@ def test_a_sentence_ending_in_a_colon_is_kept():
     from infer.extraction.prefilter import may_hold_statement
 
     assert may_hold_statement("Kim Su Ryon released the following press statement on Sunday:")
+
+
+def test_a_sentence_naming_who_issued_a_statement_is_kept():
+    from infer.extraction.prefilter import may_hold_statement
+
+    assert may_hold_statement("A spokesman for the ministry issued a press statement on Monday.")

@@ -17,6 +17,7 @@ QUOTE_MARKS = '“”„«»‘’‚"'
 # A sentence ends at . ? ! or … (closing marks and brackets may follow) before a capital, digit
 # or opening mark; a paragraph break always ends one.
 SENTENCE_END = re.compile(r"(?<=[.?!…])[”\"’»)]*\s+(?=[“\"‘«(]?[A-Z0-9])|\n+")
+ISSUE_LEMMAS = words("speakers", "issue_lemmas")
 IRREGULAR = frozenset({"said", "told", "thought", "wrote", "written", "according", "pled"})
 
 
@@ -47,7 +48,8 @@ def _forms(lemma: str) -> set[str]:
 def cue_pattern() -> re.Pattern:
     """Whole-word inflected forms of every cue lemma, the listed cue forms and irregular pasts."""
     forms = set(IRREGULAR) | words("cues", "cue_forms")
-    for lemma in words("cues", "cue_lemmas") | words("cues", "as_lemmas"):
+    # Issuing verbs too: "X issued a statement" names who "the statement" is.
+    for lemma in words("cues", "cue_lemmas") | words("cues", "as_lemmas") | ISSUE_LEMMAS:
         forms |= _forms(lemma)
     alternatives = "|".join(sorted((re.escape(f) for f in forms), key=len, reverse=True))
     return re.compile(rf"\b(?:{alternatives})\b", re.I)
