@@ -267,13 +267,26 @@ def test_a_restrictive_clause_stays_in_the_speaker_and_a_withheld_name_clause_go
     assert got.surface == "Two soldiers from a unit that withdrew from the hills above Sake"
 
 
-def test_a_name_the_source_gave_is_the_speaker(nlp):
-    doc = nlp(
-        "A 34-year-old marine, who asked to be identified only as Andrii, said guards beat him."
-    )
-    subject = next(t for t in doc if t.dep_ == "nsubj" and t.lower_ == "marine")
+@pytest.mark.parametrize(
+    "sentence, head, name",
+    [
+        (
+            "A 34-year-old marine, who asked to be identified only as Andrii, said guards beat him.",
+            "marine",
+            "Andrii",
+        ),
+        (
+            "A commander of the local battalion, who uses the nom de guerre Bo Thunder, denied it.",
+            "commander",
+            "Bo Thunder",
+        ),
+    ],
+)
+def test_a_name_the_source_gave_is_the_speaker(nlp, sentence, head, name):
+    doc = nlp(sentence)
+    subject = next(t for t in doc if t.dep_ == "nsubj" and t.lower_ == head)
     got = make_attribution(subject, "said")
-    assert (got.appos, got.appos_kind) == ("Andrii", "person")
+    assert (got.appos, got.appos_kind) == (name, "person")
 
 
 def test_every_description_in_the_lede_joins_the_person_named_next():

@@ -16,8 +16,9 @@ PRONOUN_SUBJECTS = words("attribution", "pronoun_subjects")
 MEDIA_HEADS = words("attribution", "media_heads")
 WITHHELD = words("attribution", "withheld_words")
 GIVEN_NAME = re.compile(
-    r"\b(?:identified|named|known|gave (?:only )?(?:his|her|their) (?:first )?name)(?: only)? as "
-    r"([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)"
+    r"\b(?:(?:identified|named|known|gave (?:only )?(?:his|her|their) (?:first )?name)(?: only)? as"
+    r"|goes by|(?:the )?(?:nom de guerre|pseudonym))"
+    r" ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)"
 )
 MEDIA_NAMES = re.compile(r"\b(" + "|".join(word_list("attribution", "media_names")) + r")\b")
 
