@@ -411,3 +411,25 @@ def test_a_surname_without_its_arabic_article_is_the_person_named_in_full():
     r.person("Khaled al-Wazir", pos=0, at=0)
     wazir = Attribution("Wazir", "Wazir", "wazir", "person", "said", 90)
     assert r.resolve(wazir) == "Khaled al-Wazir"
+
+
+def test_the_lede_joins_a_singular_role_after_a_headline_but_never_a_plural():
+    r = SpeakerResolver()
+    r.resolve(Attribution("Ukraine", "Ukraine", "ukraine", "org", "pleads", 0))  # headline
+    r.resolve(
+        Attribution(
+            "regional officials", "regional officials", "official", "description", "said", 40
+        )
+    )
+    r.resolve(
+        Attribution(
+            "the regional governor",
+            "the regional governor",
+            "governor",
+            "description",
+            "warned",
+            90,
+        )
+    )
+    r.resolve(Attribution("Mykola Savchuk", "Mykola Savchuk", "savchuk", "person", "said", 300))
+    assert r.final_names()[1:] == ["regional officials", "Mykola Savchuk", "Mykola Savchuk"]

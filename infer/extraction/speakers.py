@@ -30,6 +30,7 @@ __all__ = ["SpeakerResolver", "normalize_speaker", "same_speaker", "strip_ranks"
 
 GENERIC_GROUPS = words("speakers", "generic_groups")
 STATEMENT_HEADS = words("speakers", "statement_heads")
+LEDE = 2  # statements before the first one that names a person (a headline's among them)
 NEAR = 1200  # characters: how far back "the diplomat" looks for the person just named
 
 
@@ -65,7 +66,7 @@ class SpeakerResolver(EntityRegistry):
                 ent.gender = "m" if surface.lower() == "he" else "f"
         elif kind == "person":
             ent = self.person(self._fullest(key, pos), pos=pos)
-            if self.ledes and len(self.history) <= 2 and ent.last_before(self.lede_pos) < 0:
+            if self.ledes and len(self.history) <= LEDE + 1 and ent.last_before(self.lede_pos) < 0:
                 # News ledes name a speaker by title and give the name a paragraph later.
                 for lede in self.ledes:
                     ent.heads |= lede.heads
@@ -233,7 +234,8 @@ class SpeakerResolver(EntityRegistry):
         self.entities.append(ent)
         # "the regional governor" (or headline-style "Russian diplomat") first, named later.
         definite = not re.match(r"(?:an?|one|some|another|two|three|several)\s", surface.lower())
-        if len(self.history) <= 1 and ent.is_person and definite:
+        single = head in surface.lower().split()  # the head is written as its lemma: not plural
+        if len(self.history) <= LEDE and ent.is_person and definite and single:
             self.lede_pos = pos if not self.ledes else self.lede_pos
             self.ledes.append(ent)
         return ent
