@@ -46,12 +46,12 @@ demo: install
 PYTEST_WORKERS ?= 2
 test: install-dev
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest -q -n $(PYTEST_WORKERS) --dist loadgroup --no-loadscope-reorder
+	$(BIN)/python -m pytest -q -n $(PYTEST_WORKERS) --dist loadscope --no-loadscope-reorder
 
 # The quick loop while working: no model training, servers or Spark (those are marked slow).
 test-fast: install-dev
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest -q -n $(PYTEST_WORKERS) --dist loadgroup --no-loadscope-reorder -m "not slow"
+	$(BIN)/python -m pytest -q -n $(PYTEST_WORKERS) --dist loadscope --no-loadscope-reorder -m "not slow"
 
 lint: install-dev
 	$(BIN)/ruff check .

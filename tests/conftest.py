@@ -192,7 +192,7 @@ def champion_folder(trained, tmp_path_factory) -> Path:
 
 
 TRAINING_FIXTURES = {"trained", "champion_folder"}
-# The longest work units first (measured; `make test` keeps this order, --no-loadscope-reorder),
+# The longest work units first (measured; `make test` keeps this order: --no-loadscope-reorder),
 # so neither worker is left with a long one at the end while the other sits idle.
 LONGEST_FIRST = [
     "spark",
@@ -208,21 +208,32 @@ LONGEST_FIRST = [
 ]
 
 
-def xdist_group(item: pytest.Item) -> str:
-    """Every Spark test in one group (one Spark JVM at a time), else the test's file."""
-    return "spark" if "spark" in item.nodeid.lower() else item.nodeid.split("::")[0]
+def work_unit(nodeid: str) -> str:
+    """Every Spark test in one unit (one Spark JVM at a time), else the test's file."""
+    return "spark" if "spark" in nodeid.lower() else nodeid.split(":", 1)[0]
 
 
-# Before pytest-xdist's own hook, which turns xdist_group marks into work units (--dist loadgroup).
-@pytest.hookimpl(tryfirst=True)
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """pytest-xdist hands out whole work units, so a file's module fixtures are built once.
+
+    (Not xdist_group marks: pytest-xdist 3.8 cannot rename pytest 9's node ids to group them.)
+    """
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ByWorkUnit(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return work_unit(nodeid)
+
+    return ByWorkUnit(config, log)
+
+
 def pytest_collection_modifyitems(items) -> None:
-    """A test that needs a trained model is slow, whatever file it sits in. Under pytest-xdist
-    (``make test``), a file's tests run on one worker, so its module fixtures are built once, and
-    every Spark test on the same worker."""
+    """A test that needs a trained model is slow, whatever file it sits in; under pytest-xdist
+    the longest work units come first."""
     for item in items:
         if TRAINING_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
-        item.add_marker(pytest.mark.xdist_group(xdist_group(item)))
     if os.environ.get("PYTEST_XDIST_WORKER"):
-        rank = {group: i for i, group in enumerate(LONGEST_FIRST)}
-        items.sort(key=lambda item: rank.get(xdist_group(item), len(rank)))
+        rank = {unit: i for i, unit in enumerate(LONGEST_FIRST)}
+        items.sort(key=lambda item: rank.get(work_unit(item.nodeid), len(rank)))
