@@ -11,15 +11,11 @@ from infer.extraction.attribution import (
     CUE_FORMS,
     attribution_near,
     cue_verbs,
-    introduced_sources,
-    make_attribution,
-    statement_issuers,
 )
 from infer.extraction.blocks import statement_blocks
 from infer.extraction.headlines import headline_candidates, headline_speakers
 from infer.extraction.lexicon import word_list
-from infer.extraction.mentions import org_mentions, person_mentions, place_names
-from infer.extraction.persons import guess_gender
+from infer.extraction.people import inside, register_people
 from infer.extraction.prefilter import View, view
 from infer.extraction.quotes import Quote, find_quotes, word_count
 from infer.extraction.reported import according_to, reported_content
@@ -175,7 +171,7 @@ def _reported(text: str, paras: list, quotes: list[Quote], ranges) -> list[Candi
     for p_start, doc in paras:
         found += according_to(text, p_start, doc, ranges)
         for verb in cue_verbs(doc):
-            if _inside(p_start + verb.idx, ranges):
+            if inside(p_start + verb.idx, ranges):
                 continue
             got = reported_content(text, p_start, verb, ranges)
             if got is not None:
@@ -214,7 +210,7 @@ def _statements(text: str, paras: list, structure: Structure, plan: QuotePlan) -
     found += statement_blocks(text, structure, paras)
     found = sorted(found + headline_candidates(structure, found), key=lambda c: c.start)
     resolver = SpeakerResolver()
-    _register_people(resolver, text, paras, ranges)
+    register_people(resolver, text, paras, ranges)
     for c in found:
         if c.attribution is None:
             resolver.unattributed()
@@ -235,41 +231,6 @@ def _statements(text: str, paras: list, structure: Structure, plan: QuotePlan) -
         )
         for c, name in zip(found, names, strict=True)
     ]
-
-
-def _register_people(resolver: SpeakerResolver, text: str, paras: list, quoted) -> None:
-    """Every named person and body outside quotations, with titles, appositions and a gender
-    guess; only subjects count as mentions (antecedents for pronouns)."""
-    resolver.text = text  # before any group is registered, so acronyms expand
-    places = place_names(doc for _, doc in paras)
-    people = [
-        (
-            p_start,
-            doc,
-            [m for m in person_mentions(doc, p_start, places) if not _inside(m.start, quoted)],
-        )
-        for p_start, doc in paras
-    ]
-    starts = sorted(m.start for _, _, found in people for m in found)
-    for p_start, doc, found in people:
-        for m in found:
-            nxt = next((x for x in starts if x > m.start), len(text))
-            gender = guess_gender(text, m.start, m.end, nxt)
-            ent = resolver.person(
-                m.name, m.title, gender, pos=m.start if m.is_subject else None, at=m.start
-            )
-            ent.describe(m.description)
-        for m in org_mentions(doc, p_start):
-            if not _inside(m.start, quoted):
-                resolver.group(m.name, m.start, m.is_subject)
-    for p_start, doc in paras:
-        for subject, verb in statement_issuers(doc):
-            if (attr := make_attribution(subject, verb.text, p_start)) is not None:
-                resolver.issued(attr)
-        for subject in introduced_sources(doc):
-            if (attr := make_attribution(subject, subject.head.text, p_start)) is not None:
-                resolver.introduce(attr)
-    resolver.text = text
 
 
 def _long(text: str, q: Quote) -> bool:
@@ -308,10 +269,6 @@ def _standalone(text: str, q: Quote) -> bool:
 def _continues(text: str, previous_end: int, q: Quote) -> bool:
     """An unattributed quote right after an attributed one (same or next paragraph)."""
     return len(re.findall(r"\n+", text[previous_end : q.open_at])) <= 1
-
-
-def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in ranges)
 
 
 def _drop_nested(items: list[Candidate]) -> list[Candidate]:
