@@ -14,12 +14,11 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from sklearn.metrics import accuracy_score, f1_score
 
 from infer.batch.records import statement_context
 from infer.model.labels import STANCES
-from infer.model.prior import PriorChoice
 from train.eval_extract import load_gold, match, predict
+from train.metrics import prior_metrics
 
 OVERLAP = 0.3
 
@@ -66,7 +65,7 @@ def matched_statements(folder: str, split: str = "test") -> MatchedStatements:
 
 
 def end_to_end_metrics(model, statements: MatchedStatements, prefix: str) -> dict[str, float]:
-    """``<prefix>/prior_<mode>/stance_accuracy|stance_macro_f1`` and the extraction counts."""
+    """``<prefix>/prior_<mode>/…`` (``train.metrics.prior_metrics``) and the extraction counts."""
     out = {
         f"{prefix}/gold": float(statements.gold),
         f"{prefix}/extracted": float(statements.extracted),
@@ -75,16 +74,7 @@ def end_to_end_metrics(model, statements: MatchedStatements, prefix: str) -> dic
     if not statements.matched:
         return out
     calibrated, _ = model.predict_calibrated(statements.inputs)
-    labels = list(range(len(STANCES)))
-    for mode in ("train", "natural", "adapt"):
-        if mode == "natural" and getattr(model, "natural_prior_", None) is None:
-            continue
-        pred = model.stance_under(calibrated, PriorChoice(mode))[0].argmax(axis=1)
-        key = f"{prefix}/prior_{mode}"
-        out[f"{key}/stance_accuracy"] = float(accuracy_score(statements.stance, pred))
-        out[f"{key}/stance_macro_f1"] = float(
-            f1_score(statements.stance, pred, labels=labels, average="macro", zero_division=0)
-        )
+    out |= prior_metrics(model, calibrated, statements.stance, prefix)
     return out
 
 
