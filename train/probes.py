@@ -7,12 +7,12 @@ each probe's prediction is listed in ``evaluation/probes.csv``; nothing is tuned
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pandas as pd
 
 from infer.model.labels import STANCES
+from train.articles import read_jsonl
 
 PROBES = Path(__file__).resolve().parents[1] / "data" / "probes" / "contract-examples.jsonl"
 
@@ -21,8 +21,7 @@ def load_probes(path: Path = PROBES) -> pd.DataFrame:
     """id, text, cue, context, stance, why; empty when the file is absent."""
     if not path.exists():
         return pd.DataFrame(columns=["id", "text", "cue", "context", "stance", "why"])
-    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
-    return pd.DataFrame(rows)
+    return pd.DataFrame(read_jsonl(path))
 
 
 def score_probes(model, probes: pd.DataFrame) -> tuple[dict[str, float], pd.DataFrame]:
