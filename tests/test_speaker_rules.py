@@ -433,3 +433,22 @@ def test_the_lede_joins_a_singular_role_after_a_headline_but_never_a_plural():
     )
     r.resolve(Attribution("Mykola Savchuk", "Mykola Savchuk", "savchuk", "person", "said", 300))
     assert r.final_names()[1:] == ["regional officials", "Mykola Savchuk", "Mykola Savchuk"]
+
+
+def test_headline_restating_the_lede_takes_its_fuller_speaker_name():
+    from infer.extraction.headlines import restated_speakers
+    from infer.extraction.types import Candidate
+
+    text = (
+        "Israel says it struck port\n\n"
+        "Israel's military said it struck the port. Washington said it backed the strike."
+    )
+    said = Attribution("Israel", "Israel", "israel", "org", "says", 0)
+    found = [
+        Candidate(text.index("it struck"), text.index("port\n") + 4, "indirect", said, "headline"),
+        Candidate(text.index("it struck the"), text.index(". W"), "indirect", said),
+        Candidate(text.index("it backed"), len(text) - 1, "indirect", said),
+    ]
+    got = restated_speakers(text, found, ["Israel", "Israel's military", "Washington"])
+    assert got[0] == "Israel's military"
+    assert restated_speakers(text, found, ["Pakistan", "Israel's military", "x"])[0] == "Pakistan"

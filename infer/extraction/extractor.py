@@ -13,7 +13,7 @@ from infer.extraction.attribution import (
     cue_verbs,
 )
 from infer.extraction.blocks import statement_blocks
-from infer.extraction.headlines import headline_candidates, headline_speakers
+from infer.extraction.headlines import headline_candidates, headline_speakers, restated_speakers
 from infer.extraction.lexicon import word_list
 from infer.extraction.people import inside, register_people
 from infer.extraction.prefilter import View, view
@@ -217,6 +217,7 @@ def _statements(text: str, paras: list, structure: Structure, plan: QuotePlan) -
         else:
             resolver.resolve(c.attribution, c.start)
     names = headline_speakers(text, found, resolver.final_names())
+    names = restated_speakers(text, found, names)
     return [
         Statement(
             c.start,

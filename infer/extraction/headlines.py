@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from infer.extraction.entities import content_words
 from infer.extraction.lexicon import words
 from infer.extraction.structure import Structure
 from infer.extraction.types import Attribution, Candidate
@@ -21,6 +22,7 @@ SAYS_AFTER = re.compile(
     r"^(?P<content>.+?),\s+(?P<source>[\w.’'-]+(?:\s+[\w.’'-]+){0,3})\s+(?P<cue>\w+)$"
 )
 LEADING_TAG = re.compile(r"^\([^()]{1,20}\)\s*")  # "(2nd LD) N. Korea fires …"
+RESTATED = 0.4  # share of a headline's content words a body statement must hold to restate it
 
 
 def _attribution(source: str, cue: str, pos: int) -> Attribution:
@@ -94,4 +96,36 @@ def headline_speakers(text: str, found: list[Candidate], names: list[str]) -> li
             ):
                 out[k] = names[j]
                 break
+    return out
+
+
+def _stems(text: str) -> set[str]:
+    """Content words without a possessive or plural ending ("Houthis" ~ "Houthi movement")."""
+    out = set()
+    for w in content_words(text):
+        w = re.sub(r"[’']s?$", "", w)
+        out.add(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w)
+    return out
+
+
+def restated_speakers(text: str, found: list[Candidate], names: list[str]) -> list[str]:
+    """A headline statement that restates a body statement (most of its words) with a shorter
+    name for the same speaker ("Israel says …" / "Israel's military said …") takes the body's
+    fuller name; a different source ("Washington" / "a State Department spokesperson") stays."""
+    out = list(names)
+    for k, c in enumerate(found):
+        mine = _stems(names[k])
+        said = _stems(text[c.start : c.end])
+        if c.where != "headline" or c.attribution is None or not mine or not said:
+            continue
+        best, share = "", RESTATED
+        for j, other in enumerate(found):
+            if other.where != "body" or other.attribution is None or names[j] == names[k]:
+                continue
+            if re.match(r"(?:an?|one)\s", names[j], re.I):
+                continue  # "a senior member of the Houthi team" is one of them, not the group
+            got = len(said & _stems(text[other.start : other.end])) / len(said)
+            if got >= share and mine <= _stems(names[j]):
+                best, share = names[j], got
+        out[k] = best or out[k]
     return out
