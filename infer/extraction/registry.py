@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from infer.extraction.acronyms import expand_acronym
+from infer.extraction.bodies import fullest_body
 from infer.extraction.entities import (
     RANK_WORDS,
     RANKS,
@@ -83,7 +84,7 @@ class EntityRegistry:
         return self.by_token.get(token)
 
     def group(self, name: str, pos: int, subject: bool = True) -> Entity:
-        name = self._expand_acronym(name)
+        name = fullest_body(self._expand_acronym(name), self.text)
         key = normalize_speaker(name)
         ent = next(
             (e for e in self.entities if not e.is_person and normalize_speaker(e.name) == key), None

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from infer.extraction.acronyms import spelled_out
+from infer.extraction.bodies import fullest_body
 from infer.extraction.entities import (
     GROUP_HEADS,
     STATE_WORDS,
@@ -228,7 +229,8 @@ class SpeakerResolver(EntityRegistry):
             ]
             if named:
                 return max(named, key=lambda e: e.last_before(pos))
-        ent = Entity(surface, head not in GROUP_HEADS and is_animate(head))
+        animate = head not in GROUP_HEADS and is_animate(head)
+        ent = Entity(surface if animate else fullest_body(surface, self.text), animate)
         ent.describe(surface)
         ent.heads.add(head)
         self.entities.append(ent)

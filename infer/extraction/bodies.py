@@ -1,0 +1,38 @@
+"""A body's fullest name as the article writes it: 'the General Staff' -> 'the General Staff of
+the Korean People's Army', "Gaza's civil defence" -> "Gaza's civil defence agency"."""
+
+from __future__ import annotations
+
+import re
+
+from infer.extraction.lexicon import words
+
+GROUP_HEADS = words("speakers", "group_heads")
+CAP = r"[A-Z][\w’'.-]*"
+# "of the Korean People's Army", "to the United Nations": the body a head belongs to ("of
+# Ukraine", a country, names no other body: "the State Emergency Service" is already whole).
+OF_NAME = rf" (?:of|to) the {CAP}(?: (?:of |and )?{CAP}){{0,5}}"
+HEAD_NOUN = r" (?:" + "|".join(sorted(GROUP_HEADS)) + r")\b"
+
+
+def fullest_body(name: str, text: str) -> str:
+    """The longest form of a body's name the article writes: its name followed by "of <Name>"
+    when the name ends in a body word ("staff", "mission"), or by a body word when it is a
+    description of two or more words; otherwise ``name``."""
+    bare = re.sub(r"^(?:the|The)\s+", "", name.strip())
+    words_ = bare.split()
+    if not text or not words_ or not bare[:1].isalpha():
+        return name
+    tails = []
+    if words_[-1].lower() in GROUP_HEADS and words_[-1][:1].isupper():
+        tails.append(OF_NAME)
+    if len(words_) >= 2 and words_[-1].lower() not in GROUP_HEADS:
+        tails.append(HEAD_NOUN)
+    if not tails:
+        return name
+    pattern = rf"(?<![\w’'-]){re.escape(bare)}(?:{'|'.join(tails)})"
+    longer = [m.group(0) for m in re.finditer(pattern, text)]
+    if not longer:
+        return name
+    best = max(longer, key=len)
+    return name[: len(name) - len(name.lstrip())] + name.strip()[: -len(bare)] + best

@@ -1,0 +1,20 @@
+"""A body's fullest name as the article writes it (infer/extraction/bodies.py)."""
+
+from infer.extraction.bodies import fullest_body
+
+
+def test_a_body_head_widens_to_the_body_it_belongs_to_but_not_to_a_country():
+    text = (
+        "The General Staff of the Korean People's Army said the border would be sealed. "
+        "The State Emergency Service of Ukraine said two fires were out."
+    )
+    assert (
+        fullest_body("the General Staff", text) == "the General Staff of the Korean People's Army"
+    )
+    assert fullest_body("the State Emergency Service", text) == "the State Emergency Service"
+
+
+def test_a_description_widens_to_the_body_word_the_article_adds():
+    text = "Gaza's civil defence agency said 19 people were killed."
+    assert fullest_body("Gaza's civil defence", text) == "Gaza's civil defence agency"
+    assert fullest_body("UN", "The UN mission said") == "UN"
