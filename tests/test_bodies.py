@@ -18,3 +18,14 @@ def test_a_description_widens_to_the_body_word_the_article_adds():
     text = "Gaza's civil defence agency said 19 people were killed."
     assert fullest_body("Gaza's civil defence", text) == "Gaza's civil defence agency"
     assert fullest_body("UN", "The UN mission said") == "UN"
+
+
+def test_a_body_word_written_next_to_a_name_is_what_the_body_is_later_called():
+    from infer.extraction.speakers import SpeakerResolver
+    from infer.extraction.types import Attribution
+
+    text = "The state railway company Ukrzaliznytsia said two staff died. The company said …"
+    r = SpeakerResolver(text=text)
+    r.group("Ukrzaliznytsia", 26)
+    said = Attribution("The company", "The company", "company", "description", "said", 62)
+    assert r.resolve(said) == "Ukrzaliznytsia"

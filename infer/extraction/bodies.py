@@ -1,5 +1,5 @@
-"""A body's fullest name as the article writes it: 'the General Staff' -> 'the General Staff of
-the Korean People's Army', "Gaza's civil defence" -> "Gaza's civil defence agency"."""
+"""A body's fullest name as the article writes it ('the General Staff' -> 'the General Staff of
+the Korean People's Army') and the body words it answers to ('railway company Ukrzaliznytsia')."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ CAP = r"[A-Z][\w’'.-]*"
 # "of the Korean People's Army", "to the United Nations": the body a head belongs to ("of
 # Ukraine", a country, names no other body: "the State Emergency Service" is already whole).
 OF_NAME = rf" (?:of|to) the {CAP}(?: (?:of |and )?{CAP}){{0,5}}"
-HEAD_NOUN = r" (?:" + "|".join(sorted(GROUP_HEADS)) + r")\b"
+BODY_WORD = "(?:" + "|".join(sorted(GROUP_HEADS, key=len, reverse=True)) + ")"
+HEAD_NOUN = rf" {BODY_WORD}\b"
 
 
 def fullest_body(name: str, text: str) -> str:
@@ -36,3 +37,14 @@ def fullest_body(name: str, text: str) -> str:
         return name
     best = max(longer, key=len)
     return name[: len(name) - len(name.lstrip())] + name.strip()[: -len(bare)] + best
+
+
+def adjoining_heads(name: str, text: str) -> set[str]:
+    """The body words the article puts right before or after a name ("railway company
+    Ukrzaliznytsia", "NATO's KFOR mission"): a later "the company" or "the mission" is that body."""
+    bare = re.sub(r"^(?:the|The)\s+", "", name.strip())
+    if not text or not bare[:1].isupper():
+        return set()
+    named = rf"(?<![\w’'-]){re.escape(bare)}(?![\w’'-])"
+    pattern = rf"\b({BODY_WORD}) {named}|{named} ({BODY_WORD})\b"
+    return {(m.group(1) or m.group(2)).lower() for m in re.finditer(pattern, text)}

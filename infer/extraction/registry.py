@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from infer.extraction.acronyms import expand_acronym
-from infer.extraction.bodies import fullest_body
+from infer.extraction.bodies import adjoining_heads, fullest_body
 from infer.extraction.entities import (
     RANK_WORDS,
     RANKS,
@@ -92,6 +92,7 @@ class EntityRegistry:
         if ent is None:
             ent = Entity(name, False)
             ent.describe(name)
+            ent.heads |= adjoining_heads(name, self.text)
             self.entities.append(ent)
             for t in name.split():
                 if t[:1].isupper() and t.lower() not in STOP:
