@@ -452,3 +452,11 @@ def test_headline_restating_the_lede_takes_its_fuller_speaker_name():
     got = restated_speakers(text, found, ["Israel", "Israel's military", "Washington"])
     assert got[0] == "Israel's military"
     assert restated_speakers(text, found, ["Pakistan", "Israel's military", "x"])[0] == "Pakistan"
+
+
+def test_the_group_is_the_body_named_since_not_a_headline_description_sharing_the_word():
+    r = SpeakerResolver()
+    r.resolve(Attribution("Paramilitary group", "x", "group", "description", "accuses", 0))
+    r.group("the Rapid Support Forces", 50)
+    said = Attribution("the group", "the group", "group", "description", "said", 120)
+    assert r.resolve(said) == "the Rapid Support Forces"

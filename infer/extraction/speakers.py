@@ -198,6 +198,14 @@ class SpeakerResolver(EntityRegistry):
             and e.matches(head, words - spelled_out(surface, e.name))
             and not (gender and e.gender and gender != e.gender)  # spokesman vs spokeswoman
         ]
+        if (
+            surface.lower() == f"the {head}"
+            and head in GENERIC_GROUPS
+            and all(not any(w[:1].isupper() for w in e.name.split()[1:]) for e in found)
+        ):
+            # "the group": a named body mentioned since outranks a description with no name in
+            # it ("Paramilitary group" in the headline) that shares only the word.
+            found += self._named_bodies(pos)
         if found:
             return max(found, key=lambda e: e.last_before(pos))
         if re.fullmatch(r"the \d+-year-old", surface.lower()):
@@ -217,18 +225,9 @@ class SpeakerResolver(EntityRegistry):
             ):
                 last.heads.add(head)
                 return last
-        if head in GENERIC_GROUPS and surface.lower().startswith("the "):
-            named = [
-                e
-                for e in self.entities
-                if not e.is_person
-                and e.alias_of is None
-                and re.sub(r"^(?:the|The)\s+", "", e.name)[:1].isupper()
-                and e.last_before(pos) >= 0
-                and not content_words(e.name) & STATE_WORDS
-            ]
-            if named:
-                return max(named, key=lambda e: e.last_before(pos))
+        generic = head in GENERIC_GROUPS and surface.lower().startswith("the ")
+        if generic and (named := self._named_bodies(pos)):
+            return max(named, key=lambda e: e.last_before(pos))
         animate = head not in GROUP_HEADS and is_animate(head)
         ent = Entity(surface if animate else fullest_body(surface, self.text), animate)
         ent.describe(surface)
@@ -241,6 +240,18 @@ class SpeakerResolver(EntityRegistry):
             self.lede_pos = pos if not self.ledes else self.lede_pos
             self.ledes.append(ent)
         return ent
+
+    def _named_bodies(self, pos: int) -> list[Entity]:
+        """Bodies with a proper name (not a state's organ) mentioned before ``pos``."""
+        return [
+            e
+            for e in self.entities
+            if not e.is_person
+            and e.alias_of is None
+            and re.sub(r"^(?:the|The)\s+", "", e.name)[:1].isupper()
+            and e.last_before(pos) >= 0
+            and not content_words(e.name) & STATE_WORDS
+        ]
 
     def final_names(self) -> list[str]:
         """Resolved names in feeding order, with links found later (the lede) applied."""
