@@ -139,3 +139,19 @@ def test_unreachable_tracking_server_is_a_clear_error(small_config, tmp_path):
         env={"MLFLOW_TRACKING_URI": "http://127.0.0.1:9"},
     )
     assert result.returncode == 2 and "unreachable" in result.stderr
+
+
+def test_data_splits_choose_what_is_evaluated_and_must_hold_the_final_split():
+    from infer.errors import QuotelensError
+    from train.config import TrainConfig
+    from train.fit import evaluated_splits
+
+    dataset = {"origin": ["standalone", "article"], "conflict": ["sudan", "sahel"]}
+    both = TrainConfig(name="x", family="tfidf_linear")
+    assert evaluated_splits(dataset, both) == ("heldout_conflict", "random", "articles")
+    data = {"splits": ["articles", "heldout_conflict"], "final_split": "heldout_conflict"}
+    chosen = TrainConfig(name="x", family="stack", data=data)
+    assert evaluated_splits(dataset, chosen) == ("heldout_conflict", "articles")
+    wrong = TrainConfig(name="x", family="stack", data={**data, "final_split": "random"})
+    with pytest.raises(QuotelensError, match="data.final_split random is not among"):
+        evaluated_splits(dataset, wrong)

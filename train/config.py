@@ -36,6 +36,11 @@ class DataConfig(Strict):
         lt=1,
         description="Share of the train part kept for early stopping and calibration.",
     )
+    splits: list[Literal["heldout_conflict", "random", "articles"]] | None = Field(
+        None,
+        description="Splits to fit and evaluate (null: held-out conflicts, random, and the "
+        "article test split when its articles are loaded); fewer make a slow family's run shorter.",
+    )
     final_split: Literal["all", "random", "heldout_conflict"] = Field(
         "all",
         description="The registered model: 'all' refits on every labelled statement with "
@@ -124,6 +129,21 @@ class FinetuneParams(Strict):
     )
 
 
+class StackParams(Strict):
+    finetune_input: Literal["text", "cue_text", "text_context", "cue_text_context"] = Field(
+        "cue_text",
+        description="What the fine-tuned member reads (short without the paragraph); the TF-IDF "
+        "member reads data.input. Members take their settings from the finetune and tfidf sections.",
+    )
+    finetune_weight: float | None = Field(
+        None,
+        ge=0,
+        le=1,
+        description="Weight of the fine-tuned member's probabilities (TF-IDF gets the rest); "
+        "null: the best of 0, 0.1, ..., 1 on dev.",
+    )
+
+
 class TrackingConfig(Strict):
     uri: str | None = Field(
         None,
@@ -140,7 +160,7 @@ class TrainConfig(Strict):
     """One experiment. ``sweep`` maps dotted keys to lists of values: one nested run per point."""
 
     name: str = Field(description="Run name shown in the MLflow UI.")
-    family: Literal["tfidf_linear", "embed_head", "hybrid", "finetune"] = Field(
+    family: Literal["tfidf_linear", "embed_head", "hybrid", "finetune", "stack"] = Field(
         description="Model family."
     )
     seed: int = Field(13, description="Seed for splits and training.")
@@ -150,6 +170,7 @@ class TrainConfig(Strict):
     embed: EmbedParams = Field(default_factory=EmbedParams)
     hybrid: HybridParams = Field(default_factory=HybridParams)
     finetune: FinetuneParams = Field(default_factory=FinetuneParams)
+    stack: StackParams = Field(default_factory=StackParams)
     tracking: TrackingConfig = Field(default_factory=TrackingConfig)
     sweep: dict[str, list[Any]] = Field(
         default_factory=dict, description="Dotted key -> values to try."
@@ -158,13 +179,21 @@ class TrainConfig(Strict):
     def family_section(self) -> str:
         return FAMILY_SECTION[self.family]
 
+    def sections(self) -> tuple[str, ...]:
+        """The model sections this run reads (a stack reads its members' sections too)."""
+        members = ("finetune", "tfidf") if self.family == "stack" else ()
+        return (self.family_section(), *members)
+
     def model_params(self) -> dict:
         """Constructor parameters of the family's estimator: its section, the input, the seed."""
         out = getattr(self, self.family_section()).model_dump()
         out.pop("export_onnx", None)
         out.pop("quantize_onnx", None)
+        if self.family == "stack":
+            finetune = self.finetune.model_dump(exclude={"export_onnx", "quantize_onnx"})
+            out |= {"finetune": finetune, "tfidf": self.tfidf.model_dump()}
         out |= {"input": self.data.input, "seed": self.seed}
-        if self.family != "finetune":
+        if self.family not in ("finetune", "stack"):
             out |= {"calibration": self.calibration.method, "cv_folds": self.calibration.cv_folds}
         return out
 
@@ -179,7 +208,7 @@ class TrainConfig(Strict):
                 out[prefix] = value
             return out
 
-        others = set(FAMILY_SECTION.values()) - {self.family_section()}
+        others = set(FAMILY_SECTION.values()) - set(self.sections())
         return walk("", self.model_dump(exclude={"sweep", *others}), {})
 
 
@@ -188,6 +217,7 @@ FAMILY_SECTION = {
     "embed_head": "embed",
     "hybrid": "hybrid",
     "finetune": "finetune",
+    "stack": "stack",
 }
 
 

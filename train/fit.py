@@ -24,20 +24,30 @@ from infer.model.labels import SCHEMA_VERSION, STANCES
 from train.config import TrainConfig, load_config, sweep_points
 from train.corpus import fingerprint, load_corpus, to_xy
 from train.eval_e2e import end_to_end
-from train.metrics import prior_metrics, stance_device_metrics
+from train.metrics import member_metrics, prior_metrics, stance_device_metrics
 from train.probes import load_probes, score_probes
 from train.run_log import log_artifacts, log_inputs, log_model, print_summary
 from train.run_note import run_note
 from train.splits import ARTICLE_TEST_THEATRES, SPLIT_PREFIX, make_splits
 
 
-def evaluated_splits(dataset) -> tuple[str, ...]:
-    """Held-out conflicts and random always; the article test split when its articles are loaded."""
+def evaluated_splits(dataset, config: TrainConfig | None = None) -> tuple[str, ...]:
+    """Held-out conflicts and random; the article test split when its articles are loaded;
+    only those of them in ``data.splits`` when the config names some."""
     has_articles = any(
         o == "article" and c in ARTICLE_TEST_THEATRES
         for o, c in zip(dataset["origin"], dataset["conflict"], strict=True)
     )
-    return ("heldout_conflict", "random") + (("articles",) if has_articles else ())
+    splits = ("heldout_conflict", "random") + (("articles",) if has_articles else ())
+    chosen = config.data.splits if config is not None else None
+    if chosen is None:
+        return splits
+    final = config.data.final_split
+    if final != "all" and final not in chosen:
+        raise QuotelensError(
+            f"data.final_split {final} is not among data.splits {chosen}; add it or use 'all'"
+        )
+    return tuple(s for s in splits if s in chosen)
 
 
 def git_commit() -> str:
@@ -105,7 +115,7 @@ def natural_prior(part) -> list[float] | None:
 def fit_model(config: TrainConfig, train, dev, log_epoch=None, **overrides):
     """A fitted, calibrated estimator of the config's family on ``train`` (``dev``: held out)."""
     model = build_classifier(config.family, {**config.model_params(), **overrides})
-    kwargs = {"on_epoch": log_epoch} if config.family == "finetune" else {}
+    kwargs = {"on_epoch": log_epoch} if config.family in ("finetune", "stack") else {}
     eval_set = xy(dev) if dev is not None else None
     model.fit(*xy(train), eval_set=eval_set, natural_prior=natural_prior(train), **kwargs)
     return model
@@ -130,6 +140,7 @@ def fit_split(config: TrainConfig, dataset, split: str, log_epoch) -> dict:
     test_p = calibrated
     Yp = test_d >= model.thresholds_
     metrics |= stance_device_metrics(yt, test_p, Yt, Yp, f"test_{short}")
+    metrics |= member_metrics(model, Xt, yt, Yt, f"test_{short}")
     print(
         f"[{short}] fitted in {seconds:.0f} s: test stance macro-F1 "
         f"{metrics[f'test_{short}/stance_macro_f1']:.3f}, "
@@ -144,14 +155,15 @@ def fit_split(config: TrainConfig, dataset, split: str, log_epoch) -> dict:
 
 def fit_final(config: TrainConfig, dataset, log_epoch) -> tuple[object, int, str]:
     """(model, statements it trained on, how) for ``final_split: all``."""
-    if config.family != "finetune":
+    if config.family not in ("finetune", "stack"):
         model = fit_model(config, dataset, None, calibration="cv")
         how = (
             f"every labelled statement ({len(dataset)}); stance scaling and device thresholds "
             f"from {config.calibration.cv_folds}-fold cross-validated predictions"
         )
         return model, len(dataset), how
-    # Fine-tuning k times is too slow on CPU: one stratified slice stops it early and calibrates.
+    # Fine-tuning k times is too slow on CPU: one stratified slice stops it early and calibrates
+    # (and, for a stack, chooses the blend).
     from sklearn.model_selection import train_test_split
 
     train_idx, dev_idx = train_test_split(
@@ -189,7 +201,7 @@ def run_one(config: TrainConfig, dataset, nested: bool = False) -> str:
         mlflow.log_params({k: str(v)[:500] for k, v in config.flat().items()})
         mlflow.log_dict(config.model_dump(mode="json"), "config.json")
         results, metrics = {}, {}
-        for split in evaluated_splits(dataset):
+        for split in evaluated_splits(dataset, config):
             short = SPLIT_PREFIX[split]
 
             def log_epoch(epoch: int, record: dict, short: str = short) -> None:
@@ -206,8 +218,9 @@ def run_one(config: TrainConfig, dataset, nested: bool = False) -> str:
             final, n, trained_on = fit_final(config, dataset, None)
             metrics["train_seconds_final"] = time.perf_counter() - t0
             log_inputs(mlflow, {"train": dataset}, "all")
-            random = results["random"]["parts"]  # what the final model's figures come from
-            log_inputs(mlflow, {"dev": random["dev"], "test": random["test"]}, "random")
+            if "random" in results:  # what the final model's figures come from
+                random = results["random"]["parts"]
+                log_inputs(mlflow, {"dev": random["dev"], "test": random["test"]}, "random")
         else:
             res = results[config.data.final_split]
             final, n = res["model"], len(res["parts"]["train"])
@@ -246,7 +259,7 @@ def main(config_path: str, overrides: list[str]) -> int:
     dataset = load_corpus(config.data.paths)
     points = sweep_points(config)
     for point in points:  # refuse before any run is started: every split must be trainable
-        for split in evaluated_splits(dataset):
+        for split in evaluated_splits(dataset, point):
             trainable_splits(point, dataset, split)
     if len(points) == 1:
         run_one(points[0], dataset)

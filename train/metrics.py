@@ -65,3 +65,15 @@ def prior_metrics(model, calibrated: np.ndarray, y: np.ndarray, prefix: str) -> 
             f"{prefix}/prior_{mode}/p_{s}": float(p) for s, p in zip(STANCES, used, strict=True)
         }
     return out
+
+
+def member_metrics(model, X, y: np.ndarray, Y: np.ndarray, prefix: str) -> dict[str, float]:
+    """A stack's members scored alone (``<prefix>/member_<name>/…``) and its blend weight."""
+    if not hasattr(model, "member_outputs"):
+        return {}
+    out = {f"{prefix}/stack_finetune_weight": float(model.weight_)}
+    members = {"finetune": model.finetune_, "tfidf": model.tfidf_}
+    for name, (proba, devices) in model.member_outputs(X).items():
+        predicted = devices >= members[name].thresholds_
+        out |= stance_device_metrics(y, proba, Y, predicted, f"{prefix}/member_{name}")
+    return out

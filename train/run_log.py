@@ -72,7 +72,7 @@ def print_summary(config: TrainConfig, metrics: dict, run_id: str) -> None:
         "test_random/stance_macro_f1",
         "test_random/devices_micro_f1",
     )
-    shown = "  ".join(f"{k}={metrics[k]:.3f}" for k in keys)
+    shown = "  ".join(f"{k}={metrics[k]:.3f}" for k in keys if k in metrics)
     print(f"run {run_id} ({config.name}): {shown}  train_seconds={metrics['train_seconds']:.1f}")
     for scope, what in (("test_articles", "gold spans"), ("test_articles_e2e", "end to end")):
         for mode in ("train", "natural", "adapt"):
@@ -82,6 +82,15 @@ def print_summary(config: TrainConfig, metrics: dict, run_id: str) -> None:
                     f"  article test split ({what}), --stance-prior {mode}: stance accuracy "
                     f"{metrics[f'{key}/stance_accuracy']:.3f}, "
                     f"macro-F1 {metrics[f'{key}/stance_macro_f1']:.3f}"
+                )
+    for split in ("heldout", "random", "articles"):
+        for member in ("finetune", "tfidf"):
+            key = f"test_{split}/member_{member}"
+            if f"{key}/stance_macro_f1" in metrics:
+                print(
+                    f"  {split} test, {member} member alone: stance macro-F1 "
+                    f"{metrics[f'{key}/stance_macro_f1']:.3f}, devices micro-F1 "
+                    f"{metrics[f'{key}/devices_micro_f1']:.3f}"
                 )
     if "test_articles_e2e/matched" in metrics:
         print(

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from infer.errors import QuotelensError
-from infer.model.classifiers import classifier_class
+from infer.model.classifiers import TRANSFORMER_FAMILIES, classifier_class
 from infer.model.classifiers.base import SAVE_FORMAT, as_frame
 from infer.model.labels import DEVICES, SCHEMA, SCHEMA_VERSION, STANCES
 from infer.model.prior import PriorChoice
@@ -33,13 +33,13 @@ def load_classifier(folder: str | Path, backend: str = "auto"):
             f"{folder}: model labelled with schema {meta.get('schema_version')}, code uses {SCHEMA_VERSION}"
         )
     family = meta["family"]
-    if family != "finetune" and meta.get("format", 1) < SAVE_FORMAT:
+    if family not in TRANSFORMER_FAMILIES and meta.get("format", 1) < SAVE_FORMAT:
         raise QuotelensError(
             f"{folder}: a {family} model saved before the composed estimator (format 1); "
             "retrain it with `python -m train fit`, or score it with the quotelens that logged it"
         )
     cls = classifier_class(family)
-    return cls.load(folder, backend=backend) if family == "finetune" else cls.load(folder)
+    return cls.load(folder, backend=backend) if family in TRANSFORMER_FAMILIES else cls.load(folder)
 
 
 @dataclass(frozen=True)
