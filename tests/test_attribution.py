@@ -138,3 +138,11 @@ def test_chain_statement_carried_by_an_agency_is_the_via(nlp):
     got = reported(nlp, text, "said")
     assert got.attribution.key == "Kim Yo Jong"
     assert got.attribution.via == "KCNA"
+
+
+def test_a_fronted_place_parsed_as_subject_gives_way_to_its_apposition(nlp):
+    doc = nlp(
+        "In Tehran, Iran’s foreign ministry spokesman denied that Iran directed the factions."
+    )
+    verb = next(t for t in doc if t.lemma_ == "deny")
+    assert subject_of(verb).text == "spokesman"

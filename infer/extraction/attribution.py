@@ -30,7 +30,7 @@ def subject_of(verb, depth: int = 0):
     """The verb's subject, or that of the verb it is coordinated with or governed by."""
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
-            return child
+            return _after_fronted_place(child)
     if depth == 0 and is_cue(verb) and verb.dep_ in ("conj", "advcl"):
         # "X said it regretted A and promised B": B's cue shares X, not the content's subject.
         node = verb.head
@@ -46,6 +46,16 @@ def subject_of(verb, depth: int = 0):
             return subject_of(verb.head.head, depth + 1)
         return found
     return None
+
+
+def _after_fronted_place(subject):
+    """ "In Tehran, Iran's foreign ministry spokesman denied …": the parser makes the place the
+    subject (its preposition left on the verb) and the speaker its apposition."""
+    before = subject.doc[subject.left_edge.i - 1] if subject.left_edge.i > 0 else None
+    if before is None or before.pos_ != "ADP" or before.head.i != subject.head.i:
+        return subject
+    appos = [c for c in subject.children if c.dep_ == "appos" and c.i > subject.i]
+    return appos[0] if appos else subject
 
 
 def chain(verb):
