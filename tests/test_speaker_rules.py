@@ -460,3 +460,11 @@ def test_the_group_is_the_body_named_since_not_a_headline_description_sharing_th
     r.group("the Rapid Support Forces", 50)
     said = Attribution("the group", "the group", "group", "description", "said", 120)
     assert r.resolve(said) == "the Rapid Support Forces"
+
+
+def test_a_name_after_a_person_noun_and_a_comma_is_a_person_whatever_ner_says(nlp):
+    from infer.extraction.mentions import person_mentions, place_names
+
+    doc = nlp("The monk, U Zawana Dhamma, was wounded in the arm.")  # NER: ORG
+    got = person_mentions(doc, 0, place_names([doc]))
+    assert [m.name for m in got] == ["U Zawana Dhamma"]

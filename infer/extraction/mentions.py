@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from infer.extraction.lexicon import words
+from infer.extraction.persons import is_animate
 from infer.extraction.types import Mention
 
 PERSON_ROLES = words("attribution", "person_roles")
@@ -18,10 +19,24 @@ SOURCE_PREPS = frozenset({"from", "with", "by"})
 
 
 def _person_by_apposition(ent) -> bool:
-    """'Vesna Pavlovic, a Balkans analyst, …' names a person even when NER says ORG."""
+    """'Vesna Pavlovic, a Balkans analyst, …' and 'The monastery's abbot, U Pyinnya Wuntha, …'
+    name a person even when NER says ORG or LOC."""
     if ent.label_ not in ("ORG", "GPE", "NORP", "LOC", "FAC"):
         return False
+    if _after_person_noun(ent):
+        return True
     return any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_ROLES for c in ent.root.children)
+
+
+def _after_person_noun(ent) -> bool:
+    """A name set off by a comma right after a person noun ("abbot, U Pyinnya Wuntha,")."""
+    root = ent.root
+    return (
+        root.dep_ == "appos"
+        and root.head.pos_ == "NOUN"
+        and ent.start == root.head.i + 2
+        and is_animate(root.head.lemma_)
+    )
 
 
 def org_mentions(doc, p_start: int = 0) -> list[Mention]:
@@ -105,7 +120,8 @@ def place_names(docs) -> frozenset[str]:
         ent.text
         for doc in docs
         for ent in doc.ents
-        if ent.label_ in ("GPE", "LOC", "FAC") or (ent.label_ == "PERSON" and _is_place(ent))
+        if (ent.label_ in ("GPE", "LOC", "FAC") and not _after_person_noun(ent))
+        or (ent.label_ == "PERSON" and _is_place(ent))
     )
 
 
