@@ -67,3 +67,11 @@ def test_a_sentence_naming_who_issued_a_statement_is_kept():
     from infer.extraction.prefilter import may_hold_statement
 
     assert may_hold_statement("A spokesman for the ministry issued a press statement on Monday.")
+
+
+def test_last_sentence_before_a_paragraph_opening_with_a_quotation_is_kept():
+    from infer.extraction.prefilter import kept_sentences
+
+    text = "Fighting resumed. An officer, speaking to us, went further.\n\n“We will not wait,” he said."
+    end = text.index("\n")
+    assert kept_sentences(text, 0, end) == [(18, end)]

@@ -14,6 +14,7 @@ from functools import cache
 from infer.extraction.lexicon import word_list, words
 
 QUOTE_MARKS = '“”„«»‘’‚"'
+OPENING_MARKS = '“„«‘"'
 # A sentence ends at . ? ! or … (closing marks and brackets may follow) before a capital, digit
 # or opening mark; a paragraph break always ends one.
 SENTENCE_END = re.compile(r"(?<=[.?!…])[”\"’»)]*\s+(?=[“\"‘«(]?[A-Z0-9])|\n+")
@@ -97,7 +98,11 @@ def kept_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The sentences that may hold a statement, and the one before each (it often names the
     speaker a quotation or pronoun goes back to)."""
     sents = sentences(text, start, end)
-    hit = [may_hold_statement(text[s:e]) for s, e in sents] + [False]
+    # A paragraph before one that opens with a quotation: its last sentence often brings in
+    # the speaker ("A senior officer, speaking on condition of anonymity, went further.").
+    after = text[end : end + 8].lstrip()
+    opens_quote = bool(after) and after[0] in OPENING_MARKS
+    hit = [may_hold_statement(text[s:e]) for s, e in sents] + [opens_quote]
     return [r for k, r in enumerate(sents) if hit[k] or hit[k + 1]]
 
 
