@@ -468,3 +468,16 @@ def test_a_name_after_a_person_noun_and_a_comma_is_a_person_whatever_ner_says(nl
     doc = nlp("The monk, U Zawana Dhamma, was wounded in the arm.")  # NER: ORG
     got = person_mentions(doc, 0, place_names([doc]))
     assert [m.name for m in got] == ["U Zawana Dhamma"]
+
+
+def test_a_bracketed_acronym_before_a_body_word_keeps_the_name_as_the_speaker(nlp):
+    doc = nlp("The Kenya Maritime Authority (KMA) agency said the master of a vessel saw a blast.")
+    subject = next(t for t in doc if t.dep_ == "nsubj")
+    got = make_attribution(subject, "said")
+    assert got.surface.startswith("The Kenya") and got.appos == "The Kenya Maritime Authority"
+
+
+def test_a_footnote_mark_is_no_part_of_the_speaker(nlp):
+    doc = nlp("“Nobody has walked through it yet,” said a Western diplomat in Nairobi.[5]")
+    subject = next(t for t in doc if t.dep_ == "nsubj" and t.head.lemma_ == "say")
+    assert make_attribution(subject, "said").surface == "a Western diplomat in Nairobi"

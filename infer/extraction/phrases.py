@@ -58,7 +58,7 @@ def speaker_tokens(head) -> list:
             cut |= {t.i for t in child.subtree}
     keep = {t.i for t in head.subtree} - cut
     lo = hi = head.i
-    while lo - 1 in keep and doc[lo - 1].text not in "—–(":
+    while lo - 1 in keep and (doc[lo - 1].text not in "—–(" or _acronym_bracket(doc, lo - 1)):
         lo -= 1
     while (
         hi + 1 in keep
@@ -69,6 +69,11 @@ def speaker_tokens(head) -> list:
     while hi > lo and doc[hi].is_punct:
         hi -= 1
     return [doc[i] for i in range(lo, hi + 1)]
+
+
+def _acronym_bracket(doc, i: int) -> bool:
+    """ "(UKMTO)" at ``i`` inside a name: "The … Trade Operations (UKMTO) agency"."""
+    return i + 2 < len(doc) and doc[i + 2].text == ")" and doc[i + 1].text.isupper()
 
 
 def _appositive(subject) -> tuple[str, str]:
@@ -106,6 +111,7 @@ def make_attribution(subject, cue: str, p_start: int = 0, via: str = "") -> Attr
     doc = subject.doc
     surface = doc.text[toks[0].idx : toks[-1].idx + len(toks[-1])].strip(" ,\ufffd")
     surface = re.sub(r"^(?:and|but|while)\s+", "", surface)
+    surface = re.sub(r"\.?\[\d+\]?$", "", surface)  # a footnote mark: "… closely.[5]"
     head = subject.text.lower()
     if head in WH_WORDS:
         return None
@@ -124,6 +130,8 @@ def make_attribution(subject, cue: str, p_start: int = 0, via: str = "") -> Attr
         name = re.sub(r"[’']s$", "", full_name(persons[-1]))
         return Attribution(surface, name, head, "person", **common)
     appos, appos_kind = _appositive(subject)
+    if named := re.fullmatch(r"(.+?) \([A-Z]{2,6}\) [a-z]+", surface):
+        appos, appos_kind = named.group(1), "org"  # "The … Operations (UKMTO) agency"
     if not appos and (
         given := GIVEN_NAME.search(doc[subject.left_edge.i : subject.right_edge.i + 1].text)
     ):
