@@ -15,6 +15,12 @@ def test_dateline_with_agency_tag_is_cut_from_the_body():
     assert ("body", "Yemen's Houthi movement said it fired.") in roles(text)
 
 
+def test_title_case_place_with_an_agency_tag_is_a_dateline():
+    text = "Fishermen beaten at sea\n\nManila (AFP) – The Philippines accused its neighbour."
+    assert ("dateline", "Manila (AFP) – ") in roles(text)
+    assert ("body", "The Philippines accused its neighbour.") in roles(text)
+
+
 def test_dateline_with_slashed_agency_and_full_date_gives_the_article_date():
     text = "Title here\n\nTawila/Amsterdam, 23 August 2024 — MSF teams treated 68 people."
     assert read_structure(text).date == "2024-08-23"
