@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
 import json
+import sys
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from infer.errors import QuotelensError
@@ -42,15 +46,62 @@ TRUSTED_TYPES = [
 ]
 
 
+class _EmptyDefaults:
+    """Meta-path hook: when ``skops.io._trusted_types`` is about to run, its scans find nothing."""
+
+    def __init__(self) -> None:
+        self.saved: list[tuple[object, str, object]] = []
+
+    def find_spec(self, name, path=None, target=None):
+        if name == "skops.io._trusted_types" and not self.saved:
+            import sklearn.utils
+
+            utils = importlib.import_module("skops.io._utils")
+            for owner, attr in (
+                (utils, "get_public_type_names"),
+                (sklearn.utils, "all_estimators"),
+            ):
+                if hasattr(owner, attr):
+                    self.saved.append((owner, attr, getattr(owner, attr)))
+                    setattr(owner, attr, _nothing)
+        return None  # the normal finders import the module
+
+    def restore(self) -> None:
+        for owner, attr, value in self.saved:
+            setattr(owner, attr, value)
+
+
+def _nothing(*args, **kwargs) -> list:
+    return []
+
+
+@contextmanager
+def _no_default_trust_scan() -> Iterator[None]:
+    """While skops imports, its lists of types it trusts by default come out empty.
+
+    Building them imports every scikit-learn module and looks each of scipy's ~230 ufuncs up in
+    every loaded module (seconds per scoring process, more in one that has loaded MLflow and
+    Spark). Those defaults never admit anything here: ``skops_load`` refuses a file naming any
+    type outside ``TRUSTED_TYPES`` before skops reads it, then trusts exactly the file's types.
+    """
+    hook = _EmptyDefaults()
+    sys.meta_path.insert(0, hook)
+    try:
+        yield
+    finally:
+        sys.meta_path.remove(hook)
+        hook.restore()
+
+
 def skops_io():
-    """``skops.io``, imported without pulling in torch.
+    """``skops.io``, imported without pulling in torch and without its default-trust scans.
 
     Importing skops lists scikit-learn's estimators with ``pkgutil.walk_packages``, which imports
     ``sklearn.externals.array_api_compat.torch`` and so torch (~1 GB resident) whenever it is
-    installed. walk_packages skips packages that raise ImportError, so torch is refused for the
-    length of that import only (a TF-IDF model then scores without it).
+    installed. That walk is skipped (``_no_default_trust_scan``); torch is still refused for the
+    length of the import, should a skops version list them some other way.
     """
-    with refused("torch"):
+    with refused("torch"), _no_default_trust_scan():
         import skops.io as sio
     return sio
 
