@@ -123,3 +123,9 @@ def test_prefilter_keeps_quotes_and_cue_verbs_and_drops_plain_narration():
     assert may_hold_statement("“We are ready,” he said.")
     assert may_hold_statement("The ministry denied any role in the attack.")
     assert not may_hold_statement("Fighting went on overnight in the north.")
+
+
+def test_full_sentences_after_a_headline_are_body_unless_a_byline_follows():
+    body = "Ruta Kairiene said on Friday that the jets had crossed the border twice in an hour and left."
+    assert ("body", body) in roles(f"Russian jets cross border\n\n{body}")
+    assert ("headline", body) in roles(f"Russian jets cross border\n\n{body}\n\nBy Ana Ruiz")

@@ -134,7 +134,21 @@ def read_structure(text: str, title: str = "", author: str = "") -> Structure:
             headline = headline or para
             regions.append(Region("headline", s, e))
             continue
-        if not body_started and not furniture_seen and _words(para) <= MAX_HEADLINE_WORDS:
+        # After a headline, a paragraph of full sentences longer than a subhead is body text
+        # (wire stories often have no dateline or byline to mark where the body starts), unless
+        # a byline or date follows it: then it is the standfirst.
+        prose = (
+            bool(headline)
+            and _words(para) > MAX_SUBHEAD_WORDS
+            and _ends_sentence(para)
+            and not _furniture_next(text, paras[k + 1 : k + 3], author)
+        )
+        if (
+            not body_started
+            and not furniture_seen
+            and not prose
+            and _words(para) <= MAX_HEADLINE_WORDS
+        ):
             if k == 0 and _words(para) <= 3 and not title and _kicker(text, paras, author):
                 regions.append(Region("section", s, e))
                 continue
@@ -167,6 +181,11 @@ def _furniture(para: str, author: str) -> str | None:
     if _words(para) <= 14 and _any("dateline_only", para):
         return "date"
     return None
+
+
+def _furniture_next(text: str, paras: list[tuple[int, int]], author: str) -> bool:
+    """Whether a byline or date line is among ``paras``."""
+    return any(_furniture(text[s:e].strip(), author) in ("byline", "date") for s, e in paras)
 
 
 def _kicker(text: str, paras: list[tuple[int, int]], author: str) -> bool:
