@@ -146,3 +146,9 @@ def test_a_fronted_place_parsed_as_subject_gives_way_to_its_apposition(nlp):
     )
     verb = next(t for t in doc if t.lemma_ == "deny")
     assert subject_of(verb).text == "spokesman"
+
+
+def test_according_to_a_translation_is_the_carrier_not_the_speaker(nlp):
+    text = "“The ink was not yet dry,” the ministry said, according to a translation by the agency."
+    got = attribution_near(text, [(0, nlp(text))], find_quotes(text)[0], [])
+    assert got.surface == "the ministry" and got.via.startswith("a translation")

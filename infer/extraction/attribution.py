@@ -15,6 +15,7 @@ CUE_LEMMAS = words("cues", "cue_lemmas")
 CUE_FORMS = words("cues", "cue_forms")
 ISSUE_LEMMAS = words("speakers", "issue_lemmas")
 STATEMENT_HEADS = words("speakers", "statement_heads")
+DOCUMENT_HEADS = words("attribution", "document_heads")
 VIA_PATTERNS = [re.compile(p) for p in word_list("attribution", "via_patterns")]
 
 
@@ -165,9 +166,12 @@ def _window(doc, p_start: int, quote: Quote, close: int, side: str, direct_range
 def _attribution_in(doc, p_start: int, quote: Quote, close: int, side: str, direct_ranges):
     window = _window(doc, p_start, quote, close, side, direct_ranges)
     ids = {t.i for t in window}
+    document = ""  # "…," the ministry said, according to a translation published by SUNA.
     for m in matches(doc, "according_to"):
         if m["according"].i in ids:
-            return make_attribution(m["source"], "according to", p_start)
+            if m["source"].lemma_.lower() not in DOCUMENT_HEADS:
+                return make_attribution(m["source"], "according to", p_start)
+            document = phrase(m["source"])
     for t in window:
         if is_cue(t):
             chained, via = chain(t)
@@ -175,7 +179,7 @@ def _attribution_in(doc, p_start: int, quote: Quote, close: int, side: str, dire
                 return make_attribution(chained, "quoted ... as saying", p_start, via)
             subject = subject_of(t)
             if subject is not None and subject.i in ids:
-                return make_attribution(subject, t.text, p_start, via_of(t))
+                return make_attribution(subject, t.text, p_start, via_of(t) or document)
             after = [
                 c for c in window if t.i < c.i <= t.i + 3 and c.pos_ in ("PROPN", "NOUN", "PRON")
             ]
