@@ -481,3 +481,11 @@ def test_a_footnote_mark_is_no_part_of_the_speaker(nlp):
     doc = nlp("“Nobody has walked through it yet,” said a Western diplomat in Nairobi.[5]")
     subject = next(t for t in doc if t.dep_ == "nsubj" and t.head.lemma_ == "say")
     assert make_attribution(subject, "said").surface == "a Western diplomat in Nairobi"
+
+
+def test_a_name_after_a_body_word_in_a_title_case_headline_is_no_person(nlp):
+    from infer.extraction.mentions import person_mentions
+
+    assert person_mentions(nlp("Ukrainian Police Comb Zvecan After Clash")) == []
+    got = person_mentions(nlp("Army spokesman Hisham Abdelrahim told reporters."))
+    assert [m.name for m in got] == ["Hisham Abdelrahim"]

@@ -12,6 +12,7 @@ PERSON_ROLES = words("attribution", "person_roles")
 EVENT_OBJECT = words("speakers", "event_object_lemmas")
 PLACE_NOUNS = words("speakers", "place_nouns")
 ORG_WORDS = words("attribution", "org_words")
+GROUP_HEADS = words("speakers", "group_heads")
 PLACE_PREPS = frozenset({"in", "near", "outside", "around", "into", "across", "towards", "toward"})
 # Objects of these prepositions may be the next speaker ("heard from X", "spoke with X"); the
 # object of any other ("at Goma", "on Telegram", "to the United Nations") never is.
@@ -152,6 +153,8 @@ def person_mentions(doc, p_start: int = 0, places: frozenset[str] = frozenset())
             continue  # "Headquarters", "Interior Ministry": a body NER calls a person
         title_toks = [t for t in ent.root.subtree if t.i < ent.start]
         title = doc[title_toks[0].i : ent.start].text if title_toks else ""
+        if title and title.split()[-1].lower() in GROUP_HEADS:
+            continue  # "Kosovo Police Comb Banjska" (a title-case headline): a body, then a verb
         name = full_name(ent)
         out.append(
             Mention(
