@@ -489,3 +489,17 @@ def test_a_name_after_a_body_word_in_a_title_case_headline_is_no_person(nlp):
     assert person_mentions(nlp("Ukrainian Police Comb Zvecan After Clash")) == []
     got = person_mentions(nlp("Army spokesman Hisham Abdelrahim told reporters."))
     assert [m.name for m in got] == ["Hisham Abdelrahim"]
+
+
+def test_an_acronym_may_take_the_initial_of_a_linking_word():
+    from infer.extraction.acronyms import expand_acronym
+
+    text = "The Economic Community of West African States (ECOWAS) met on Sunday."
+    assert expand_acronym("ECOWAS", text) == "the Economic Community of West African States"
+
+
+def test_a_short_form_of_a_body_name_is_the_body_named_in_full():
+    r = SpeakerResolver()
+    full = r.group("the Chinese army's Eastern Theater Command", 0)
+    assert r.group("The Eastern Command", 60) is full and r.group("The Command", 90) is full
+    assert r.group("the Army", 120) is not full  # another head word: another body

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 WORD = r"[A-Z][\w’'.]*(?:-[\w’']+)*"
+LINK_WORDS = ("of", "for", "and", "on", "in")
 LINK = r"(?:of|for|and|on|in)(?:\s+the)?"
 PHRASE = re.compile(rf"{WORD}(?:\s+(?:{LINK}\s+)?{WORD}){{1,7}}")
 
@@ -14,17 +15,29 @@ def _initials(word: str) -> str:
 
 
 def _span_for(words: list[str], acronym: str) -> list[str] | None:
-    """The shortest run of words, starting and ending capitalised, whose capitals spell it."""
+    """The shortest run of words, starting and ending capitalised, whose capitals spell it (a
+    linking word may give its initial too: "Economic Community of West African States")."""
     for i, first in enumerate(words):
-        if not first[:1].isupper():
+        if first[:1].isupper() and (end := _spell(words, i, acronym)) is not None:
+            return words[i:end]
+    return None
+
+
+def _spell(words: list[str], j: int, rest: str) -> int | None:
+    """The end of a run from ``words[j]`` whose capitals spell ``rest``, or None."""
+    if j >= len(words):
+        return None
+    word = words[j]
+    options = [_initials(word)]
+    if word in LINK_WORDS:
+        options.append(word[0].upper())
+    for got in options:
+        if not rest.startswith(got):
             continue
-        got = ""
-        for j in range(i, len(words)):
-            got += _initials(words[j])
-            if got == acronym and words[j][:1].isupper():
-                return words[i : j + 1]
-            if not acronym.startswith(got):
-                break
+        if got == rest and word[:1].isupper():
+            return j + 1
+        if got != rest and (end := _spell(words, j + 1, rest[len(got) :])) is not None:
+            return end
     return None
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from infer.extraction.acronyms import expand_acronym
 from infer.extraction.bodies import adjoining_heads, fullest_body
 from infer.extraction.entities import (
+    GROUP_HEADS,
     RANK_WORDS,
     RANKS,
     STOP,
@@ -16,6 +17,9 @@ from infer.extraction.entities import (
     strip_ranks,
     words_of,
 )
+from infer.extraction.lexicon import words
+
+BODY_WORDS = GROUP_HEADS | words("attribution", "org_words")
 
 
 @dataclass
@@ -89,6 +93,10 @@ class EntityRegistry:
         ent = next(
             (e for e in self.entities if not e.is_person and normalize_speaker(e.name) == key), None
         )
+        if ent is None and (ent := self._same_body(key, pos)) is not None:
+            if len(key.split()) > len(normalize_speaker(ent.name).split()):
+                ent.name = name  # the fullest form the article gives
+            ent.describe(name)
         if ent is None:
             ent = Entity(name, False)
             ent.describe(name)
@@ -100,6 +108,26 @@ class EntityRegistry:
         if subject:  # only subjects and speakers are antecedents for "it" and "they"
             ent.mentions.append(pos)
         return ent
+
+    def _same_body(self, key: str, pos: int) -> Entity | None:
+        """A named body whose name holds all the words of ``key`` (or the reverse) and ends in
+        the same word: 'the Eastern Command' is 'the Eastern Theater Command'. A one-word name
+        ('the Command') joins only when a single body fits."""
+        mine = key.split()
+        if not mine or mine[-1] not in BODY_WORDS:
+            return None  # "Iran" inside "the Ministry of Foreign Affairs of … Iran" is no body
+        fits = []
+        for e in self.entities:
+            theirs = normalize_speaker(e.name).split()
+            if e.is_person or e.alias_of is not None or not theirs or theirs[-1] != mine[-1]:
+                continue
+            if not e.name[:1].isupper() and not e.name.startswith("the "):
+                continue  # a description ("its units"), not a name
+            if set(mine) <= set(theirs) or set(theirs) <= set(mine):
+                fits.append(e)
+        if len(fits) == 1 or (fits and min(len(mine), *(len(e.name.split()) for e in fits)) > 1):
+            return max(fits, key=lambda e: e.last_before(pos))
+        return None
 
     def _expand_acronym(self, name: str) -> str:
         return expand_acronym(name, self.text)
