@@ -129,3 +129,9 @@ def test_full_sentences_after_a_headline_are_body_unless_a_byline_follows():
     body = "Ruta Kairiene said on Friday that the jets had crossed the border twice in an hour and left."
     assert ("body", body) in roles(f"Russian jets cross border\n\n{body}")
     assert ("headline", body) in roles(f"Russian jets cross border\n\n{body}\n\nBy Ana Ruiz")
+
+
+def test_a_sentence_opening_with_by_is_no_byline():
+    text = "Strikes hit the border\n\nBy Thursday evening the ministry said its forces had struck."
+    assert ("body", "By Thursday evening the ministry said its forces had struck.") in roles(text)
+    assert ("byline", "By Ana Ruiz and Tom Hale") in roles(f"{text}\n\nBy Ana Ruiz and Tom Hale")
