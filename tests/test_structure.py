@@ -133,5 +133,7 @@ def test_full_sentences_after_a_headline_are_body_unless_a_byline_follows():
 
 def test_a_sentence_opening_with_by_is_no_byline():
     text = "Strikes hit the border\n\nBy Thursday evening the ministry said its forces had struck."
-    assert ("body", "By Thursday evening the ministry said its forces had struck.") in roles(text)
+    assert ("byline", "By Thursday evening the ministry said its forces had struck.") not in roles(
+        text
+    )
     assert ("byline", "By Ana Ruiz and Tom Hale") in roles(f"{text}\n\nBy Ana Ruiz and Tom Hale")
