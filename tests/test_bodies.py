@@ -29,3 +29,11 @@ def test_a_body_word_written_next_to_a_name_is_what_the_body_is_later_called():
     r.group("Ukrzaliznytsia", 26)
     said = Attribution("The company", "The company", "company", "description", "said", 62)
     assert r.resolve(said) == "Ukrzaliznytsia"
+
+
+def test_the_ministry_is_the_ministry_named_with_its_owner_before():
+    from infer.extraction.bodies import named_before
+
+    text = "said Ali Reza, a spokesman for the Taliban’s defence ministry. Later the ministry said"
+    assert named_before("ministry", text, len(text) - 20) == "the Taliban’s defence ministry"
+    assert named_before("army", text, len(text)) == ""

@@ -48,3 +48,13 @@ def adjoining_heads(name: str, text: str) -> set[str]:
     named = rf"(?<![\w’'-]){re.escape(bare)}(?![\w’'-])"
     pattern = rf"\b({BODY_WORD}) {named}|{named} ({BODY_WORD})\b"
     return {(m.group(1) or m.group(2)).lower() for m in re.finditer(pattern, text)}
+
+
+def named_before(head: str, text: str, pos: int) -> str:
+    """The last phrase before ``pos`` that names a body by ``head`` with its owner ("a spokesman
+    for the Taliban's defence ministry", "Iran's Foreign Ministry Spokesman"): what a later bare
+    "the ministry" is; "" when there is none."""
+    owner = r"(?:[A-Z][\w.’'-]*[’']s|the(?:\s+[A-Z][\w.’'-]*)+[’']s)"
+    pattern = rf"{owner}\s+(?:[\w-]+\s+){{0,3}}?(?i:{re.escape(head)})\b"
+    found = [m for m in re.finditer(pattern, text[:pos]) if "\n" not in m.group(0)]
+    return found[-1].group(0) if found else ""

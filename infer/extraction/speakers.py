@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from infer.extraction.acronyms import spelled_out
-from infer.extraction.bodies import fullest_body
+from infer.extraction.bodies import fullest_body, named_before
 from infer.extraction.entities import (
     GROUP_HEADS,
     STATE_WORDS,
@@ -228,6 +228,9 @@ class SpeakerResolver(EntityRegistry):
         generic = head in GENERIC_GROUPS and surface.lower().startswith("the ")
         if generic and (named := self._named_bodies(pos)):
             return max(named, key=lambda e: e.last_before(pos))
+        bare = surface.lower() == f"the {head}" and head in GROUP_HEADS
+        if bare and (owned := named_before(head, self.text, pos)):
+            return self.group(owned, pos)  # "the ministry": the Taliban's defence ministry
         animate = head not in GROUP_HEADS and is_animate(head)
         ent = Entity(surface if animate else fullest_body(surface, self.text), animate)
         ent.describe(surface)
