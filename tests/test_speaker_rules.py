@@ -503,3 +503,9 @@ def test_a_short_form_of_a_body_name_is_the_body_named_in_full():
     full = r.group("the Chinese army's Eastern Theater Command", 0)
     assert r.group("The Eastern Command", 60) is full and r.group("The Command", 90) is full
     assert r.group("the Army", 120) is not full  # another head word: another body
+
+
+def test_an_acronym_inside_a_short_body_name_matches_the_words_it_spells():
+    r = SpeakerResolver()
+    full = r.group("The People's Liberation Army Navy", 0)
+    assert r.group("The PLA Navy", 60) is full

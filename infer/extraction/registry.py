@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from infer.extraction.acronyms import expand_acronym
+from infer.extraction.acronyms import expand_acronym, spelled_out
 from infer.extraction.bodies import adjoining_heads, fullest_body
 from infer.extraction.entities import (
     GROUP_HEADS,
@@ -93,7 +93,7 @@ class EntityRegistry:
         ent = next(
             (e for e in self.entities if not e.is_person and normalize_speaker(e.name) == key), None
         )
-        if ent is None and (ent := self._same_body(key, pos)) is not None:
+        if ent is None and (ent := self._same_body(name, pos)) is not None:
             if len(key.split()) > len(normalize_speaker(ent.name).split()):
                 ent.name = name  # the fullest form the article gives
             ent.describe(name)
@@ -109,11 +109,12 @@ class EntityRegistry:
             ent.mentions.append(pos)
         return ent
 
-    def _same_body(self, key: str, pos: int) -> Entity | None:
-        """A named body whose name holds all the words of ``key`` (or the reverse) and ends in
-        the same word: 'the Eastern Command' is 'the Eastern Theater Command'. A one-word name
-        ('the Command') joins only when a single body fits."""
-        mine = key.split()
+    def _same_body(self, name: str, pos: int) -> Entity | None:
+        """A named body whose name holds all the words of ``name`` (or the reverse) and ends in
+        the same word: 'the Eastern Command' is 'the Eastern Theater Command', 'the PLA Navy' the
+        'People's Liberation Army Navy'. A one-word name ('the Command') joins only when a single
+        body fits."""
+        mine = normalize_speaker(name).split()
         if not mine or mine[-1] not in BODY_WORDS:
             return None  # "Iran" inside "the Ministry of Foreign Affairs of … Iran" is no body
         fits = []
@@ -123,7 +124,7 @@ class EntityRegistry:
                 continue
             if not e.name[:1].isupper() and not e.name.startswith("the "):
                 continue  # a description ("its units"), not a name
-            if set(mine) <= set(theirs) or set(theirs) <= set(mine):
+            if set(mine) - spelled_out(name, e.name) <= set(theirs) or set(theirs) <= set(mine):
                 fits.append(e)
         if len(fits) == 1 or (fits and min(len(mine), *(len(e.name.split()) for e in fits)) > 1):
             return max(fits, key=lambda e: e.last_before(pos))
