@@ -11,9 +11,10 @@ GROUP_HEADS = words("speakers", "group_heads")
 CAP = r"[A-Z][\w’'.-]*"
 # "of the Korean People's Army", "to the United Nations": the body a head belongs to ("of
 # Ukraine", a country, names no other body: "the State Emergency Service" is already whole).
-OF_NAME = rf" (?:of|to) the {CAP}(?: (?:of |and )?{CAP}){{0,5}}"
+OF_NAME = re.compile(rf" (?:of|to) the {CAP}(?: (?:of |and )?{CAP}){{0,5}}")
 BODY_WORD = "(?:" + "|".join(sorted(GROUP_HEADS, key=len, reverse=True)) + ")"
-HEAD_NOUN = rf" {BODY_WORD}\b"
+WORD_BEFORE = re.compile(rf"\b({BODY_WORD}) $")
+WORD_AFTER = re.compile(rf" ({BODY_WORD})\b")
 
 
 def fullest_body(name: str, text: str) -> str:
@@ -28,15 +29,35 @@ def fullest_body(name: str, text: str) -> str:
     if words_[-1].lower() in GROUP_HEADS and words_[-1][:1].isupper():
         tails.append(OF_NAME)
     if len(words_) >= 2 and words_[-1].lower() not in GROUP_HEADS:
-        tails.append(HEAD_NOUN)
-    if not tails:
-        return name
-    pattern = rf"(?<![\w’'-]){re.escape(bare)}(?:{'|'.join(tails)})"
-    longer = [m.group(0) for m in re.finditer(pattern, text)]
+        tails.append(WORD_AFTER)
+    longer = [
+        bare + m.group(0)
+        for at in (_occurrences(bare, text) if tails else [])
+        for tail in tails
+        if (m := tail.match(text, at + len(bare)))
+    ]
     if not longer:
         return name
     best = max(longer, key=len)
     return name[: len(name) - len(name.lstrip())] + name.strip()[: -len(bare)] + best
+
+
+def _in_word(c: str) -> bool:
+    return c.isalnum() or c in "_’'-"
+
+
+def _occurrences(bare: str, text: str) -> list[int]:
+    """Where ``bare`` stands as whole words in ``text`` (a literal scan, then its edges: a
+    regular expression per name cost more than the rest of speaker resolution)."""
+    out, at = [], text.find(bare)
+    while at >= 0:
+        end = at + len(bare)
+        if (at == 0 or not _in_word(text[at - 1])) and (
+            end == len(text) or not _in_word(text[end])
+        ):
+            out.append(at)
+        at = text.find(bare, at + 1)
+    return out
 
 
 def adjoining_heads(name: str, text: str) -> set[str]:
@@ -45,9 +66,13 @@ def adjoining_heads(name: str, text: str) -> set[str]:
     bare = re.sub(r"^(?:the|The)\s+", "", name.strip())
     if not text or not bare[:1].isupper():
         return set()
-    named = rf"(?<![\w’'-]){re.escape(bare)}(?![\w’'-])"
-    pattern = rf"\b({BODY_WORD}) {named}|{named} ({BODY_WORD})\b"
-    return {(m.group(1) or m.group(2)).lower() for m in re.finditer(pattern, text)}
+    out = set()
+    for at in _occurrences(bare, text):
+        if got := WORD_BEFORE.search(text, max(0, at - 20), at):
+            out.add(got.group(1).lower())
+        if got := WORD_AFTER.match(text, at + len(bare)):
+            out.add(got.group(1).lower())
+    return out
 
 
 def named_before(head: str, text: str, pos: int) -> str:

@@ -113,19 +113,23 @@ def restated_speakers(text: str, found: list[Candidate], names: list[str]) -> li
     name for the same speaker ("Israel says …" / "Israel's military said …") takes the body's
     fuller name; a different source ("Washington" / "a State Department spokesperson") stays."""
     out = list(names)
-    for k, c in enumerate(found):
-        mine = _stems(names[k])
-        said = _stems(text[c.start : c.end])
-        if c.where != "headline" or c.attribution is None or not mine or not said:
+    heads = [k for k, c in enumerate(found) if c.where == "headline" and c.attribution]
+    if not heads:
+        return out
+    # "a senior member of the Houthi team" is one of them, not the group: never a fuller name.
+    bodies = [
+        (names[j], _stems(names[j]), _stems(text[c.start : c.end]))
+        for j, c in enumerate(found)
+        if c.where == "body" and c.attribution and not re.match(r"(?:an?|one)\s", names[j], re.I)
+    ]
+    for k in heads:
+        mine, said = _stems(names[k]), _stems(text[found[k].start : found[k].end])
+        if not mine or not said:
             continue
         best, share = "", RESTATED
-        for j, other in enumerate(found):
-            if other.where != "body" or other.attribution is None or names[j] == names[k]:
-                continue
-            if re.match(r"(?:an?|one)\s", names[j], re.I):
-                continue  # "a senior member of the Houthi team" is one of them, not the group
-            got = len(said & _stems(text[other.start : other.end])) / len(said)
-            if got >= share and mine <= _stems(names[j]):
-                best, share = names[j], got
+        for name, theirs, words_ in bodies:
+            got = len(said & words_) / len(said)
+            if name != names[k] and got >= share and mine <= theirs:
+                best, share = name, got
         out[k] = best or out[k]
     return out
