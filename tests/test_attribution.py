@@ -152,3 +152,14 @@ def test_according_to_a_translation_is_the_carrier_not_the_speaker(nlp):
     text = "“The ink was not yet dry,” the ministry said, according to a translation by the agency."
     got = attribution_near(text, [(0, nlp(text))], find_quotes(text)[0], [])
     assert got.surface == "the ministry" and got.via.startswith("a translation")
+
+
+def test_an_attributed_clause_before_a_semicolon_is_not_the_next_cues_content(nlp):
+    text = (
+        "Ukraine’s air force said Russia fired two ballistic missiles and six cruise missiles at "
+        "the region; it said four of the cruise missiles were shot down over the city."
+    )
+    doc = nlp(text)
+    second = [t for t in doc if t.text == "said"][1]
+    got = reported_content(text, 0, second, [])
+    assert text[got.start : got.end].startswith("four of the cruise missiles")

@@ -116,7 +116,9 @@ def _content(verb) -> tuple[list, bool, str]:
     particle that belongs to the cue ("called *for*", "warned *of*")."""
     lemma = verb.lemma_.lower()
     kids = [c for c in verb.children if c.i > verb.i]
-    content = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
+    content = [
+        c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and not _own_statement(c, verb)
+    ]
     objects = [c for c in kids if c.dep_ in ("dobj", "oprd")]
     if lemma in OBJECT_LEMMAS or lemma in AS_LEMMAS:
         # Propositional complements: "accused X of ...", "called X illegal", "rejected X as ..."
@@ -156,6 +158,18 @@ def _content(verb) -> tuple[list, bool, str]:
         particle = first.text
         tokens = [t for t in tokens if t.i != first.i]
     return tokens, False, particle
+
+
+def _own_statement(clause, verb) -> bool:
+    """ "X said A; it said B": the parser may hang X's attribution on the second cue as its
+    complement; an attributed clause ended by a semicolon before the cue is its own statement."""
+    doc = verb.doc
+    return (
+        clause.i < verb.i
+        and is_cue(clause)
+        and subject_of(clause) is not None
+        and any(doc[i].text == ";" for i in range(clause.right_edge.i + 1, verb.i))
+    )
 
 
 def _inverted_conj(verb) -> bool:
