@@ -137,3 +137,9 @@ def test_a_sentence_opening_with_by_is_no_byline():
         text
     )
     assert ("byline", "By Ana Ruiz and Tom Hale") in roles(f"{text}\n\nBy Ana Ruiz and Tom Hale")
+
+
+def test_ap_style_dateline_and_agency_line_are_furniture():
+    text = "Missiles hit rail station\n\nAssociated Press\n\nLVIV, Ukraine (AP) — Missiles hit a station."
+    assert ("furniture", "Associated Press") in roles(text)
+    assert ("dateline", "LVIV, Ukraine (AP) — ") in roles(text)
