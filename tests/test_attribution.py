@@ -163,3 +163,12 @@ def test_an_attributed_clause_before_a_semicolon_is_not_the_next_cues_content(nl
     second = [t for t in doc if t.text == "said"][1]
     got = reported_content(text, 0, second, [])
     assert text[got.start : got.end].startswith("four of the cruise missiles")
+
+
+def test_a_quotation_after_a_described_speakers_paraphrase_is_theirs(nlp):
+    text = (
+        "A senior analyst at a Tehran institute told the agency that the rules had changed. "
+        "“For the first time, the response came directly from our soil."
+    )
+    got = attribution_near(text, [(0, nlp(text))], find_quotes(text)[0], [])
+    assert got is not None and got.surface == "A senior analyst at a Tehran institute"

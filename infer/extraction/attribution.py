@@ -130,7 +130,9 @@ def _introduced_before(paras, quote: Quote) -> Attribution | None:
             return None
         root = before[-1].root
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None and subject.ent_type_ == "PERSON":
+        if subject is not None and (
+            subject.ent_type_ == "PERSON" or (is_cue(root) and is_animate(subject.lemma_))
+        ):  # "A senior analyst … told IRNA that …. “…": the paraphrase's speaker goes on
             return make_attribution(subject, root.text, p_start)
     return None
 
