@@ -509,3 +509,20 @@ def test_an_acronym_inside_a_short_body_name_matches_the_words_it_spells():
     r = SpeakerResolver()
     full = r.group("The People's Liberation Army Navy", 0)
     assert r.group("The PLA Navy", 60) is full
+
+
+def test_a_name_with_an_age_set_off_by_commas_is_a_person(nlp):
+    from infer.extraction.mentions import person_mentions
+
+    doc = nlp("Back at the square, Eli Shalem, 61, sat beside a poster of his son.")  # NER: ORG
+    assert [m.name for m in person_mentions(doc)] == ["Eli Shalem"]
+
+
+def test_a_personal_name_in_apposition_to_a_person_noun_is_a_person_even_if_ner_says_org(nlp):
+    doc = nlp(
+        "“Stations are civilian objects,” the mission’s head of office in Dnipro, Odile Marchand, "
+        "said in a statement."
+    )
+    subject = next(t for t in doc if t.dep_ == "nsubj" and t.head.lemma_ == "say")
+    got = make_attribution(subject, "said")
+    assert (got.appos, got.appos_kind) == ("Odile Marchand", "person")

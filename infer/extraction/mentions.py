@@ -24,9 +24,21 @@ def _person_by_apposition(ent) -> bool:
     name a person even when NER says ORG or LOC."""
     if ent.label_ not in ("ORG", "GPE", "NORP", "LOC", "FAC"):
         return False
-    if _after_person_noun(ent):
+    if _after_person_noun(ent) or _aged(ent):
         return True
     return any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_ROLES for c in ent.root.children)
+
+
+def _aged(ent) -> bool:
+    """ "Avi Shalem, 61, sat …": a name followed by an age set off by commas is a person's."""
+    doc, end = ent.doc, ent.end
+    return (
+        end + 2 < len(doc)
+        and doc[end].text == ","
+        and doc[end + 1].like_num
+        and doc[end + 2].text == ","
+        and 0 < int(doc[end + 1].text if doc[end + 1].text.isdigit() else 0) < 120
+    )
 
 
 def _after_person_noun(ent) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from infer.extraction.entities import looks_like_person
 from infer.extraction.lexicon import word_list, words
 from infer.extraction.mentions import full_name
 from infer.extraction.persons import is_animate
@@ -98,7 +99,12 @@ def _appositive(subject) -> tuple[str, str]:
             tagged = {e.label_ for e in doc.ents if e.start <= child.i < e.end}
             # "Her son, Artem, said": a name in apposition to a person noun is a person's even
             # when NER misses it or calls it a place.
-            person = "PERSON" in tagged or (is_animate(subject.lemma_) and "ORG" not in tagged)
+            # "the mission's head of office, Cecile Marchand,": a person's name whatever NER says
+            # ("the group's armed wing, the Qassam Brigades," stays a body).
+            animate = is_animate(subject.lemma_)
+            person = "PERSON" in tagged or (
+                animate and ("ORG" not in tagged or looks_like_person(text.strip(" ,")))
+            )
             return text.strip(" ,"), "person" if person else "org"
     return "", ""
 
