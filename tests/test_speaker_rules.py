@@ -526,3 +526,10 @@ def test_a_personal_name_in_apposition_to_a_person_noun_is_a_person_even_if_ner_
     subject = next(t for t in doc if t.dep_ == "nsubj" and t.head.lemma_ == "say")
     got = make_attribution(subject, "said")
     assert (got.appos, got.appos_kind) == ("Odile Marchand", "person")
+
+
+def test_a_one_word_name_describing_a_person_noun_is_no_person(nlp):
+    from infer.extraction.mentions import person_mentions
+
+    doc = nlp("Sheikh Omar Haddad, a Druze cleric in the hill town, urged young men not to join.")
+    assert [m.name for m in person_mentions(doc)] == ["Omar Haddad"]  # not "Druze"

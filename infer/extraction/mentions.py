@@ -29,6 +29,18 @@ def _person_by_apposition(ent) -> bool:
     return any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_ROLES for c in ent.root.children)
 
 
+def _modifies_person_noun(ent) -> bool:
+    """A one-word name used as a modifier of a common person noun ("an Alawite cleric")."""
+    root = ent.root
+    return (
+        len(ent) == 1
+        and root.dep_ in ("compound", "amod")
+        and root.head.pos_ == "NOUN"
+        and root.head.text.islower()
+        and is_animate(root.head.lemma_)
+    )
+
+
 def _aged(ent) -> bool:
     """ "Avi Shalem, 61, sat …": a name followed by an age set off by commas is a person's."""
     doc, end = ent.doc, ent.end
@@ -163,6 +175,8 @@ def person_mentions(doc, p_start: int = 0, places: frozenset[str] = frozenset())
             continue  # a place, or an acronym NER calls a person ("RSF")
         if ORG_WORDS & {t.lower_ for t in ent}:
             continue  # "Headquarters", "Interior Ministry": a body NER calls a person
+        if _modifies_person_noun(ent):
+            continue  # "an Alawite cleric": a word describing someone else
         title_toks = [t for t in ent.root.subtree if t.i < ent.start]
         title = doc[title_toks[0].i : ent.start].text if title_toks else ""
         if title and title.split()[-1].lower() in GROUP_HEADS:
