@@ -533,3 +533,10 @@ def test_a_one_word_name_describing_a_person_noun_is_no_person(nlp):
 
     doc = nlp("Sheikh Omar Haddad, a Druze cleric in the hill town, urged young men not to join.")
     assert [m.name for m in person_mentions(doc)] == ["Omar Haddad"]  # not "Druze"
+
+
+def test_for_x_comma_presents_a_persons_view_and_makes_them_an_antecedent(nlp):
+    from infer.extraction.mentions import person_mentions
+
+    doc = nlp("For Paul-Henri Mbala, head of a farmers union, the truce is not enough.")  # NER: ORG
+    assert [(m.name, m.is_subject) for m in person_mentions(doc)] == [("Paul-Henri Mbala", True)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from infer.extraction.entities import looks_like_person
 from infer.extraction.lexicon import words
 from infer.extraction.persons import is_animate
 from infer.extraction.types import Mention
@@ -26,7 +27,12 @@ def _person_by_apposition(ent) -> bool:
         return False
     if _after_person_noun(ent) or _aged(ent):
         return True
-    return any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_ROLES for c in ent.root.children)
+    # "Jean-Paul Muhindo, president of …": any person noun will do for what looks like a name.
+    named = looks_like_person(ent.text)
+    return any(
+        c.dep_ == "appos" and (c.lemma_.lower() in PERSON_ROLES or (named and is_animate(c.lemma_)))
+        for c in ent.root.children
+    )
 
 
 def _modifies_person_noun(ent) -> bool:
@@ -116,6 +122,8 @@ def _is_subject(ent) -> bool:
             return False  # "X was killed": the object of an event, never a pronoun's antecedent
         if node.dep_ in ("nsubj", "nsubjpass"):
             return node.head.dep_ not in ("relcl", "acl", "advcl")
+        if node.dep_ == "pobj" and node.head.lower_ == "for" and node.head.i == node.sent.start:
+            return True  # "For Jean-Paul Muhindo, …, a ceasefire is not enough.": X's view
         if node.dep_ == "pobj" and not in_clause:
             # "heard from Dr. X" introduces the next speaker; "the killing of X" does not.
             if node.head.lower_ not in SOURCE_PREPS:
