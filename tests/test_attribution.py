@@ -172,3 +172,22 @@ def test_a_quotation_after_a_described_speakers_paraphrase_is_theirs(nlp):
     )
     got = attribution_near(text, [(0, nlp(text))], find_quotes(text)[0], [])
     assert got is not None and got.surface == "A senior analyst at a Tehran institute"
+
+
+def test_put_it_and_went_on_attribute_a_quotation(nlp):
+    attr = near(nlp, "As one official involved in the talks put it to me, “Nobody has agreed yet.”")
+    assert attr is not None and attr.surface == "one official involved in the talks"
+    text = "The statement went on:\n\n“We will take all necessary measures to defend ourselves.”"
+    paras = [(0, nlp(text[:22])), (24, nlp(text[24:]))]
+    got = attribution_near(text, paras, find_quotes(text)[0], [])
+    assert got is not None and got.surface == "The statement"
+
+
+def test_a_quote_line_takes_the_name_on_the_source_line_before_it():
+    from infer.extraction.attribution import sourced_quote
+
+    text = (
+        'Source: Ivan Petrenko, Head of the Military Administration\n\nQuote: "Two men were hurt."'
+    )
+    got = sourced_quote(text, find_quotes(text)[0])
+    assert (got.surface, got.kind, got.cue) == ("Ivan Petrenko", "person", "Quote:")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from infer.extraction.entities import looks_like_person
 from infer.extraction.lexicon import word_list, words
 from infer.extraction.matchers import matches
 from infer.extraction.persons import is_animate
@@ -17,10 +18,31 @@ ISSUE_LEMMAS = words("speakers", "issue_lemmas")
 STATEMENT_HEADS = words("speakers", "statement_heads")
 DOCUMENT_HEADS = words("attribution", "document_heads")
 VIA_PATTERNS = [re.compile(p) for p in word_list("attribution", "via_patterns")]
+SOURCE_LINE = re.compile(r"^Source:[ \t]+(?P<name>[^,\n]+)", re.M)
 
 
 def is_cue(token) -> bool:
     return token.lemma_.lower() in CUE_LEMMAS and token.pos_ in ("VERB", "AUX")
+
+
+def _speech_idiom(token) -> bool:
+    """ "As one official put it to me, “…”", "The statement went on: “…”"."""
+    lemma, kids = token.lemma_.lower(), {(c.dep_, c.lower_) for c in token.children}
+    return (lemma == "put" and ("dobj", "it") in kids) or (lemma == "go" and ("prt", "on") in kids)
+
+
+def sourced_quote(text: str, quote: Quote) -> Attribution | None:
+    """ "Source: Oleh Marchenko, Head of …, on Telegram" then "Quote: “…”" (a page layout that
+    names the speaker on a line of its own): the speaker is the name on the source line."""
+    line = text.rfind("\n", 0, quote.open_at) + 1
+    if not re.fullmatch(r"Quote:\s*", text[line : quote.open_at]):
+        return None
+    found = list(SOURCE_LINE.finditer(text, max(0, line - 600), line))
+    if not found:
+        return None
+    name = found[-1].group("name").strip()
+    kind = "person" if looks_like_person(name) else "org"
+    return Attribution(name, name, name.split()[-1].lower(), kind, "Quote:", found[-1].start(1))
 
 
 def cue_verbs(doc) -> list:
@@ -89,6 +111,8 @@ def overlaps(a: int, b: int, ranges: list[tuple[int, int]]) -> bool:
 
 def attribution_near(text: str, paras, quote: Quote, direct_ranges) -> Attribution | None:
     """Find the speaker of a direct quotation in the words around it (same paragraph)."""
+    if (sourced := sourced_quote(text, quote)) is not None:
+        return sourced
     close = quote.close_at if quote.close_at is not None else quote.end
     prev = text[: quote.open_at].rstrip()[-1:]
     order = ("before", "after") if prev in (":", ",") else ("after", "before")
@@ -175,7 +199,7 @@ def _attribution_in(doc, p_start: int, quote: Quote, close: int, side: str, dire
                 return make_attribution(m["source"], "according to", p_start)
             document = phrase(m["source"])
     for t in window:
-        if is_cue(t):
+        if is_cue(t) or _speech_idiom(t):
             chained, via = chain(t)
             if chained is not None:
                 return make_attribution(chained, "quoted ... as saying", p_start, via)
