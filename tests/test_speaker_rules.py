@@ -540,3 +540,16 @@ def test_for_x_comma_presents_a_persons_view_and_makes_them_an_antecedent(nlp):
 
     doc = nlp("For Paul-Henri Mbala, head of a farmers union, the truce is not enough.")  # NER: ORG
     assert [(m.name, m.is_subject) for m in person_mentions(doc)] == [("Paul-Henri Mbala", True)]
+
+
+def test_according_to_her_resolves_like_she_and_themselves_is_cut(nlp):
+    doc = nlp("According to her, the attack confirmed the regime's nature.")
+    source = next(t for t in doc if t.lower_ == "her")
+    got = make_attribution(source, "according to")
+    assert (got.kind, got.key) == ("pronoun", "she")
+    r = SpeakerResolver()
+    r.person("Yelena Kostyuchenko", gender="f", pos=0)
+    assert r.resolve(got, 40) == "Yelena Kostyuchenko"
+    doc = nlp("The rebels themselves said pressure would not stop them.")
+    subject = next(t for t in doc if t.dep_ == "nsubj")
+    assert make_attribution(subject, "said").surface == "The rebels"

@@ -14,6 +14,7 @@ from infer.extraction.types import Attribution
 ORG_WORDS = words("attribution", "org_words")
 WH_WORDS = words("attribution", "wh_words")
 PRONOUN_SUBJECTS = words("attribution", "pronoun_subjects")
+OBJECT_PRONOUNS = {"her": "she", "him": "he", "them": "they"}  # resolved as the subject form
 MEDIA_HEADS = words("attribution", "media_heads")
 WITHHELD = words("attribution", "withheld_words")
 GIVEN_NAME = re.compile(
@@ -118,6 +119,9 @@ def make_attribution(subject, cue: str, p_start: int = 0, via: str = "") -> Attr
     surface = doc.text[toks[0].idx : toks[-1].idx + len(toks[-1])].strip(" ,\ufffd")
     surface = re.sub(r"^(?:and|but|while)\s+", "", surface)
     surface = re.sub(r"\.?\[\d+\]?$", "", surface)  # a footnote mark: "… closely.[5]"
+    surface = re.sub(
+        r"\s+(?:themselves|itself|himself|herself)$", "", surface
+    )  # "The rebels themselves"
     head = subject.text.lower()
     if head in WH_WORDS:
         return None
@@ -125,6 +129,8 @@ def make_attribution(subject, cue: str, p_start: int = 0, via: str = "") -> Attr
     common = {"cue": cue, "pos": p_start + toks[0].idx, "media": media, "via": via}
     if head in PRONOUN_SUBJECTS and len(toks) == 1:
         return Attribution(surface, surface, head, "pronoun", **common)
+    if head in OBJECT_PRONOUNS and len(toks) == 1:  # "According to her, …"
+        return Attribution(surface, OBJECT_PRONOUNS[head], head, "pronoun", **common)
     persons = [
         e
         for e in doc.ents

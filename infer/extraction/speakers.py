@@ -57,14 +57,14 @@ class SpeakerResolver(EntityRegistry):
             ent = self.person(appos, pos=pos) if appos_kind == "person" else self.group(appos, pos)
             ent.describe(surface)
         elif kind == "pronoun":
-            ent = self._pronoun(surface.lower(), look)
+            ent = self._pronoun(key.lower(), look)  # the subject form: "her" is looked up as "she"
             if (
                 ent is not None
                 and ent.is_person
                 and ent.gender is None
-                and surface.lower() in ("he", "she")
+                and key.lower() in ("he", "she")
             ):
-                ent.gender = "m" if surface.lower() == "he" else "f"
+                ent.gender = "m" if key.lower() == "he" else "f"
         elif kind == "person":
             ent = self.person(self._fullest(key, pos), pos=pos)
             if self.ledes and len(self.history) <= LEDE + 1 and ent.last_before(self.lede_pos) < 0:
