@@ -84,6 +84,7 @@ results: install
 	$(BIN)/python -m train fit configs/hybrid.yaml
 	$(BIN)/python -m train fit configs/hybrid.yaml --set data.input=cue_text
 	$(BIN)/python -m train fit configs/finetune.yaml
+	$(BIN)/python -m train fit configs/stack.yaml
 	$(BIN)/python -m train runs --best-per-family --data latest --update README.md
 
 clean:
