@@ -553,3 +553,14 @@ def test_according_to_her_resolves_like_she_and_themselves_is_cut(nlp):
     doc = nlp("The rebels themselves said pressure would not stop them.")
     subject = next(t for t in doc if t.dep_ == "nsubj")
     assert make_attribution(subject, "said").surface == "The rebels"
+
+
+def test_the_army_is_the_one_national_force_the_article_names():
+    r = SpeakerResolver()
+    r.group("the Israel Defense Forces", 0)
+    r.group("the General Staff of the Armed Forces", 20)  # a staff, not a force
+    army = Attribution("the military", "the military", "military", "description", "said", 80)
+    assert r.resolve(army) == "the Israel Defense Forces"
+    r.group("the Lebanese Armed Forces", 100)
+    army = Attribution("the army", "the army", "army", "description", "said", 180)
+    assert r.resolve(army) == "the army"  # two national forces: left as written

@@ -22,7 +22,7 @@ from infer.extraction.entities import (
     same_speaker,
     strip_ranks,
 )
-from infer.extraction.lexicon import words
+from infer.extraction.lexicon import word_list, words
 from infer.extraction.persons import is_animate, noun_gender
 from infer.extraction.registry import EntityRegistry
 from infer.extraction.types import Attribution
@@ -31,6 +31,8 @@ __all__ = ["SpeakerResolver", "normalize_speaker", "same_speaker", "strip_ranks"
 
 GENERIC_GROUPS = words("speakers", "generic_groups")
 STATEMENT_HEADS = words("speakers", "statement_heads")
+MILITARY_WORDS = words("speakers", "military_words")
+NATIONAL_FORCE = re.compile("|".join(word_list("speakers", "national_force_names")))
 LEDE = 2  # statements before the first one that names a person (a headline's among them)
 NEAR = 1200  # characters: how far back "the diplomat" looks for the person just named
 
@@ -229,6 +231,11 @@ class SpeakerResolver(EntityRegistry):
         if generic and (named := self._named_bodies(pos)):
             return max(named, key=lambda e: e.last_before(pos))
         bare = surface.lower() == f"the {head}" and head in GROUP_HEADS
+        forces = [  # the force itself, not "the General Staff of the Armed Forces"
+            e for e in self._named_bodies(pos) if NATIONAL_FORCE.search(e.name.split(" of ")[0])
+        ]
+        if bare and head in MILITARY_WORDS and len(forces) == 1:
+            return forces[0]
         if bare and (owned := named_before(head, self.text, pos)):
             return self.group(owned, pos)  # "the ministry": the Taliban's defence ministry
         animate = head not in GROUP_HEADS and is_animate(head)
