@@ -564,3 +564,10 @@ def test_the_army_is_the_one_national_force_the_article_names():
     r.group("the Lebanese Armed Forces", 100)
     army = Attribution("the army", "the army", "army", "description", "said", 180)
     assert r.resolve(army) == "the army"  # two national forces: left as written
+
+
+def test_the_agency_is_the_named_body_mentioned_last():
+    r = SpeakerResolver()
+    r.group("the World Food Programme", 0)
+    said = Attribution("the agency", "the agency", "agency", "description", "said", 60)
+    assert r.resolve(said) == "the World Food Programme"
