@@ -571,3 +571,12 @@ def test_the_agency_is_the_named_body_mentioned_last():
     r.group("the World Food Programme", 0)
     said = Attribution("the agency", "the agency", "agency", "description", "said", 60)
     assert r.resolve(said) == "the World Food Programme"
+
+
+def test_a_title_and_body_in_acronyms_is_the_person_described_in_full():
+    r = SpeakerResolver()
+    full = "the director general of the Inter-Services Public Relations"
+    r.resolve(Attribution(full, full, "general", "description", "said", 0))
+    dg = Attribution("the DG ISPR", "the DG ISPR", "ispr", "org", "said", 90)
+    assert r.resolve(dg) == full
+    assert r.resolve(Attribution("The US", "The US", "us", "org", "said", 120)) == "The US"

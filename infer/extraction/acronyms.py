@@ -66,3 +66,16 @@ def spelled_out(surface: str, name: str) -> set[str]:
     return {
         a.lower() for a in re.findall(r"\b[A-Z]{2,6}\b", surface) if _span_for(words, a) is not None
     }
+
+
+def acronyms_of(surface: str, name: str) -> bool:
+    """Whether ``surface`` is nothing but acronyms each spelled by words of ``name``, titles in
+    lower case too: "the DG ISPR" and "the director general of the Inter-Services Public
+    Relations"."""
+    tokens = re.sub(r"^(?:the|The)\s+", "", surface.strip()).split()
+    if not tokens or not all(re.fullmatch(r"[A-Z]{2,6}", t) for t in tokens):
+        return False
+    if max(len(t) for t in tokens) < 3 or set(tokens) & set(name.split()):
+        return False  # "the US" is no spelling of "US State Department"
+    words = [w[:1].upper() + w[1:] if w not in LINK_WORDS else w for w in name.split()]
+    return all(_span_for(words, t) is not None for t in tokens)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from infer.extraction.acronyms import spelled_out
+from infer.extraction.acronyms import acronyms_of, spelled_out
 from infer.extraction.bodies import fullest_body, named_before
 from infer.extraction.entities import (
     GROUP_HEADS,
@@ -90,7 +90,10 @@ class SpeakerResolver(EntityRegistry):
                 ),
                 None,
             )
-            if known is not None and known.is_person:
+            spelled = [e for e in self.entities if e.alias_of is None and acronyms_of(key, e.name)]
+            if spelled:  # "the DG ISPR": the director general of the Inter-Services Public …
+                ent = max(spelled, key=lambda e: e.last_before(look))
+            elif known is not None and known.is_person:
                 ent = self.person(known.name, pos=pos)
             elif looks_like_person(key):
                 ent = self.person(self._fullest(key, pos), pos=pos)
