@@ -580,3 +580,14 @@ def test_a_title_and_body_in_acronyms_is_the_person_described_in_full():
     dg = Attribution("the DG ISPR", "the DG ISPR", "ispr", "org", "said", 90)
     assert r.resolve(dg) == full
     assert r.resolve(Attribution("The US", "The US", "us", "org", "said", 120)) == "The US"
+
+
+def test_a_name_with_a_which_clause_is_a_body_however_personal_it_looks(nlp):
+    doc = nlp(
+        "Médecins Sans Frontières, which supports the hospital, said it had run out of blood."
+    )
+    subject = next(t for t in doc if t.dep_ == "nsubj" and t.head.lemma_ == "say")
+    got = make_attribution(subject, "said")
+    r = SpeakerResolver()
+    r.resolve(got)
+    assert got.body and not r.entities[-1].is_person

@@ -73,6 +73,14 @@ def speaker_tokens(head) -> list:
     return [doc[i] for i in range(lo, hi + 1)]
 
 
+def _which_clause(subject) -> bool:
+    """ "Médecins Sans Frontières, which supports the hospital, said": a body, not a person."""
+    return any(
+        c.dep_ == "relcl" and any(t.lower_ == "which" and t.i < c.i for t in c.subtree)
+        for c in subject.children
+    )
+
+
 def _acronym_bracket(doc, i: int) -> bool:
     """ "(UKMTO)" at ``i`` inside a name: "The … Trade Operations (UKMTO) agency"."""
     return i + 2 < len(doc) and doc[i + 2].text == ")" and doc[i + 1].text.isupper()
@@ -153,7 +161,7 @@ def make_attribution(subject, cue: str, p_start: int = 0, via: str = "") -> Attr
         return Attribution(surface, titled, head, "person", **common)
     if subject.pos_ == "PROPN" and subject.text[:1].isupper() and not appos:
         # A lower-case head the tagger calls PROPN ("the minister said") is a description.
-        return Attribution(surface, surface, head, "org", **common)
+        return Attribution(surface, surface, head, "org", body=_which_clause(subject), **common)
     return Attribution(
         surface,
         surface,

@@ -95,7 +95,7 @@ class SpeakerResolver(EntityRegistry):
                 ent = max(spelled, key=lambda e: e.last_before(look))
             elif known is not None and known.is_person:
                 ent = self.person(known.name, pos=pos)
-            elif looks_like_person(key):
+            elif looks_like_person(key) and not attr.body:
                 ent = self.person(self._fullest(key, pos), pos=pos)
             else:
                 ent = self.group(key, pos)

@@ -21,6 +21,7 @@ class Attribution:
     appos_kind: str = ""  # person | org, for ``appos``
     media: bool = False  # the speaker is an outlet or a report, not a source
     via: str = ""  # outlet, agency or document in a reporting chain
+    body: bool = False  # the text marks the name as a body's ("Médecins Sans Frontières, which")
 
 
 @dataclass(frozen=True)
