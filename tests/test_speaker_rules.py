@@ -591,3 +591,11 @@ def test_a_name_with_a_which_clause_is_a_body_however_personal_it_looks(nlp):
     r = SpeakerResolver()
     r.resolve(got)
     assert got.body and not r.entities[-1].is_person
+
+
+def test_the_x_in_a_place_is_the_x_whose_introduction_named_that_place():
+    text = "“They came at dawn,” said a survivor who spoke by telephone from Koudougou. "
+    r = SpeakerResolver(text=text)
+    r.resolve(Attribution("a survivor", "a survivor", "survivor", "description", "said", 30))
+    later = Attribution("The survivor in Koudougou", "x", "survivor", "description", "said", 90)
+    assert r.resolve(later) == "a survivor"

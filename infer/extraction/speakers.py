@@ -200,7 +200,7 @@ class SpeakerResolver(EntityRegistry):
             for e in self.entities
             if e.alias_of is None
             and not new
-            and e.matches(head, words - spelled_out(surface, e.name))
+            and e.matches(head, words - spelled_out(surface, e.name) - self._placed(surface, e))
             and not (gender and e.gender and gender != e.gender)  # spokesman vs spokeswoman
         ]
         if (
@@ -253,6 +253,16 @@ class SpeakerResolver(EntityRegistry):
             self.lede_pos = pos if not self.ledes else self.lede_pos
             self.ledes.append(ent)
         return ent
+
+    def _placed(self, surface: str, e: Entity) -> set[str]:
+        """ "The survivor in Dédougou": the place, when the sentence that brought ``e`` in names
+        it ("a survivor who spoke by telephone from Dédougou")."""
+        places = {p.lower() for p in re.findall(r"\b(?:in|from) ([A-Z][\w’'-]+)", surface)}
+        if not places or not e.mentions or not surface.lower().startswith("the "):
+            return set()
+        at = min(e.mentions)
+        end = self.text.find(".", at)
+        return places & content_words(self.text[at : end if 0 <= end - at < 300 else at + 300])
 
     def _named_bodies(self, pos: int) -> list[Entity]:
         """Bodies with a proper name (not a state's organ) mentioned before ``pos``."""
