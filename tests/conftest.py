@@ -196,15 +196,19 @@ TRAINING_FIXTURES = {"trained", "champion_folder"}
 # so neither worker is left with a long one at the end while the other sits idle.
 LONGEST_FIRST = [
     "spark",
-    "tests/browser/test_mlflow_ui.py",
     "tests/test_faults.py",
     "tests/test_team_server.py",
+    "tests/test_classifiers.py",
+    "tests/browser/test_mlflow_ui.py",
     "tests/test_properties_writers.py",
+    "tests/test_properties_readers.py",
     "tests/test_fit.py",
-    "tests/test_bad_inputs.py",
     "tests/test_mlflow_server.py",
     "tests/test_properties_extract.py",
-    "tests/test_properties_readers.py",
+    "tests/test_stack.py",
+    "tests/test_resume.py",
+    "tests/test_model_imports.py",
+    "tests/test_bad_inputs.py",
 ]
 
 
