@@ -599,3 +599,11 @@ def test_the_x_in_a_place_is_the_x_whose_introduction_named_that_place():
     r.resolve(Attribution("a survivor", "a survivor", "survivor", "description", "said", 30))
     later = Attribution("The survivor in Koudougou", "x", "survivor", "description", "said", 90)
     assert r.resolve(later) == "a survivor"
+
+
+def test_it_after_the_statement_said_is_the_same_statements_speaker():
+    r = SpeakerResolver()
+    r.resolve(Attribution("A spokesman", "A spokesman", "spokesman", "description", "issued", 0))
+    said = Attribution("The statement", "x", "statement", "description", "said", 60)
+    assert r.resolve(said) == "A spokesman"
+    assert r.resolve(pronoun("It", 140)) == "A spokesman"

@@ -58,6 +58,8 @@ class SpeakerResolver(EntityRegistry):
         if appos:
             ent = self.person(appos, pos=pos) if appos_kind == "person" else self.group(appos, pos)
             ent.describe(surface)
+        elif kind == "pronoun" and key.lower() == "it" and self._after_statement():
+            ent = self.history[-1]  # "The statement said …. It called …": the same statement
         elif kind == "pronoun":
             ent = self._pronoun(key.lower(), look)  # the subject form: "her" is looked up as "she"
             if (
@@ -263,6 +265,11 @@ class SpeakerResolver(EntityRegistry):
         at = min(e.mentions)
         end = self.text.find(".", at)
         return places & content_words(self.text[at : end if 0 <= end - at < 300 else at + 300])
+
+    def _after_statement(self) -> bool:
+        """Whether the last attribution was a statement ("The statement said", "the communique")."""
+        last = self.surfaces[-1].lower().split() if self.surfaces else []
+        return bool(last) and last[-1] in STATEMENT_HEADS and self.history[-1] is not None
 
     def _named_bodies(self, pos: int) -> list[Entity]:
         """Bodies with a proper name (not a state's organ) mentioned before ``pos``."""
