@@ -607,3 +607,23 @@ def test_it_after_the_statement_said_is_the_same_statements_speaker():
     said = Attribution("The statement", "x", "statement", "description", "said", 60)
     assert r.resolve(said) == "A spokesman"
     assert r.resolve(pronoun("It", 140)) == "A spokesman"
+
+
+def test_a_statement_from_a_body_is_that_bodys_and_its_carrier_is_the_via(nlp):
+    from infer.extraction.entities import named_issuer
+
+    assert named_issuer("a statement from Egypt's foreign ministry", "statement") == (
+        "Egypt's foreign ministry"
+    )
+    doc = nlp(
+        "The statement, carried by the official news agency WAM, said the embassy would stay."
+    )
+    subject = next(t for t in doc if t.dep_ == "nsubj" and t.head.lemma_ == "say")
+    from infer.extraction.attribution import via_of
+
+    assert via_of(subject.head) == "WAM"
+    got = make_attribution(subject, "said", via="WAM")
+    assert got.appos == ""  # the carrier named in "carried by …" is not the statement's name
+    r = SpeakerResolver()
+    r.group("WAM", 40)
+    assert r.resolve(got, 90) == "The statement"

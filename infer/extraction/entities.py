@@ -135,7 +135,11 @@ def plural(e: Entity) -> bool:
 
 
 def named_issuer(surface: str, head: str) -> str:
-    """ "A White House statement" -> "the White House"; "" when no name precedes the head."""
+    """ "A White House statement" -> "the White House", "a statement from Egypt's foreign
+    ministry" -> "Egypt's foreign ministry"; "" when no issuer is named."""
+    after = re.search(rf"\b{head}\s+(?:from|by|issued by|of)\s+(.+)$", surface)
+    if after is not None:
+        return after.group(1)
     m = re.match(rf"(?:[Aa]n?|[Tt]he)\s+((?:[A-Z][\w.’'-]*\s+)+)(?:[a-z]+\s+)*{head}\b", surface)
     if m is None or not m.group(1)[:1].isupper():
         return ""

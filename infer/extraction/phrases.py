@@ -86,6 +86,17 @@ def _acronym_bracket(doc, i: int) -> bool:
     return i + 2 < len(doc) and doc[i + 2].text == ")" and doc[i + 1].text.isupper()
 
 
+def _in_clause(token, subject) -> bool:
+    """Whether ``token`` sits in a participle clause on ``subject`` ("carried by …"); a relative
+    clause may name the speaker ("who gave only her first name, Dragana")."""
+    node = token
+    while node.i != subject.i and node.head.i != node.i:
+        if node.dep_ == "acl":
+            return True
+        node = node.head
+    return False
+
+
 def _appositive(subject) -> tuple[str, str]:
     """A proper name in apposition to a common-noun subject, and whether it is a person."""
     if subject.ent_type_ == "PERSON":
@@ -96,6 +107,8 @@ def _appositive(subject) -> tuple[str, str]:
             # "the director general of the Inter-Services Public Relations (ISPR)": an acronym
             # in brackets names the body it follows, not the speaker.
             continue
+        if _in_clause(child, subject):
+            continue  # "The statement, carried by the news agency WAM,": the carrier's name
         if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i > subject.i:
             toks = [
                 t

@@ -102,7 +102,7 @@ class SpeakerResolver(EntityRegistry):
             else:
                 ent = self.group(key, pos)
         else:
-            ent = self._description(self._possessor(surface, look), head, look)
+            ent = self._description(self._possessor(surface, look), head, look, attr.via)
         if ent is not None:
             ent = ent.canonical()
             ent.mentions.append(pos)
@@ -170,7 +170,7 @@ class SpeakerResolver(EntityRegistry):
         ]
         return max(live, key=lambda e: e.last_before(pos)) if live else None
 
-    def _description(self, surface: str, head: str, pos: int) -> Entity | None:
+    def _description(self, surface: str, head: str, pos: int, via: str = "") -> Entity | None:
         head = head.lower()
         if head in STATEMENT_HEADS and (issuer := named_issuer(surface, head)):
             # "A White House statement said": the body named before the word "statement".
@@ -189,7 +189,13 @@ class SpeakerResolver(EntityRegistry):
                 STATEMENT_HEADS
             ):
                 return issuer.canonical()
-            groups = [e for e in self.entities if e.alias_of is None and e.last_before(pos) >= 0]
+            groups = [  # never the outlet that carried it ("carried by the agency WAM")
+                e
+                for e in self.entities
+                if e.alias_of is None
+                and e.last_before(pos) >= 0
+                and normalize_speaker(e.name) != normalize_speaker(via)
+            ]
             return (
                 max(groups, key=lambda e: (not e.is_person, e.last_before(pos))) if groups else None
             )
