@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -95,6 +96,40 @@ def run_main(
         os.chdir(saved_cwd)
         sys.stdin = saved_stdin
     return subprocess.CompletedProcess([module, *args], code, out.getvalue(), err.getvalue())
+
+
+def fresh_python(code: str, *args: str) -> dict:
+    """Run ``code`` in a fresh interpreter at the repository root; its last output line as JSON."""
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def write_mixed_folder(folder: Path) -> Path:
+    """Four articles (text and HTML) and a JSONL file of two rows in ``folder``: six inputs."""
+    articles = ROOT / "data" / "articles"
+    for name in ("art-a01.txt", "art-a02.txt", "art-b02.html", "art-a04.html"):
+        shutil.copy(articles / name, folder / name)
+    rows = [
+        {
+            "id": "wire-1",
+            "text": (articles / "art-b03.txt").read_text("utf-8"),
+            "published": "2026-10-03",
+        },
+        {
+            "id": "wire-2",
+            "text": "No quotes in this short wire item about grain prices.",
+            "published": "",
+        },
+    ]
+    (folder / "wire.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", "utf-8")
+    return folder
 
 
 def corpus_sample(folder: Path, per_conflict: int) -> Path:

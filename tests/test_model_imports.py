@@ -1,13 +1,11 @@
 """Scoring with a TF-IDF model imports what it needs and no more (no torch, no transformers)."""
 
 import json
-import subprocess
-import sys
 
 import pandas as pd
 
 from infer.model.classifiers import build_classifier
-from tests.conftest import ROOT
+from tests.conftest import fresh_python
 from train.corpus import load_corpus, to_xy
 from train.packaging import save_local
 
@@ -33,15 +31,7 @@ def test_tfidf_pyfunc_scores_without_importing_torch(small_corpus, tmp_path):
     X["cue"] = dataset["cue"]
     model = build_classifier("tfidf_linear", {"char_ngrams": 3, "min_df": 2, "input": "cue_text"})
     folder = save_local(model.fit(X, y, Y), tmp_path / "model", "tfidf_linear")
-    proc = subprocess.run(
-        [sys.executable, "-c", SCORE, str(folder)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=300,
-    )
-    assert proc.returncode == 0, proc.stderr[-2000:]
-    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    result = fresh_python(SCORE, str(folder))
     assert result["stance"] in {"escalatory", "restraining", "denial", "neutral"}
     assert result["heavy"] == []
 

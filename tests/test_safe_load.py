@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-
-from tests.conftest import ROOT
+from tests.conftest import fresh_python
 
 # Run in a fresh interpreter: this test process may have imported skops already, another way.
 PROBE = """
@@ -50,15 +46,7 @@ print(json.dumps({
 
 
 def test_skops_loads_only_listed_types_without_its_default_scans(tmp_path):
-    done = subprocess.run(
-        [sys.executable, "-c", PROBE, str(tmp_path)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    found = json.loads(done.stdout.strip().splitlines()[-1])
+    found = fresh_python(PROBE, str(tmp_path))
     # A model of listed types loads and predicts as it was saved; an unlisted estimator is refused.
     assert found["same_predictions"] is True
     assert "refusing to load untrusted types sklearn.dummy.DummyClassifier" in found["refused"]

@@ -1,12 +1,11 @@
 """End to end: trained + promoted model -> score a mixed folder -> records per LABELS.md."""
 
 import json
-import shutil
 
 import pandas as pd
 import pytest
 
-from tests.conftest import ROOT, run_main
+from tests.conftest import run_main, write_mixed_folder
 
 RECORD_FIELDS = {
     "article_id",
@@ -27,24 +26,7 @@ RECORD_FIELDS = {
 
 @pytest.fixture(scope="module")
 def mixed_folder(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("mixed")
-    articles = ROOT / "data" / "articles"
-    for name in ("art-a01.txt", "art-a02.txt", "art-b02.html", "art-a04.html"):
-        shutil.copy(articles / name, folder / name)
-    rows = [
-        {
-            "id": "wire-1",
-            "text": (articles / "art-b03.txt").read_text("utf-8"),
-            "published": "2026-10-03",
-        },
-        {
-            "id": "wire-2",
-            "text": "No quotes in this short wire item about grain prices.",
-            "published": "",
-        },
-    ]
-    (folder / "wire.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", "utf-8")
-    return folder
+    return write_mixed_folder(tmp_path_factory.mktemp("mixed"))
 
 
 def test_score_mixed_folder(trained, mixed_folder, tmp_path):

@@ -7,14 +7,13 @@ local output of the same folder; the parity test keeps ``local[2]`` and the regi
 """
 
 import json
-import shutil
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from infer.batch.spark_tasks import FAULT_ENV, FAULT_LOG_ENV, part_key
-from tests.conftest import ROOT, run_main
+from tests.conftest import run_main, write_mixed_folder
 
 pytestmark = pytest.mark.slow
 
@@ -28,24 +27,7 @@ ROW_PART = part_key("row", 4, 1, 1)
 @pytest.fixture(scope="module")
 def mixed_folder(tmp_path_factory) -> Path:
     """Four articles (text and HTML) and a JSONL file of two, read as six parts."""
-    folder = tmp_path_factory.mktemp("mixed")
-    articles = ROOT / "data" / "articles"
-    for name in ("art-a01.txt", "art-a02.txt", "art-b02.html", "art-a04.html"):
-        shutil.copy(articles / name, folder / name)
-    rows = [
-        {
-            "id": "wire-1",
-            "text": (articles / "art-b03.txt").read_text("utf-8"),
-            "published": "2026-10-03",
-        },
-        {
-            "id": "wire-2",
-            "text": "No quotes in this short wire item about grain prices.",
-            "published": "",
-        },
-    ]
-    (folder / "wire.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", "utf-8")
-    return folder
+    return write_mixed_folder(tmp_path_factory.mktemp("mixed"))
 
 
 def score_args(folder, out, engine: str, *extra: str, master: str = "local[2]") -> list[str]:

@@ -11,31 +11,34 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-class TfidfParams(Strict):
+class NgramParams(Strict):
     word_ngrams: int = Field(2, ge=1, le=3, description="Largest word n-gram.")
     char_ngrams: int = Field(5, ge=2, le=6, description="Largest character n-gram (char_wb).")
     min_df: int = Field(1, ge=1, description="Drop n-grams seen in fewer documents.")
-    stance_C: float = Field(8.0, gt=0, description="Inverse regularisation of the stance LR.")
-    devices_C: float = Field(8.0, gt=0, description="Inverse regularisation of each device LR.")
-    class_weight: Literal["balanced"] | None = Field("balanced", description="LR class weighting.")
 
 
-class EmbedParams(Strict):
-    stance_C: float = Field(4.0, gt=0, description="Inverse regularisation of the stance head.")
-    devices_C: float = Field(4.0, gt=0, description="Inverse regularisation of each device head.")
-    class_weight: Literal["balanced"] | None = Field(
-        "balanced", description="Head class weighting."
-    )
+class EncoderParams(Strict):
     embed_context: bool = Field(
         True, description="Embed the paragraph with the statement (False: the statement part only)."
     )
     batch_size: int = Field(64, ge=1, description="Encoder batch size.")
 
 
-class HybridParams(Strict):
-    word_ngrams: int = Field(2, ge=1, le=3, description="Largest word n-gram.")
-    char_ngrams: int = Field(5, ge=2, le=6, description="Largest character n-gram (char_wb).")
-    min_df: int = Field(1, ge=1, description="Drop n-grams seen in fewer documents.")
+class TfidfParams(NgramParams):
+    stance_C: float = Field(8.0, gt=0, description="Inverse regularisation of the stance LR.")
+    devices_C: float = Field(8.0, gt=0, description="Inverse regularisation of each device LR.")
+    class_weight: Literal["balanced"] | None = Field("balanced", description="LR class weighting.")
+
+
+class EmbedParams(EncoderParams):
+    stance_C: float = Field(4.0, gt=0, description="Inverse regularisation of the stance head.")
+    devices_C: float = Field(4.0, gt=0, description="Inverse regularisation of each device head.")
+    class_weight: Literal["balanced"] | None = Field(
+        "balanced", description="Head class weighting."
+    )
+
+
+class HybridParams(NgramParams, EncoderParams):
     embedding_weight: float = Field(
         0.5, gt=0, description="Scale of the MiniLM embedding beside the TF-IDF features."
     )
@@ -44,10 +47,6 @@ class HybridParams(Strict):
     class_weight: Literal["balanced"] | None = Field(
         "balanced", description="Head class weighting."
     )
-    embed_context: bool = Field(
-        True, description="Embed the paragraph with the statement (False: the statement part only)."
-    )
-    batch_size: int = Field(64, ge=1, description="Encoder batch size.")
 
 
 class FinetuneParams(Strict):
