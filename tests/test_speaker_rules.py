@@ -13,18 +13,19 @@ def nlp():
     return load_spacy()
 
 
+def spoken(phrase: str, head: str, kind: str, pos: int, cue: str = "said") -> Attribution:
+    """An attribution whose surface is also what the resolver is given (most rules' case)."""
+    return Attribution(phrase, phrase, head, kind, cue, pos)
+
+
 def pronoun(word: str, pos: int) -> Attribution:
-    return Attribution(word, word, word, "pronoun", "said", pos)
+    return spoken(word, word, "pronoun", pos)
 
 
 def test_plural_description_is_never_he_or_she():
     r = SpeakerResolver()
     r.person("Omar Khalid", gender="m", pos=0)
-    r.resolve(
-        Attribution(
-            "Residents of Kotli", "Residents of Kotli", "residents", "description", "said", 40
-        )
-    )
+    r.resolve(spoken("Residents of Kotli", "residents", "description", 40))
     assert r.resolve(pronoun("he", 90)) == "Omar Khalid"
 
 
@@ -65,7 +66,7 @@ def test_object_of_a_place_or_channel_preposition_is_no_antecedent(nlp):
 def test_the_group_resolves_to_a_named_body_written_with_the(nlp):
     r = SpeakerResolver()
     r.group("the Islamic Resistance in Iraq", 0)
-    got = r.resolve(Attribution("the group", "the group", "group", "description", "said", 80))
+    got = r.resolve(spoken("the group", "group", "description", 80))
     assert got == "the Islamic Resistance in Iraq"
 
 
@@ -73,7 +74,7 @@ def test_a_statements_own_content_holds_no_antecedent_for_its_speaker():
     r = SpeakerResolver()
     r.group("Justice Watch", 0)
     r.group("the Red Cross", 60)  # named inside the statement "Russia should let the Red Cross in"
-    said = Attribution("the group", "the group", "group", "description", "said", 100)
+    said = spoken("the group", "group", "description", 100)
     assert r.resolve(said, start=40) == "Justice Watch"
 
 
@@ -126,37 +127,21 @@ def test_a_name_in_apposition_to_a_person_noun_is_a_person(nlp):
 def test_a_description_of_a_thing_is_never_he():
     r = SpeakerResolver()
     r.person("Nasser Kanaani", gender="m", pos=0)
-    r.resolve(Attribution("the response", "the response", "response", "description", "be", 40))
+    r.resolve(spoken("the response", "response", "description", 40, cue="be"))
     assert r.resolve(pronoun("he", 90)) == "Nasser Kanaani"
 
 
 def test_spokesman_does_not_resolve_to_an_earlier_spokeswoman():
     r = SpeakerResolver()
-    r.resolve(
-        Attribution(
-            "the foreign ministry spokeswoman",
-            "the foreign ministry spokeswoman",
-            "spokeswoman",
-            "description",
-            "said",
-            0,
-        )
-    )
-    man = Attribution(
-        "foreign ministry spokesman",
-        "foreign ministry spokesman",
-        "spokesman",
-        "description",
-        "told",
-        90,
-    )
+    r.resolve(spoken("the foreign ministry spokeswoman", "spokeswoman", "description", 0))
+    man = spoken("foreign ministry spokesman", "spokesman", "description", 90, cue="told")
     assert r.resolve(man) == "foreign ministry spokesman"
 
 
 def test_the_n_year_old_is_the_person_just_named():
     r = SpeakerResolver()
     r.person("Nguyen Van Tho", pos=0)
-    age = Attribution("the 44-year-old", "the 44-year-old", "old", "description", "told", 60)
+    age = spoken("the 44-year-old", "old", "description", 60, cue="told")
     assert r.resolve(age) == "Nguyen Van Tho"
 
 
@@ -188,10 +173,10 @@ def test_a_bare_role_word_is_the_person_just_named_when_the_title_allows():
     r = SpeakerResolver()
     r.person("Alexander Bochkaryov", title="Ambassador", pos=0)
     r.person("Kyaw Thura", title="spokesman", pos=300)
-    abbot = Attribution("the abbot", "the abbot", "abbot", "description", "said", 400)
+    abbot = spoken("the abbot", "abbot", "description", 400)
     assert r.resolve(abbot) == "the abbot"  # a spokesman is not an abbot
     r.person("Alexander Bochkaryov", pos=500)
-    diplomat = Attribution("the diplomat", "the diplomat", "diplomat", "description", "said", 600)
+    diplomat = spoken("the diplomat", "diplomat", "description", 600)
     assert r.resolve(diplomat) == "Alexander Bochkaryov"  # an ambassador is a diplomat
 
 
@@ -224,25 +209,21 @@ def test_the_before_an_acronym_does_not_find_another_body_named_with_the():
     r = SpeakerResolver()
     r.text = "The World Food Programme said. The Rapid Support Forces (RSF) attacked."
     r.person("The World Food Programme", pos=0)  # NER sometimes calls a body a person
-    rsf = Attribution("The RSF", "The RSF", "rsf", "org", "denied", 80)
+    rsf = spoken("The RSF", "rsf", "org", 80, cue="denied")
     assert r.resolve(rsf) == "the Rapid Support Forces"
 
 
 def test_its_before_a_role_names_the_body_it_refers_to():
     r = SpeakerResolver()
     r.group("China", 0)
-    its = Attribution(
-        "Its foreign ministry", "Its foreign ministry", "ministry", "description", "urged", 50
-    )
+    its = spoken("Its foreign ministry", "ministry", "description", 50, cue="urged")
     assert r.resolve(its) == "China's foreign ministry"
 
 
 def test_a_statement_named_after_its_issuer_is_the_issuers():
     r = SpeakerResolver()
     r.group("Iran's atomic energy body", 0)
-    said = Attribution(
-        "A White House statement", "A White House statement", "statement", "description", "said", 90
-    )
+    said = spoken("A White House statement", "statement", "description", 90)
     assert r.resolve(said) == "the White House"
 
 
@@ -291,17 +272,9 @@ def test_a_name_the_source_gave_is_the_speaker(nlp, sentence, head, name):
 
 def test_every_description_in_the_lede_joins_the_person_named_next():
     r = SpeakerResolver()
-    r.resolve(
-        Attribution("Russian diplomat", "Russian diplomat", "diplomat", "description", "—", 0)
-    )
-    r.resolve(
-        Attribution("the ambassador", "the ambassador", "ambassador", "description", "to", 80)
-    )
-    r.resolve(
-        Attribution(
-            "Alexander Bochkaryov", "Alexander Bochkaryov", "bochkaryov", "person", "told", 300
-        )
-    )
+    r.resolve(spoken("Russian diplomat", "diplomat", "description", 0, cue="—"))
+    r.resolve(spoken("the ambassador", "ambassador", "description", 80, cue="to"))
+    r.resolve(spoken("Alexander Bochkaryov", "bochkaryov", "person", 300, cue="told"))
     assert r.final_names() == ["Alexander Bochkaryov"] * 3
 
 
@@ -345,29 +318,16 @@ def test_a_source_brought_in_without_a_cue_is_the_next_pronouns_antecedent(nlp):
 
 def test_an_indefinite_description_brings_in_someone_new():
     r = SpeakerResolver()
-    r.resolve(
-        Attribution(
-            "Residents of Hsenwi and Lashio",
-            "Residents of Hsenwi and Lashio",
-            "resident",
-            "description",
-            "said",
-            0,
-        )
-    )
-    one = Attribution(
-        "a Lashio resident", "a Lashio resident", "resident", "description", "said", 90
-    )
+    r.resolve(spoken("Residents of Hsenwi and Lashio", "resident", "description", 0))
+    one = spoken("a Lashio resident", "resident", "description", 90)
     assert r.resolve(one) == "a Lashio resident"
 
 
 def test_the_same_official_is_the_official_named_before():
     r = SpeakerResolver()
     first = "a senior US administration official"
-    r.resolve(Attribution(first, first, "official", "description", "said", 0))
-    same = Attribution(
-        "The same official", "The same official", "official", "description", "said", 90
-    )
+    r.resolve(spoken(first, "official", "description", 0))
+    same = spoken("The same official", "official", "description", 90)
     assert r.resolve(same) == first
 
 
@@ -375,7 +335,7 @@ def test_a_capitalised_title_is_a_person_for_a_later_she():
     r = SpeakerResolver()
     r.group("MONUSCO", 0)
     title = "the Special Representative of the Secretary-General"
-    r.resolve(Attribution(title, title, "representative", "org", "said", 40))
+    r.resolve(spoken(title, "representative", "org", 40))
     assert r.resolve(pronoun("she", 120)) == title
 
 
@@ -389,49 +349,32 @@ def test_a_body_word_ner_calls_a_person_is_no_person(nlp):
 def test_a_body_named_by_its_head_word_alone_is_the_body_named_in_full():
     r = SpeakerResolver()
     full = "The Coordination Headquarters for the Treatment of Prisoners of War"
-    r.resolve(Attribution(full, full, "headquarters", "org", "said", 0))
-    short = Attribution(
-        "The Headquarters", "The Headquarters", "headquarter", "description", "told", 90
-    )
+    r.resolve(spoken(full, "headquarters", "org", 0))
+    short = spoken("The Headquarters", "headquarter", "description", 90, cue="told")
     assert r.resolve(short) == full
 
 
 def test_an_acronym_in_a_description_matches_the_name_it_spells():
     r = SpeakerResolver()
     full = "a spokesperson for the China Coast Guard"
-    r.resolve(Attribution(full, full, "spokesperson", "description", "said", 0))
-    ccg = Attribution(
-        "the CCG spokesperson", "the CCG spokesperson", "spokesperson", "description", "said", 90
-    )
+    r.resolve(spoken(full, "spokesperson", "description", 0))
+    ccg = spoken("the CCG spokesperson", "spokesperson", "description", 90)
     assert r.resolve(ccg) == full
 
 
 def test_a_surname_without_its_arabic_article_is_the_person_named_in_full():
     r = SpeakerResolver()
     r.person("Khaled al-Wazir", pos=0, at=0)
-    wazir = Attribution("Wazir", "Wazir", "wazir", "person", "said", 90)
+    wazir = spoken("Wazir", "wazir", "person", 90)
     assert r.resolve(wazir) == "Khaled al-Wazir"
 
 
 def test_the_lede_joins_a_singular_role_after_a_headline_but_never_a_plural():
     r = SpeakerResolver()
-    r.resolve(Attribution("Ukraine", "Ukraine", "ukraine", "org", "pleads", 0))  # headline
-    r.resolve(
-        Attribution(
-            "regional officials", "regional officials", "official", "description", "said", 40
-        )
-    )
-    r.resolve(
-        Attribution(
-            "the regional governor",
-            "the regional governor",
-            "governor",
-            "description",
-            "warned",
-            90,
-        )
-    )
-    r.resolve(Attribution("Mykola Savchuk", "Mykola Savchuk", "savchuk", "person", "said", 300))
+    r.resolve(spoken("Ukraine", "ukraine", "org", 0, cue="pleads"))  # headline
+    r.resolve(spoken("regional officials", "official", "description", 40))
+    r.resolve(spoken("the regional governor", "governor", "description", 90, cue="warned"))
+    r.resolve(spoken("Mykola Savchuk", "savchuk", "person", 300))
     assert r.final_names()[1:] == ["regional officials", "Mykola Savchuk", "Mykola Savchuk"]
 
 
@@ -443,7 +386,7 @@ def test_headline_restating_the_lede_takes_its_fuller_speaker_name():
         "Israel says it struck port\n\n"
         "Israel's military said it struck the port. Washington said it backed the strike."
     )
-    said = Attribution("Israel", "Israel", "israel", "org", "says", 0)
+    said = spoken("Israel", "israel", "org", 0, cue="says")
     found = [
         Candidate(text.index("it struck"), text.index("port\n") + 4, "indirect", said, "headline"),
         Candidate(text.index("it struck the"), text.index(". W"), "indirect", said),
@@ -458,7 +401,7 @@ def test_the_group_is_the_body_named_since_not_a_headline_description_sharing_th
     r = SpeakerResolver()
     r.resolve(Attribution("Paramilitary group", "x", "group", "description", "accuses", 0))
     r.group("the Rapid Support Forces", 50)
-    said = Attribution("the group", "the group", "group", "description", "said", 120)
+    said = spoken("the group", "group", "description", 120)
     assert r.resolve(said) == "the Rapid Support Forces"
 
 
@@ -559,27 +502,27 @@ def test_the_army_is_the_one_national_force_the_article_names():
     r = SpeakerResolver()
     r.group("the Israel Defense Forces", 0)
     r.group("the General Staff of the Armed Forces", 20)  # a staff, not a force
-    army = Attribution("the military", "the military", "military", "description", "said", 80)
+    army = spoken("the military", "military", "description", 80)
     assert r.resolve(army) == "the Israel Defense Forces"
     r.group("the Lebanese Armed Forces", 100)
-    army = Attribution("the army", "the army", "army", "description", "said", 180)
+    army = spoken("the army", "army", "description", 180)
     assert r.resolve(army) == "the army"  # two national forces: left as written
 
 
 def test_the_agency_is_the_named_body_mentioned_last():
     r = SpeakerResolver()
     r.group("the World Food Programme", 0)
-    said = Attribution("the agency", "the agency", "agency", "description", "said", 60)
+    said = spoken("the agency", "agency", "description", 60)
     assert r.resolve(said) == "the World Food Programme"
 
 
 def test_a_title_and_body_in_acronyms_is_the_person_described_in_full():
     r = SpeakerResolver()
     full = "the director general of the Inter-Services Public Relations"
-    r.resolve(Attribution(full, full, "general", "description", "said", 0))
-    dg = Attribution("the DG ISPR", "the DG ISPR", "ispr", "org", "said", 90)
+    r.resolve(spoken(full, "general", "description", 0))
+    dg = spoken("the DG ISPR", "ispr", "org", 90)
     assert r.resolve(dg) == full
-    assert r.resolve(Attribution("The US", "The US", "us", "org", "said", 120)) == "The US"
+    assert r.resolve(spoken("The US", "us", "org", 120)) == "The US"
 
 
 def test_a_name_with_a_which_clause_is_a_body_however_personal_it_looks(nlp):
@@ -596,14 +539,14 @@ def test_a_name_with_a_which_clause_is_a_body_however_personal_it_looks(nlp):
 def test_the_x_in_a_place_is_the_x_whose_introduction_named_that_place():
     text = "“They came at dawn,” said a survivor who spoke by telephone from Koudougou. "
     r = SpeakerResolver(text=text)
-    r.resolve(Attribution("a survivor", "a survivor", "survivor", "description", "said", 30))
+    r.resolve(spoken("a survivor", "survivor", "description", 30))
     later = Attribution("The survivor in Koudougou", "x", "survivor", "description", "said", 90)
     assert r.resolve(later) == "a survivor"
 
 
 def test_it_after_the_statement_said_is_the_same_statements_speaker():
     r = SpeakerResolver()
-    r.resolve(Attribution("A spokesman", "A spokesman", "spokesman", "description", "issued", 0))
+    r.resolve(spoken("A spokesman", "spokesman", "description", 0, cue="issued"))
     said = Attribution("The statement", "x", "statement", "description", "said", 60)
     assert r.resolve(said) == "A spokesman"
     assert r.resolve(pronoun("It", 140)) == "A spokesman"
