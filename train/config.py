@@ -11,6 +11,7 @@ import yaml
 from pydantic import Field, ValidationError
 
 from infer.errors import QuotelensError
+from infer.model.classifiers import TRANSFORMER_FAMILIES
 from train.model_params import (
     EmbedParams,
     FinetuneParams,
@@ -107,14 +108,12 @@ class TrainConfig(Strict):
 
     def model_params(self) -> dict:
         """Constructor parameters of the family's estimator: its section, the input, the seed."""
-        out = getattr(self, self.family_section()).model_dump()
-        out.pop("export_onnx", None)
-        out.pop("quantize_onnx", None)
+        out = getattr(self, self.family_section()).model_dump(exclude=EXPORT_KEYS)
         if self.family == "stack":
-            finetune = self.finetune.model_dump(exclude={"export_onnx", "quantize_onnx"})
+            finetune = self.finetune.model_dump(exclude=EXPORT_KEYS)
             out |= {"finetune": finetune, "tfidf": self.tfidf.model_dump()}
         out |= {"input": self.data.input, "seed": self.seed}
-        if self.family not in ("finetune", "stack"):
+        if self.family not in TRANSFORMER_FAMILIES:
             out |= {"calibration": self.calibration.method, "cv_folds": self.calibration.cv_folds}
         return out
 
@@ -133,6 +132,8 @@ class TrainConfig(Strict):
         return walk("", self.model_dump(exclude={"sweep", *others}), {})
 
 
+# Settings of the packaging step, not of the estimator.
+EXPORT_KEYS = {"export_onnx", "quantize_onnx"}
 FAMILY_SECTION = {
     "tfidf_linear": "tfidf",
     "embed_head": "embed",

@@ -19,7 +19,7 @@ import time
 import numpy as np
 
 from infer.errors import QuotelensError
-from infer.model.classifiers import build_classifier
+from infer.model.classifiers import TRANSFORMER_FAMILIES, build_classifier
 from infer.model.labels import SCHEMA_VERSION, STANCES
 from train.config import TrainConfig, load_config, sweep_points
 from train.corpus import fingerprint, load_corpus, to_xy
@@ -115,7 +115,7 @@ def natural_prior(part) -> list[float] | None:
 def fit_model(config: TrainConfig, train, dev, log_epoch=None, **overrides):
     """A fitted, calibrated estimator of the config's family on ``train`` (``dev``: held out)."""
     model = build_classifier(config.family, {**config.model_params(), **overrides})
-    kwargs = {"on_epoch": log_epoch} if config.family in ("finetune", "stack") else {}
+    kwargs = {"on_epoch": log_epoch} if config.family in TRANSFORMER_FAMILIES else {}
     eval_set = xy(dev) if dev is not None else None
     model.fit(*xy(train), eval_set=eval_set, natural_prior=natural_prior(train), **kwargs)
     return model
@@ -155,7 +155,7 @@ def fit_split(config: TrainConfig, dataset, split: str, log_epoch) -> dict:
 
 def fit_final(config: TrainConfig, dataset, log_epoch) -> tuple[object, int, str]:
     """(model, statements it trained on, how) for ``final_split: all``."""
-    if config.family not in ("finetune", "stack"):
+    if config.family not in TRANSFORMER_FAMILIES:
         model = fit_model(config, dataset, None, calibration="cv")
         how = (
             f"every labelled statement ({len(dataset)}); stance scaling and device thresholds "

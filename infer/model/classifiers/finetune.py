@@ -283,6 +283,10 @@ class FinetunedClassifier(StatementClassifierMixin, BaseEstimator):
             },
         )
 
+    def tuned_parts(self, folder: Path) -> list[tuple[FinetunedClassifier, Path]]:
+        """This model and the folder ``save`` writes it to (for ONNX export)."""
+        return [(self, Path(folder))]
+
     @classmethod
     def load(cls, folder: str | Path, backend: str = "auto") -> FinetunedClassifier:
         """Load weights; ``backend`` 'onnx' uses the ONNX export (int8 first), 'auto' the int8 one if any."""

@@ -82,12 +82,17 @@ class StackedClassifier(StatementClassifierMixin, BaseEstimator):
         self.natural_prior_ = None if natural_prior is None else np.asarray(natural_prior, float)
         return self
 
+    def fitted_members(self) -> dict[str, StatementClassifierMixin]:
+        """The fitted members by name (the names ``blend`` and the run's metrics use)."""
+        return {"finetune": self.finetune_, "tfidf": self.tfidf_}
+
     def member_outputs(self, X) -> dict[str, tuple[np.ndarray, np.ndarray]]:
         """Each member's (calibrated stance probabilities, device probabilities)."""
-        return {
-            "finetune": self.finetune_.predict_calibrated(X),
-            "tfidf": self.tfidf_.predict_calibrated(X),
-        }
+        return {name: m.predict_calibrated(X) for name, m in self.fitted_members().items()}
+
+    def tuned_parts(self, folder: Path) -> list[tuple[FinetunedClassifier, Path]]:
+        """The fine-tuned model inside and the folder ``save`` writes it to (for ONNX export)."""
+        return [(self.finetune_, Path(folder) / "finetune")]
 
     def use_onnx(self, path) -> None:
         """Run the fine-tuned member on ONNX Runtime (None: back to PyTorch)."""
@@ -98,8 +103,7 @@ class StackedClassifier(StatementClassifierMixin, BaseEstimator):
         return getattr(self.finetune_, "onnx_session_", None)
 
     def _both(self, X):
-        logits, devices = stack_logits(*blend(self.member_outputs(as_frame(X)), self.weight_))
-        return logits, devices
+        return stack_logits(*blend(self.member_outputs(as_frame(X)), self.weight_))
 
     # -- persistence: each member in its own folder, the blend and calibration in JSON ----------
     def save(self, folder: str | Path) -> None:
