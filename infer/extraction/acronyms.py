@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from infer.extraction.lexicon import without_article
+
 WORD = r"[A-Z][\w’'.]*(?:-[\w’']+)*"
 LINK_WORDS = ("of", "for", "and", "on", "in")
 LINK = r"(?:of|for|and|on|in)(?:\s+the)?"
@@ -44,7 +46,7 @@ def _spell(words: list[str], j: int, rest: str) -> int | None:
 def expand_acronym(name: str, text: str) -> str:
     """The spelled-out name (with 'the') for an all-capitals name the article spells out, the
     bracketed definition first ("the Armed Forces of the Philippines (AFP)"); else ``name``."""
-    bare = re.sub(r"^(?:the|The)\s+", "", name.strip())
+    bare = without_article(name.strip())
     if not re.fullmatch(r"[A-Z]{3,6}", bare) or not text:  # "US", "UN" stay as written
         return name
     defined = [
@@ -72,7 +74,7 @@ def acronyms_of(surface: str, name: str) -> bool:
     """Whether ``surface`` is nothing but acronyms each spelled by words of ``name``, titles in
     lower case too: "the DG ISPR" and "the director general of the Inter-Services Public
     Relations"."""
-    tokens = re.sub(r"^(?:the|The)\s+", "", surface.strip()).split()
+    tokens = without_article(surface.strip()).split()
     if not tokens or not all(re.fullmatch(r"[A-Z]{2,6}", t) for t in tokens):
         return False
     if max(len(t) for t in tokens) < 3 or set(tokens) & set(name.split()):

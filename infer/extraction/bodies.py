@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from infer.extraction.lexicon import words
+from infer.extraction.lexicon import without_article, words
 
 GROUP_HEADS = words("speakers", "group_heads")
 CAP = r"[A-Z][\w’'.-]*"
@@ -21,7 +21,7 @@ def fullest_body(name: str, text: str) -> str:
     """The longest form of a body's name the article writes: its name followed by "of <Name>"
     when the name ends in a body word ("staff", "mission"), or by a body word when it is a
     description of two or more words; otherwise ``name``."""
-    bare = re.sub(r"^(?:the|The)\s+", "", name.strip())
+    bare = without_article(name.strip())
     words_ = bare.split()
     if not text or not words_ or not bare[:1].isalpha():
         return name
@@ -63,7 +63,7 @@ def _occurrences(bare: str, text: str) -> list[int]:
 def adjoining_heads(name: str, text: str) -> set[str]:
     """The body words the article puts right before or after a name ("railway company
     Ukrzaliznytsia", "NATO's KFOR mission"): a later "the company" or "the mission" is that body."""
-    bare = re.sub(r"^(?:the|The)\s+", "", name.strip())
+    bare = without_article(name.strip())
     if not text or not bare[:1].isupper():
         return set()
     out = set()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -41,3 +42,8 @@ def word_list(name: str, key: str) -> list:
         return list(rules(name)[key])
     except KeyError:
         raise QuotelensError(f"{RULES_DIR / name}.yaml: missing list {key!r}") from None
+
+
+def without_article(name: str) -> str:
+    """``name`` without a leading "the"/"The" (its first word is then the name's own)."""
+    return re.sub(r"^(?:the|The)\s+", "", name)

@@ -22,7 +22,7 @@ from infer.extraction.entities import (
     same_speaker,
     strip_ranks,
 )
-from infer.extraction.lexicon import word_list, words
+from infer.extraction.lexicon import without_article, word_list, words
 from infer.extraction.persons import is_animate, noun_gender
 from infer.extraction.registry import EntityRegistry
 from infer.extraction.types import Attribution
@@ -284,7 +284,7 @@ class SpeakerResolver(EntityRegistry):
             for e in self.entities
             if not e.is_person
             and e.alias_of is None
-            and re.sub(r"^(?:the|The)\s+", "", e.name)[:1].isupper()
+            and without_article(e.name)[:1].isupper()
             and e.last_before(pos) >= 0
             and not content_words(e.name) & STATE_WORDS
         ]
