@@ -4,6 +4,7 @@ model), and the summary it prints at the end."""
 from __future__ import annotations
 
 import tempfile
+import time
 from pathlib import Path
 
 from infer.model.labels import STANCES
@@ -62,7 +63,24 @@ def log_inputs(mlflow, parts, short: str) -> None:
         frame["stance"] = [STANCES[i] for i in frame["stance"]]
         frame["devices"] = frame["devices"].map(lambda d: ",".join(map(str, d)))
         ds = mlflow.data.from_pandas(frame, name=f"statements-{short}-{name}", targets="stance")
-        mlflow.log_input(ds, context=context)
+        _log_input_tolerating_race(mlflow, ds, context)
+
+
+def _log_input_tolerating_race(mlflow, dataset, context: str, attempts: int = 5) -> None:
+    """Log one dataset; retry when a concurrent run inserted the same dataset first.
+
+    The tracking server checks for an existing (experiment, name, digest) and then inserts, so two
+    trainings logging the same data at once can both miss the check; on retry the row exists and is
+    reused."""
+    for attempt in range(attempts):
+        try:
+            mlflow.log_input(dataset, context=context)
+            return
+        except mlflow.exceptions.MlflowException as err:
+            duplicate = "already exists" in str(err) or "UniqueViolation" in str(err)
+            if not duplicate or attempt == attempts - 1:
+                raise
+            time.sleep(0.2 * (attempt + 1))
 
 
 def print_summary(config: TrainConfig, metrics: dict, run_id: str) -> None:
