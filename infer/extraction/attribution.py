@@ -61,7 +61,7 @@ def subject_of(verb, depth: int = 0):
             node = node.head
         if node.dep_ in ("ccomp", "xcomp") and is_cue(node.head):
             return subject_of(node.head, depth + 1)
-    if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+    if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head != verb:
         found = subject_of(verb.head, depth + 1)
         if found is not None and found.i > verb.i and verb.head.dep_ == "conj":
             # "X said …, but warned that should Y act, the response will be …": the parser

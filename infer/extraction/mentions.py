@@ -102,7 +102,7 @@ def _fronted_subject(node) -> bool:
     if node.dep_ not in ("appos", "conj") or node.head.dep_ != "pobj":
         return False
     verb = node.head.head.head
-    while verb.dep_ in ("prep", "advmod") and verb.head is not verb:
+    while verb.dep_ in ("prep", "advmod") and verb.head != verb:
         verb = verb.head
     return (
         verb.pos_ in ("VERB", "AUX")
@@ -130,7 +130,7 @@ def _is_subject(ent) -> bool:
                 return False
             governor = node.head.head if node.head.dep_ == "prep" else node.head
             return governor.lemma_.lower() not in EVENT_OBJECT
-        if node.dep_ not in ("appos", "compound") or node.head is node:
+        if node.dep_ not in ("appos", "compound") or node.head == node:
             return False
         node = node.head
     return False

@@ -37,7 +37,7 @@ def speaker_tokens(head) -> list:
     doc = head.doc
     cut = set()
     for child in head.subtree:
-        if child is head:
+        if child == head:
             continue
         after_comma = child.left_edge.i > 0 and doc[child.left_edge.i - 1].text == ","
         # A restrictive clause names who the speaker is ("a nurse working in MSF's clinic");
@@ -53,7 +53,7 @@ def speaker_tokens(head) -> list:
             c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in child.children
         )
         if (
-            (child.head is head and child.dep_ in ("appos", "advmod", "npadvmod"))
+            (child.head == head and child.dep_ in ("appos", "advmod", "npadvmod"))
             or (after_comma and child.i > head.i and child.dep_ not in ("conj", "cc"))
             or (child.dep_ in ("relcl", "acl") and (long_clause or child.i < head.i))
         ):
@@ -103,7 +103,7 @@ def _appositive(subject) -> tuple[str, str]:
         return "", ""
     doc = subject.doc
     for child in subject.subtree:
-        if child.head is not subject and doc[child.left_edge.i - 1].text == "(":
+        if doc[child.left_edge.i - 1].text == "(":
             # "the director general of the Inter-Services Public Relations (ISPR)": an acronym
             # in brackets names the body it follows, not the speaker.
             continue

@@ -252,7 +252,7 @@ def according_to(text: str, p_start: int, doc, direct_ranges) -> list[Candidate]
     out = []
     for m in matches(doc, "according_to"):
         tok, source = m["according"], m["source"]
-        if tok.head is tok or source.lemma_.lower() in DOCUMENT_HEADS:
+        if tok.head == tok or source.lemma_.lower() in DOCUMENT_HEADS:
             continue
         skip = {t.i for t in tok.subtree}
         name = _name_after(doc, tok.right_edge.i + 1) if source.pos_ == "NOUN" else None
