@@ -86,3 +86,27 @@ def test_schema_names_match_labels_md():
     doc = labels_md.read_text("utf-8")
     for name in (*STANCES, *DEVICES):
         assert f"`{name}`" in doc, name
+
+
+def test_any_article_folder_is_read_as_gold_not_as_statements(tmp_path):
+    folder = tmp_path / "articles-heldout"
+    folder.mkdir()
+    text = "“We will respond,” he said."
+    (folder / "a1.txt").write_text(text, "utf-8")
+    gold = {
+        "article": "a1",
+        "start": 1,
+        "end": 17,
+        "text": text[1:17],
+        "kind": "direct",
+        "speaker_surface": "he",
+        "speaker": "he",
+        "stance": "escalatory",
+        "devices": [],
+    }
+    (folder / "gold-w9.jsonl").write_text(json.dumps(gold) + "\n", "utf-8")
+    (folder / "meta-w9.jsonl").write_text(json.dumps({"article": "a1", "theatre": "x"}) + "\n")
+    assert validate([tmp_path]) == []
+    gold["stance"] = "furious"
+    (folder / "gold-w9.jsonl").write_text(json.dumps(gold) + "\n", "utf-8")
+    assert validate([tmp_path]) == [f"{folder / 'gold-w9.jsonl'}:1: unknown stance 'furious'"]

@@ -83,7 +83,9 @@ def article_agreement(
 ) -> ArticleAgreement | None:
     """Compare the first annotation (``first_file``, as labelled before adjudication, else the
     folder's gold) with every second annotation, on the articles the second annotation covers."""
-    second = [r for f in second_files for r in read_jsonl(f)]
+    second = [
+        r for f in second_files for r in read_jsonl(f) if (folder / f"{r['article']}.txt").exists()
+    ]
     if not second:
         return None
     covered = {r["article"] for r in second}

@@ -50,7 +50,7 @@ def labelled_files(paths: list[str | Path]) -> list[Path]:
                 for f in p.rglob("*")
                 if f.suffix in LABELLED_SUFFIXES
                 and f.name != "gold.jsonl"
-                and "articles" not in f.parts
+                and not is_article_folder(f.parent)  # gold and meta of labelled articles
                 and "annotation" not in f.parts
                 and "probes" not in f.parts  # evaluation-only statements (train/probes.py)
             )
