@@ -191,3 +191,27 @@ def test_a_quote_line_takes_the_name_on_the_source_line_before_it():
     )
     got = sourced_quote(text, find_quotes(text)[0])
     assert (got.surface, got.kind, got.cue) == ("Ivan Petrenko", "person", "Quote:")
+
+
+def test_a_speaker_the_parser_hangs_on_a_fronted_phrase_is_the_cues_subject(nlp):
+    doc = nlp(
+        "In a video posted to Telegram, a woman who identified herself as Olena Marchuk, a nurse "
+        "at the district hospital, said the clinic had no power."
+    )
+    said = next(t for t in doc if t.text == "said")
+    assert subject_of(said).text == "woman"
+
+
+def test_quoted_as_saying_takes_the_rest_of_the_sentence_when_the_parse_breaks_the_chain(nlp):
+    text = (
+        "The state radio quoted a navy spokesman, Captain Rolf Lind, as saying patrols had "
+        '"found nothing unusual" near the islands and that the port would reopen soon.'
+    )
+    got = reported(nlp, text, "saying")
+    assert text[got.start : got.end].startswith("patrols had")
+    assert (got.attribution.appos, got.attribution.via) == ("Captain Rolf Lind", "The state radio")
+
+
+def test_a_speaker_said_according_to_a_carrier_keeps_the_carrier_as_via(nlp):
+    attr = near(nlp, '"We will not move from here," the mayor said, according to the local radio.')
+    assert (attr.surface, attr.via) == ("the mayor", "the local radio")

@@ -257,6 +257,11 @@ def test_a_restrictive_clause_stays_in_the_speaker_and_a_withheld_name_clause_go
             "Andrii",
         ),
         (
+            "A man who identified himself as Karim Haddad said the unit had withdrawn.",
+            "man",
+            "Karim Haddad",
+        ),
+        (
             "A commander of the local battalion, who uses the nom de guerre Bo Thunder, denied it.",
             "commander",
             "Bo Thunder",

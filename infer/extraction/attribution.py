@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from infer.extraction.entities import looks_like_person
 from infer.extraction.lexicon import word_list, words
@@ -54,6 +55,8 @@ def subject_of(verb, depth: int = 0):
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             return _after_fronted_place(child)
+    if (swallowed := _in_fronted_phrase(verb)) is not None:
+        return swallowed
     if depth == 0 and is_cue(verb) and verb.dep_ in ("conj", "advcl"):
         # "X said it regretted A and promised B": B's cue shares X, not the content's subject.
         node = verb.head
@@ -81,6 +84,42 @@ def _after_fronted_place(subject):
     return appos[0] if appos else subject
 
 
+def _in_fronted_phrase(verb):
+    """ "In a message sent to the agency, a man who …, said": with no subject of its own, the
+    parser hangs the speaker on the fronted phrase as an apposition ending right before the verb."""
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i > verb.i or prep.right_edge.i != verb.i - 2:
+            continue
+        found = next(
+            (
+                t
+                for t in prep.subtree
+                if t.dep_ == "appos"
+                and t.pos_ in ("NOUN", "PROPN")
+                and doc[t.left_edge.i - 1].text == ","
+                and t.right_edge.i == verb.i - 2
+            ),
+            None,
+        )
+        # "…, JNIM, the group that …, denied": a name just before the description is the speaker.
+        named = (
+            [
+                c
+                for c in found.head.children
+                if c.dep_ == "appos"
+                and c.pos_ == "PROPN"
+                and c.right_edge.i == found.left_edge.i - 2
+            ]
+            if found is not None and found.pos_ == "NOUN"
+            else []
+        )
+        return named[0] if named else found
+    return None
+
+
 def chain(verb):
     """'X quoted Y as saying' / 'Y was quoted by X as saying': (Y's token, X as written)."""
     for m in matches(verb.doc, "quoted_as"):
@@ -93,6 +132,22 @@ def chain(verb):
         if carrier is None and agent is not None:
             carrier = next((c for c in agent.children if c.dep_ == "pobj"), None)
         return speaker, phrase(carrier) if carrier is not None else ""
+    return _loose_chain(verb)
+
+
+def _loose_chain(verb):
+    """ "X quoted Y, <name>, as saying …" where the parser hangs "as saying" on the content:
+    Y is the object of the "quote" verb before it in the sentence, X its subject."""
+    doc = verb.doc
+    if verb.lower_ != "saying" or verb.i == 0 or doc[verb.i - 1].lower_ != "as":
+        return None, ""
+    for q in reversed(doc[verb.sent.start : verb.i - 1]):
+        if q.lemma_.lower() == "quote" and q.pos_ == "VERB":
+            speaker = next((c for c in q.children if c.dep_ == "dobj"), None)
+            carrier = next((c for c in q.children if c.dep_ == "nsubj"), None)
+            if speaker is None:
+                return None, ""
+            return speaker, phrase(carrier) if carrier is not None else ""
     return None, ""
 
 
@@ -193,11 +248,23 @@ def _attribution_in(doc, p_start: int, quote: Quote, close: int, side: str, dire
     window = _window(doc, p_start, quote, close, side, direct_ranges)
     ids = {t.i for t in window}
     document = ""  # "…," the ministry said, according to a translation published by SUNA.
+    source = None  # "…," the colonel said, according to the broadcaster: the carrier is a via
     for m in matches(doc, "according_to"):
         if m["according"].i in ids:
             if m["source"].lemma_.lower() not in DOCUMENT_HEADS:
-                return make_attribution(m["source"], "according to", p_start)
-            document = phrase(m["source"])
+                source = m["source"]
+            else:
+                document = phrase(m["source"])
+    if source is not None:
+        found = _cue_in(window, ids, p_start, "")
+        if found is None or found.kind == "pronoun" or found.media:
+            return make_attribution(source, "according to", p_start)
+        return replace(found, via=found.via or phrase(source))
+    return _cue_in(window, ids, p_start, document)
+
+
+def _cue_in(window: list, ids: set[int], p_start: int, document: str) -> Attribution | None:
+    """The speaker of the first cue verb (or speech idiom) in the window around a quotation."""
     for t in window:
         if is_cue(t) or _speech_idiom(t):
             chained, via = chain(t)

@@ -18,7 +18,8 @@ OBJECT_PRONOUNS = {"her": "she", "him": "he", "them": "they"}  # resolved as the
 MEDIA_HEADS = words("attribution", "media_heads")
 WITHHELD = words("attribution", "withheld_words")
 GIVEN_NAME = re.compile(
-    r"\b(?:(?:identified|named|known|gave (?:only )?(?:his|her|their) (?:first )?name)(?: only)? as"
+    r"\b(?:(?:identified(?: (?:himself|herself|themselves))?|named|known"
+    r"|gave (?:only )?(?:his|her|their) (?:first )?name)(?: only)? as"
     r"|goes by|(?:the )?(?:nom de guerre|pseudonym))"
     r" ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)"
 )

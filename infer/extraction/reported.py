@@ -201,6 +201,15 @@ def reported_content(text: str, p_start: int, verb, direct_ranges) -> Candidate 
     if _names_not_claims(verb):
         return None
     tokens, inverted, particle = _content(verb)
+    if (
+        chained is not None
+        and not inverted
+        and verb.i + 1 < len(verb.doc)
+        and verb.doc[verb.i + 1].lower_ != "by"
+        and not any(t.i == verb.i + 1 for t in tokens)
+    ):
+        # "… as saying <content>": the rest of the sentence, however the parser hung it.
+        tokens = list(verb.doc[verb.i + 1 : verb.sent.end])
     if not tokens or subject in tokens:
         return None
     start, end = content_span(verb.doc, tokens)
