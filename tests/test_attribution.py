@@ -202,16 +202,6 @@ def test_a_speaker_the_parser_hangs_on_a_fronted_phrase_is_the_cues_subject(nlp)
     assert subject_of(said).text == "woman"
 
 
-def test_quoted_as_saying_takes_the_rest_of_the_sentence_when_the_parse_breaks_the_chain(nlp):
-    text = (
-        "The state radio quoted a navy spokesman, Captain Rolf Lind, as saying patrols had "
-        '"found nothing unusual" near the islands and that the port would reopen soon.'
-    )
-    got = reported(nlp, text, "saying")
-    assert text[got.start : got.end].startswith("patrols had")
-    assert (got.attribution.appos, got.attribution.via) == ("Captain Rolf Lind", "The state radio")
-
-
 def test_a_speaker_said_according_to_a_carrier_keeps_the_carrier_as_via(nlp):
     attr = near(nlp, '"We will not move from here," the mayor said, according to the local radio.')
     assert (attr.surface, attr.via) == ("the mayor", "the local radio")

@@ -567,7 +567,7 @@ def test_a_statement_from_a_body_is_that_bodys_and_its_carrier_is_the_via(nlp):
         "The statement, carried by the official news agency WAM, said the embassy would stay."
     )
     subject = next(t for t in doc if t.dep_ == "nsubj" and t.head.lemma_ == "say")
-    from infer.extraction.attribution import via_of
+    from infer.extraction.chains import via_of
 
     assert via_of(subject.head) == "WAM"
     got = make_attribution(subject, "said", via="WAM")

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from infer.extraction.chains import chain, via_of
 from infer.extraction.entities import looks_like_person
-from infer.extraction.lexicon import word_list, words
+from infer.extraction.lexicon import words
 from infer.extraction.matchers import matches
 from infer.extraction.persons import is_animate
 from infer.extraction.phrases import make_attribution, phrase
@@ -18,7 +19,6 @@ CUE_FORMS = words("cues", "cue_forms")
 ISSUE_LEMMAS = words("speakers", "issue_lemmas")
 STATEMENT_HEADS = words("speakers", "statement_heads")
 DOCUMENT_HEADS = words("attribution", "document_heads")
-VIA_PATTERNS = [re.compile(p) for p in word_list("attribution", "via_patterns")]
 SOURCE_LINE = re.compile(r"^Source:[ \t]+(?P<name>[^,\n]+)", re.M)
 
 
@@ -118,46 +118,6 @@ def _in_fronted_phrase(verb):
         )
         return named[0] if named else found
     return None
-
-
-def chain(verb):
-    """'X quoted Y as saying' / 'Y was quoted by X as saying': (Y's token, X as written)."""
-    for m in matches(verb.doc, "quoted_as"):
-        if m["saying"].i != verb.i:
-            continue
-        q = m["quote"]
-        speaker = next((c for c in q.children if c.dep_ in ("dobj", "nsubjpass")), None)
-        carrier = next((c for c in q.children if c.dep_ == "nsubj"), None)
-        agent = next((c for c in q.children if c.dep_ == "agent"), None)
-        if carrier is None and agent is not None:
-            carrier = next((c for c in agent.children if c.dep_ == "pobj"), None)
-        return speaker, phrase(carrier) if carrier is not None else ""
-    return _loose_chain(verb)
-
-
-def _loose_chain(verb):
-    """ "X quoted Y, <name>, as saying …" where the parser hangs "as saying" on the content:
-    Y is the object of the "quote" verb before it in the sentence, X its subject."""
-    doc = verb.doc
-    if verb.lower_ != "saying" or verb.i == 0 or doc[verb.i - 1].lower_ != "as":
-        return None, ""
-    for q in reversed(doc[verb.sent.start : verb.i - 1]):
-        if q.lemma_.lower() == "quote" and q.pos_ == "VERB":
-            speaker = next((c for c in q.children if c.dep_ == "dobj"), None)
-            carrier = next((c for c in q.children if c.dep_ == "nsubj"), None)
-            if speaker is None:
-                return None, ""
-            return speaker, phrase(carrier) if carrier is not None else ""
-    return None, ""
-
-
-def via_of(verb) -> str:
-    """The outlet, channel or agency that carried what ``verb`` reports, named in its sentence."""
-    sent = verb.sent.text
-    for pattern in VIA_PATTERNS:
-        if m := pattern.search(sent):
-            return m.group("via")
-    return ""
 
 
 def overlaps(a: int, b: int, ranges: list[tuple[int, int]]) -> bool:

@@ -6,13 +6,12 @@ import re
 from dataclasses import replace
 
 from infer.extraction.attribution import (
-    chain,
     is_cue,
     make_attribution,
     overlaps,
     subject_of,
-    via_of,
 )
+from infer.extraction.chains import chain, via_of
 from infer.extraction.lexicon import rules, words
 from infer.extraction.matchers import matches
 from infer.extraction.types import Candidate
