@@ -24,6 +24,7 @@ def _span(text: str, part: str) -> tuple[int, int]:
 
 
 def _folder(tmp_path):
+    tmp_path.mkdir(exist_ok=True)
     (tmp_path / "rn-sahel-01.txt").write_text(ARTICLE, "utf-8")
     meta = {"article": "rn-sahel-01", "theatre": "sahel", "writer": "w1"}
     (tmp_path / "meta.jsonl").write_text(json.dumps(meta) + "\n", "utf-8")
@@ -95,3 +96,20 @@ def test_only_matched_statements_are_scored(tmp_path):
 
 def test_no_article_folder_means_no_end_to_end_figures(tmp_path):
     assert end_to_end([str(tmp_path)], KeywordModel()) == {}
+
+
+def test_cli_scores_a_registered_model_on_an_independent_folder(champion_folder, tmp_path):
+    from tests.conftest import run_main
+
+    readme = tmp_path / "README.md"
+    readme.write_text("<!-- e2e-fresh-all:begin -->\nPLACEHOLDER\n<!-- e2e-fresh-all:end -->\n", "utf-8")
+    folder = _folder(tmp_path / "fresh")
+    result = run_main(
+        "train", "eval-e2e", str(folder), "--model", str(champion_folder), "--no-mlflow",
+        "--update", str(readme),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "| train | " in result.stdout
+    assert "3 gold statements" in result.stdout and "2 matched at overlap 0.3" in result.stdout
+    text = readme.read_text("utf-8")
+    assert "PLACEHOLDER" not in text and "| stance prior |" in text and "eval-e2e" in text

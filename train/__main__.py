@@ -6,6 +6,7 @@ python -m train fit configs/tfidf_linear.yaml [--set model.C=4.0 ...]
 python -m train runs [--sort test_heldout/stance_macro_f1]
 python -m train promote RUN_ID | --best test_heldout/stance_macro_f1
 python -m train eval-extract data/articles
+python -m train eval-e2e data/articles-heldout --model models:/quotelens@champion
 python -m train review export out/scored.parquet --select uncertain -n 100 -o tasks.json
 python -m train review config > labeling.xml
 python -m train review import export.json -o data/statements/reviewed-DATE.jsonl
@@ -69,6 +70,16 @@ def build_parser() -> argparse.ArgumentParser:
         default="dev",
         help="dev (default; rules are tuned here), test (held-out theatres) or all",
     )
+    ee = sub.add_parser(
+        "eval-e2e", help="a model end to end on labelled articles (independent sets)"
+    )
+    ee.add_argument("folder")
+    ee.add_argument("--model", default="models:/quotelens@champion")
+    ee.add_argument("--no-mlflow", action="store_true")
+    ee.add_argument(
+        "--update", metavar="README", help="rewrite this folder's e2e table in this file"
+    )
+    ee.add_argument("--articles-split", choices=("dev", "test", "all"), default="all")
     rv = sub.add_parser("review", help="the Label Studio review loop (export, config, import)")
     rsub = rv.add_subparsers(dest="review_command", required=True)
     rx = rsub.add_parser("export", help="Label Studio tasks with the model's labels pre-filled")
@@ -126,6 +137,12 @@ def run(args: argparse.Namespace) -> int:
 
         return eval_main(
             args.folder, log=not args.no_mlflow, update=args.update, split=args.articles_split
+        )
+    if args.command == "eval-e2e":
+        from train.eval_e2e import main as e2e_main
+
+        return e2e_main(
+            args.folder, args.model, args.articles_split, not args.no_mlflow, args.update
         )
     if args.command == "review":
         from train import review
