@@ -29,6 +29,13 @@ def test_plural_description_is_never_he_or_she():
     assert r.resolve(pronoun("he", 90)) == "Omar Khalid"
 
 
+def test_a_coordinated_description_is_never_he():
+    r = SpeakerResolver()
+    r.person("Omar Khalid", gender="m", pos=0)
+    r.resolve(spoken("villagers and a nurse", "villagers", "description", 40))
+    assert r.resolve(pronoun("he", 90)) == "Omar Khalid"
+
+
 def test_bracketed_acronym_of_a_body_is_not_the_speakers_name(nlp):
     doc = nlp(
         "The director general of the Inter-Services Public Relations (ISPR) said the "
@@ -255,6 +262,11 @@ def test_a_restrictive_clause_stays_in_the_speaker_and_a_withheld_name_clause_go
             "A 34-year-old marine, who asked to be identified only as Andrii, said guards beat him.",
             "marine",
             "Andrii",
+        ),
+        (
+            "One of them, a farmer who gave only his first name, Tomas, said the well was dry.",
+            "one",
+            "Tomas",
         ),
         (
             "A man who identified himself as Karim Haddad said the unit had withdrawn.",

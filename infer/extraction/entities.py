@@ -125,12 +125,15 @@ def plural(e: Entity) -> bool:
     # The head noun ends the phrase's core: "Residents of Muzaffarabad" -> "Residents".
     core = re.split(r"\s(?:of|from|in|at|who|that|on)\s|,", f" {e.name} ")[0].split()
     last = core[-1] if core else ""
+    # "residents and a health worker": a coordinated description is several people.
+    # ("the Resident and Humanitarian Coordinator" is one title).
+    joined = any(w == "and" and nxt.islower() for w, nxt in zip(core, core[1:], strict=False))
     return (
         e.is_person
         and len(words) > 1
-        and last.endswith("s")
+        and (joined or last.endswith("s"))
         and not last.endswith("ss")
-        and (last.islower() or (len(core) == 1 and last[1:].islower()))
+        and (joined or last.islower() or (len(core) == 1 and last[1:].islower()))
     )
 
 

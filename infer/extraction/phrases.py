@@ -124,9 +124,13 @@ def _appositive(subject) -> tuple[str, str]:
             # when NER misses it or calls it a place.
             # "the mission's head of office, Cecile Marchand,": a person's name whatever NER says
             # ("the group's armed wing, the Qassam Brigades," stays a body).
-            animate = is_animate(subject.lemma_)
-            person = "PERSON" in tagged or (
-                animate and ("ORG" not in tagged or looks_like_person(text.strip(" ,")))
+            # "One of them, a trader who gave only his first name, Yared,": the name's own head
+            # ("trader", "name") may say person where the subject ("one") does not.
+            animate = any(is_animate(t.lemma_) for t in (subject, child.head))
+            person = (
+                "PERSON" in tagged
+                or child.head.lemma_.lower() == "name"
+                or (animate and ("ORG" not in tagged or looks_like_person(text.strip(" ,"))))
             )
             return text.strip(" ,"), "person" if person else "org"
     return "", ""
