@@ -13,15 +13,19 @@ def _count(out: str, label: str) -> int:
     return int(m.group(1))
 
 
-@pytest.fixture(scope="module")
-def stats_out():
+def train_main_output(argv: list[str]) -> list[str]:
     import contextlib
     import io
 
     buf = io.StringIO()
     with contextlib.redirect_stdout(buf):
-        assert train_main(["stats", "data/", "--cues"]) == 0
-    return buf.getvalue()
+        assert train_main(argv) == 0
+    return buf.getvalue().splitlines()
+
+
+@pytest.fixture(scope="module")
+def stats_out():
+    return "\n".join(train_main_output(["stats", "data/", "--cues"]))
 
 
 def test_corpus_meets_the_issue_counts(stats_out):
@@ -72,3 +76,12 @@ def test_cue_table_finds_a_planted_shortcut():
     worst = cues.worst_decided(rows)
     assert "denied" in worst["denial"].feature and worst["denial"].coverage == 1.0
     assert worst["neutral"] is not None and "said" in worst["neutral"].feature
+
+
+def test_counts_are_over_what_the_configs_train_on(tmp_path):
+    from train.corpus import training_paths
+
+    assert training_paths(["data/"]) == ["data/statements", "data/articles"]
+    assert training_paths([str(tmp_path)]) == [str(tmp_path)]  # a folder without them: as given
+    table = [line for line in train_main_output(["stats", "data/"]) if "| not trained on |" in line]
+    assert {line.split(" | ")[0].strip("| ") for line in table} >= {"colombia", "haiti"}

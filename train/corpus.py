@@ -177,3 +177,16 @@ def to_xy(dataset: datasets.Dataset):
     for i, devs in enumerate(dataset["devices"]):
         Y[i, devs] = 1
     return X, y, Y
+
+
+def training_paths(paths: list[str]) -> list[str]:
+    """What the configs train on inside ``paths``: a data root stands for its default
+    ``data.paths`` folders (statements, articles), not the independent article sets beside them."""
+    from train.config import DataConfig
+
+    names = [Path(d).name for d in DataConfig().paths]
+    out: list[str] = []
+    for p in map(Path, paths):
+        inside = [str(p / n) for n in names if p.is_dir() and (p / n).exists()]
+        out += inside or [str(p)]
+    return out

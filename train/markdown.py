@@ -15,3 +15,10 @@ def replace_block(path: str | Path, name: str, text: str) -> None:
         raise QuotelensError(f"{path}: add the markers {begin} and {end} where the table goes")
     head, rest = doc.split(begin, 1)
     path.write_text(f"{head}{begin}\n{text.strip()}\n{end}{rest.split(end, 1)[1]}", "utf-8")
+
+
+def table(header: tuple[str, ...], rows: list[tuple]) -> str:
+    """A Markdown table."""
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(str(c) for c in r) + " |" for r in rows]
+    return "\n".join(lines)

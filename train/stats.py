@@ -3,23 +3,15 @@
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from pathlib import Path
 
 from infer.model.labels import DEVICES, KINDS, STANCES
-from train.articles import gold_files, load_meta, read_jsonl
-from train.corpus import article_folders, load_corpus
+from train.article_stats import article_agreement_tables, gold_tables
+from train.corpus import load_corpus, training_paths
 from train.markdown import replace_block
-from train.splits import ARTICLE_TEST_THEATRES, split_indices
-from train.validate import PLACES
-
-
-def _table(header: tuple[str, ...], rows: list[tuple]) -> str:
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(str(c) for c in r) + " |" for r in rows]
-    return "\n".join(lines)
-
+from train.markdown import table as _table
+from train.splits import split_indices
 
 LENGTH_BANDS = ((1, 3), (4, 9), (10, 19), (20, 39), (40, 79), (80, 10**6))
 
@@ -114,77 +106,6 @@ def corpus_tables(paths: list[str]) -> str:
     return "\n".join(out)
 
 
-def gold_tables(paths: list[str]) -> str:
-    """Per folder of labelled articles: articles, theatres, outlet styles, statements and places."""
-    out = []
-    for folder in article_folders(paths):
-        meta = load_meta(folder)
-        recs = [r for g in gold_files(folder) for r in read_jsonl(g)]
-        arts = sorted(folder.glob("*.txt"))
-        texts = {a.stem: a.read_text("utf-8") for a in arts}
-        words = sorted(len(t.split()) for t in texts.values())
-        per_article = Counter(r["article"] for r in recs)
-        counts = sorted(per_article.get(a, 0) for a in texts)
-        kinds = Counter(r["kind"] for r in recs)
-        where = Counter(r.get("where", "body") for r in recs)
-        real = [m for m in meta.values() if m.origin == "article"]
-        marks = sum(
-            1
-            for t in texts.values()
-            if t.count("“") != t.count("”") or len(re.findall(r'"', t)) % 2
-        )
-        mid = len(words) // 2
-        out += [f"### Labelled articles ({folder})", ""]
-        out += [
-            _table(
-                ("what", "count"),
-                [
-                    ("articles (.txt)", len(arts)),
-                    ("of which also .html", len(list(folder.glob("*.html")))),
-                    ("real-structure articles (v1.1)", len(real)),
-                    ("theatres", len({m.theatre for m in meta.values()})),
-                    ("outlet styles", len({m.outlet_style for m in real})),
-                    (
-                        "words per article (min / median / max)",
-                        f"{words[0]} / {words[mid]} / {words[-1]}",
-                    ),
-                    (
-                        "statements per article (min / median / max)",
-                        f"{counts[0]} / {counts[mid]} / {counts[-1]}",
-                    ),
-                    ("statements", len(recs)),
-                    *[(f"{k} statements", kinds[k]) for k in KINDS],
-                    *[
-                        (
-                            f"statements in {w}s" if w != "body" else "statements in the body",
-                            where[w],
-                        )
-                        for w in PLACES
-                    ],
-                    ("statements with a via", sum(bool(r.get("via")) for r in recs)),
-                    ("distinct speakers", len({r["speaker"] for r in recs})),
-                    ("articles with an odd number of quote marks", marks),
-                ],
-            ),
-            "",
-        ]
-        theatres = Counter(m.theatre for m in meta.values())
-        stmts = Counter(meta[r["article"]].theatre for r in recs if r["article"] in meta)
-        out += [
-            _table(
-                ("theatre", "articles", "statements", "article split"),
-                [
-                    (t, theatres[t], stmts[t], "test" if t in ARTICLE_TEST_THEATRES else "train")
-                    for t in sorted(theatres)
-                ],
-            ),
-            "",
-            "Outlet styles: " + "; ".join(sorted({m.outlet_style for m in real})) + ".",
-            "",
-        ]
-    return "\n".join(out)
-
-
 def agreement_tables(paths: list[str]) -> str:
     """Blind second annotation of a sample: stance agreement, Cohen's kappa, device F1 per label."""
     from sklearn.metrics import cohen_kappa_score
@@ -257,34 +178,20 @@ def cue_section(paths: list[str]) -> str:
     )
 
 
-def article_agreement_tables(paths: list[str]) -> str:
-    """Blind second labelling of sample articles against their gold (spans, stance, devices)."""
-    from train.agreement import article_agreement, render
-
-    out = []
-    for data in map(Path, paths):
-        for folder in article_folders([data]):
-            seconds = sorted((data / "annotation").glob("articles-second-*.jsonl"))
-            first = data / "annotation" / "articles-first.jsonl"  # before adjudication
-            agreement = article_agreement(folder, seconds, first) if seconds else None
-            if agreement:
-                out += [
-                    f"### Article agreement (blind second labelling, {folder})",
-                    "",
-                    _table(("what", "value"), render(agreement)),
-                    "",
-                ]
-    return "\n".join(out)
-
-
 def render(paths: list[str], with_cues: bool = False) -> str:
+    corpus = training_paths(paths)
+    note = (
+        f"Statement counts and splits are over what the configs train on ({', '.join(corpus)}); "
+        "every folder of labelled articles has its own table below.\n"
+    )
     parts = [
-        corpus_tables(paths),
+        note,
+        corpus_tables(corpus),
         gold_tables(paths),
         agreement_tables(paths),
         article_agreement_tables(paths),
     ]
-    return "\n".join(parts + ([cue_section(paths)] if with_cues else []))
+    return "\n".join(parts + ([cue_section(corpus)] if with_cues else []))
 
 
 def main(paths: list[str], update: str | None = None, with_cues: bool = False) -> int:
