@@ -87,15 +87,20 @@ def _acronym_bracket(doc, i: int) -> bool:
     return i + 2 < len(doc) and doc[i + 2].text == ")" and doc[i + 1].text.isupper()
 
 
-def _in_clause(token, subject) -> bool:
+def _in_clause(token, subject, relative: bool = False) -> bool:
     """Whether ``token`` sits in a participle clause on ``subject`` ("carried by …"); a relative
-    clause may name the speaker ("who gave only her first name, Dragana")."""
+    clause may name a person speaker ("who gave only her first name, Dragana"), never a body
+    ("the mission, which replaced the previous mission, Atmis,": ``relative``)."""
     node = token
     while node.i != subject.i and node.head.i != node.i:
-        if node.dep_ == "acl":
+        if node.dep_ == "acl" or (relative and node.dep_ == "relcl" and not _who(node)):
             return True
         node = node.head
     return False
+
+
+def _who(clause) -> bool:
+    return any(t.lower_ in ("who", "whom") for t in clause.children)
 
 
 def _appositive(subject) -> tuple[str, str]:
@@ -108,7 +113,7 @@ def _appositive(subject) -> tuple[str, str]:
             # "the director general of the Inter-Services Public Relations (ISPR)": an acronym
             # in brackets names the body it follows, not the speaker.
             continue
-        if _in_clause(child, subject):
+        if _in_clause(child, subject, relative=not is_animate(subject.lemma_)):
             continue  # "The statement, carried by the news agency WAM,": the carrier's name
         if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i > subject.i:
             toks = [
