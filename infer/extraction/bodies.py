@@ -8,6 +8,7 @@ import re
 from infer.extraction.lexicon import without_article, words
 
 GROUP_HEADS = words("speakers", "group_heads")
+BODY_WORDS = GROUP_HEADS | words("attribution", "org_words")
 CAP = r"[A-Z][\w’'.-]*"
 # "of the Korean People's Army", "to the United Nations": the body a head belongs to ("of
 # Ukraine", a country, names no other body: "the State Emergency Service" is already whole).
@@ -83,3 +84,9 @@ def named_before(head: str, text: str, pos: int) -> str:
     pattern = rf"{owner}\s+(?:[\w-]+\s+){{0,3}}?(?i:{re.escape(head)})\b"
     found = [m for m in re.finditer(pattern, text[:pos]) if "\n" not in m.group(0)]
     return found[-1].group(0) if found else ""
+
+
+def body_name(name: str) -> bool:
+    """ "The Tigray People's Liberation Front": a name ending in a body word names no person."""
+    last = without_article(name).split()[-1:]
+    return bool(last) and last[0].lower() in BODY_WORDS

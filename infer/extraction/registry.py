@@ -6,9 +6,8 @@ import re
 from dataclasses import dataclass, field
 
 from infer.extraction.acronyms import expand_acronym, spelled_out
-from infer.extraction.bodies import adjoining_heads, fullest_body
+from infer.extraction.bodies import BODY_WORDS, adjoining_heads, fullest_body
 from infer.extraction.entities import (
-    GROUP_HEADS,
     RANK_WORDS,
     RANKS,
     STOP,
@@ -17,9 +16,6 @@ from infer.extraction.entities import (
     strip_ranks,
     words_of,
 )
-from infer.extraction.lexicon import words
-
-BODY_WORDS = GROUP_HEADS | words("attribution", "org_words")
 
 
 @dataclass

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from infer.extraction.acronyms import acronyms_of, spelled_out
-from infer.extraction.bodies import fullest_body, named_before
+from infer.extraction.bodies import body_name, fullest_body, named_before
 from infer.extraction.entities import (
     GROUP_HEADS,
     STATE_WORDS,
@@ -24,7 +24,7 @@ from infer.extraction.entities import (
 )
 from infer.extraction.lexicon import without_article, word_list, words
 from infer.extraction.persons import is_animate, noun_gender
-from infer.extraction.registry import BODY_WORDS, EntityRegistry
+from infer.extraction.registry import EntityRegistry
 from infer.extraction.types import Attribution
 
 __all__ = ["SpeakerResolver", "normalize_speaker", "same_speaker", "strip_ranks"]
@@ -35,12 +35,6 @@ MILITARY_WORDS = words("speakers", "military_words")
 NATIONAL_FORCE = re.compile("|".join(word_list("speakers", "national_force_names")))
 LEDE = 2  # statements before the first one that names a person (a headline's among them)
 NEAR = 1200  # characters: how far back "the diplomat" looks for the person just named
-
-
-def _body_name(name: str) -> bool:
-    """ "The Tigray People's Liberation Front": a name ending in a body word names no person."""
-    last = without_article(name).split()[-1:]
-    return bool(last) and last[0].lower() in BODY_WORDS
 
 
 @dataclass
@@ -101,7 +95,7 @@ class SpeakerResolver(EntityRegistry):
             spelled = [e for e in self.entities if e.alias_of is None and acronyms_of(key, e.name)]
             if spelled:  # "the DG ISPR": the director general of the Inter-Services Public …
                 ent = max(spelled, key=lambda e: e.last_before(look))
-            elif known is not None and known.is_person and not _body_name(key):
+            elif known is not None and known.is_person and not body_name(key):
                 ent = self.person(known.name, pos=pos)
             elif looks_like_person(key) and not attr.body:
                 ent = self.person(self._fullest(key, pos), pos=pos)
