@@ -14,6 +14,17 @@ def test_a_body_head_widens_to_the_body_it_belongs_to_but_not_to_a_country():
     assert fullest_body("the State Emergency Service", text) == "the State Emergency Service"
 
 
+def test_a_place_before_a_bracketed_acronym_belongs_to_the_body_name():
+    text = (
+        "The Joint Observer Mission in Kordavia (JOMK) said the truce held. "
+        "The Health Ministry in Varna said 3 people were hurt."
+    )
+    assert fullest_body("The Joint Observer Mission", text) == (
+        "The Joint Observer Mission in Kordavia"
+    )
+    assert fullest_body("The Health Ministry", text) == "The Health Ministry"
+
+
 def test_a_description_widens_to_the_body_word_the_article_adds():
     text = "Gaza's civil defence agency said 19 people were killed."
     assert fullest_body("Gaza's civil defence", text) == "Gaza's civil defence agency"

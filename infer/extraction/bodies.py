@@ -12,7 +12,11 @@ BODY_WORDS = GROUP_HEADS | words("attribution", "org_words")
 CAP = r"[A-Z][\w’'.-]*"
 # "of the Korean People's Army", "to the United Nations": the body a head belongs to ("of
 # Ukraine", a country, names no other body: "the State Emergency Service" is already whole).
-OF_NAME = re.compile(rf" (?:of|to) the {CAP}(?: (?:of |and )?{CAP}){{0,5}}")
+OF_NAME = re.compile(
+    rf" (?:of|to) the {CAP}(?: (?:of |and )?{CAP}){{0,5}}"
+    # "Support Mission in Libya (UNSMIL)": the bracketed acronym shows where the name ends.
+    rf"| (?:in|for|on) {CAP}(?: {CAP}){{0,2}}(?= \([A-Z][A-Za-z]{{1,7}}\))"
+)
 BODY_WORD = "(?:" + "|".join(sorted(GROUP_HEADS, key=len, reverse=True)) + ")"
 WORD_BEFORE = re.compile(rf"\b({BODY_WORD}) $")
 WORD_AFTER = re.compile(rf" ({BODY_WORD})\b")
