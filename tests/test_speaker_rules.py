@@ -603,3 +603,9 @@ def test_a_name_in_a_bodys_relative_clause_is_not_the_bodys_name(nlp):
     )
     subject = next(t for t in doc if t.dep_ == "nsubj" and t.text == "Mission")
     assert make_attribution(subject, "said").appos == ""
+
+
+def test_a_clause_on_how_the_source_reached_the_reporter_is_cut_from_the_speaker(nlp):
+    doc = nlp("A fisherman who spoke to the radio from the harbour said the nets were empty.")
+    subject = next(t for t in doc if t.dep_ == "nsubj" and t.lower_ == "fisherman")
+    assert make_attribution(subject, "said").surface == "A fisherman"
