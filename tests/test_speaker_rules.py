@@ -1,5 +1,7 @@
 """Speaker rules added for real-page articles: one rule a test, on one or two sentences."""
 
+from dataclasses import replace
+
 import pytest
 
 from infer.extraction.attribution import make_attribution
@@ -293,6 +295,14 @@ def test_every_description_in_the_lede_joins_the_person_named_next():
     r.resolve(spoken("the ambassador", "ambassador", "description", 80, cue="to"))
     r.resolve(spoken("Alexander Bochkaryov", "bochkaryov", "person", 300, cue="told"))
     assert r.final_names() == ["Alexander Bochkaryov"] * 3
+
+
+def test_a_headline_description_joins_the_person_the_lede_names_in_apposition():
+    r = SpeakerResolver()
+    r.resolve(spoken("Port chief", "chief", "description", 0, cue="warns"))
+    lede = Attribution("The head of the port authority", "x", "head", "description", "said", 60)
+    r.resolve(replace(lede, appos="Marta Kovac", appos_kind="person"))
+    assert r.final_names() == ["Marta Kovac"] * 2
 
 
 def test_a_hyphenated_given_name_ner_cuts_is_kept_whole(nlp):

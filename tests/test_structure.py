@@ -21,6 +21,15 @@ def test_title_case_place_with_an_agency_tag_is_a_dateline():
     assert ("body", "The Philippines accused its neighbour.") in roles(text)
 
 
+def test_a_title_case_place_and_a_spaced_dash_open_the_first_body_paragraph_only():
+    text = (
+        "Port reopens\n\nVarna Bay – The harbour master said ships could dock.\n\n"
+        "Kordo – The second paragraph is body text."
+    )
+    assert ("dateline", "Varna Bay – ") in roles(text)
+    assert ("body", "Kordo – The second paragraph is body text.") in roles(text)
+
+
 def test_dateline_with_slashed_agency_and_full_date_gives_the_article_date():
     text = "Title here\n\nTawila/Amsterdam, 23 August 2024 — MSF teams treated 68 people."
     assert read_structure(text).date == "2024-08-23"

@@ -16,15 +16,14 @@ from infer.extraction.entities import (
     content_words,
     looks_like_person,
     may_be_called,
-    named_issuer,
     normalize_speaker,
     plural,
     same_speaker,
     strip_ranks,
 )
+from infer.extraction.issuers import StatementIssuers
 from infer.extraction.lexicon import without_article, word_list, words
 from infer.extraction.persons import is_animate, noun_gender
-from infer.extraction.registry import EntityRegistry
 from infer.extraction.types import Attribution
 
 __all__ = ["SpeakerResolver", "normalize_speaker", "same_speaker", "strip_ranks"]
@@ -38,13 +37,10 @@ NEAR = 1200  # characters: how far back "the diplomat" looks for the person just
 
 
 @dataclass
-class SpeakerResolver(EntityRegistry):
+class SpeakerResolver(StatementIssuers):
     """Resolver for one article: register people first, then feed attributions in text order."""
 
-    history: list[Entity | None] = field(default_factory=list)
-    surfaces: list[str] = field(default_factory=list)
     ledes: list[Entity] = field(default_factory=list)  # described before they are named
-    issuers: list[tuple[int, Entity]] = field(default_factory=list)  # who issued a statement
     lede_pos: int = 0
 
     def resolve(self, attr: Attribution, start: int | None = None) -> str:
@@ -58,6 +54,8 @@ class SpeakerResolver(EntityRegistry):
         if appos:
             ent = self.person(appos, pos=pos) if appos_kind == "person" else self.group(appos, pos)
             ent.describe(surface)
+            if appos_kind == "person":
+                self._join_ledes(ent)
         elif kind == "pronoun" and key.lower() == "it" and self._after_statement():
             ent = self.history[-1]  # "The statement said …. It called …": the same statement
         elif kind == "pronoun":
@@ -71,13 +69,7 @@ class SpeakerResolver(EntityRegistry):
                 ent.gender = "m" if key.lower() == "he" else "f"
         elif kind == "person":
             ent = self.person(self._fullest(key, pos), pos=pos)
-            if self.ledes and len(self.history) <= LEDE + 1 and ent.last_before(self.lede_pos) < 0:
-                # News ledes name a speaker by title and give the name a paragraph later.
-                for lede in self.ledes:
-                    ent.heads |= lede.heads
-                    ent.words |= lede.words
-                    lede.alias_of = ent
-                self.ledes = []
+            self._join_ledes(ent)
         elif kind == "org" and is_animate(head) and not looks_like_person(key):
             # "the Special Representative of the Secretary-General said": a capitalised title
             # names a person, a "she" later on.
@@ -112,6 +104,15 @@ class SpeakerResolver(EntityRegistry):
         self.history.append(ent)
         self.surfaces.append(surface)
         return ent.name if ent is not None else surface
+
+    def _join_ledes(self, ent: Entity) -> None:
+        """News ledes name a speaker by title and give the name a paragraph later."""
+        if self.ledes and len(self.history) <= LEDE + 1 and ent.last_before(self.lede_pos) < 0:
+            for lede in self.ledes:
+                ent.heads |= lede.heads
+                ent.words |= lede.words
+                lede.alias_of = ent
+            self.ledes = []
 
     def introduce(self, attr: Attribution) -> Entity | None:
         """Register someone the article presents without a statement ("A senior army officer,
@@ -172,33 +173,8 @@ class SpeakerResolver(EntityRegistry):
 
     def _description(self, surface: str, head: str, pos: int, via: str = "") -> Entity | None:
         head = head.lower()
-        if head in STATEMENT_HEADS and (issuer := named_issuer(surface, head)):
-            # "A White House statement said": the body named before the word "statement".
-            known = self.by_token.get(issuer.split()[-1].lower())
-            return known if known is not None and known.is_person else self.group(issuer, pos)
         if head in STATEMENT_HEADS:
-            # "the statement said": the body or person whose statement the article last reported,
-            # or the one it last said issued a statement, whichever came later.
-            issuer = next((e for e in reversed(self.history) if e is not None), None)
-            issued = max(
-                ((p, e) for p, e in self.issuers if p <= pos), default=None, key=lambda x: x[0]
-            )
-            if issued and (issuer is None or issued[0] > issuer.canonical().last_before(pos)):
-                return issued[1].canonical()
-            if issuer is not None and issuer.canonical().name.split()[-1].lower() not in (
-                STATEMENT_HEADS
-            ):
-                return issuer.canonical()
-            groups = [  # never the outlet that carried it ("carried by the agency WAM")
-                e
-                for e in self.entities
-                if e.alias_of is None
-                and e.last_before(pos) >= 0
-                and normalize_speaker(e.name) != normalize_speaker(via)
-            ]
-            return (
-                max(groups, key=lambda e: (not e.is_person, e.last_before(pos))) if groups else None
-            )
+            return self._statement_issuer(surface, head, pos, via)
         words = content_words(surface)
         gender = noun_gender(head)
         # "a Lashio resident", "a doctor": an indefinite description brings in someone new.
@@ -271,11 +247,6 @@ class SpeakerResolver(EntityRegistry):
         at = min(e.mentions)
         end = self.text.find(".", at)
         return places & content_words(self.text[at : end if 0 <= end - at < 300 else at + 300])
-
-    def _after_statement(self) -> bool:
-        """Whether the last attribution was a statement ("The statement said", "the communique")."""
-        last = self.surfaces[-1].lower().split() if self.surfaces else []
-        return bool(last) and last[-1] in STATEMENT_HEADS and self.history[-1] is not None
 
     def _named_bodies(self, pos: int) -> list[Entity]:
         """Bodies with a proper name (not a state's organ) mentioned before ``pos``."""

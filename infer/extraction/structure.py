@@ -119,7 +119,8 @@ def read_structure(text: str, title: str = "", author: str = "") -> Structure:
         if headline and para == headline:
             regions.append(Region("repeated_headline", s, e))
             continue
-        if (m := _any("dateline_prefix", para)) and m.end() < len(para):
+        m = _any("dateline_prefix", para) or (not body_started and _any("dateline_lead", para))
+        if m and m.end() < len(para):
             regions.append(Region("dateline", s, s + m.end()))
             date = date or _iso_date(m.group(0))
             regions.append(Region("body", s + m.end(), e))

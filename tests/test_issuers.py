@@ -1,0 +1,23 @@
+"""Who issued a statement (infer/extraction/issuers.py)."""
+
+from infer.extraction.speakers import SpeakerResolver
+from infer.extraction.types import Attribution
+
+
+def test_a_statement_named_after_a_body_is_the_bodys():
+    r = SpeakerResolver()
+    got = r.resolve(
+        Attribution("A Harbour Authority statement", "x", "statement", "description", "said", 10)
+    )
+    assert got == "the Harbour Authority"
+
+
+def test_the_statement_is_the_one_whose_statement_was_reported_last():
+    r = SpeakerResolver()
+    r.resolve(
+        Attribution("The Harbour Authority", "The Harbour Authority", "authority", "org", "said", 0)
+    )
+    got = r.resolve(
+        Attribution("the statement", "the statement", "statement", "description", "said", 90)
+    )
+    assert got == "The Harbour Authority"
