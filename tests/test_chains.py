@@ -24,3 +24,19 @@ def test_quoted_as_saying_takes_the_rest_of_the_sentence_when_the_parse_breaks_t
     got = reported_content(text, 0, saying, [])
     assert text[got.start : got.end].startswith("patrols had")
     assert got.attribution.appos == "Captain Rolf Lind"
+
+
+def test_a_name_parsed_as_a_second_object_of_quoted_is_the_speaker(nlp):
+    from spacy.tokens import Doc, Span
+
+    sentence = "Radio quoted a spokesman , Omar Said , as saying that calm held ."
+    words = sentence.split(" ")
+    heads = [1, 1, 3, 1, 3, 6, 1, 1, 1, 8, 12, 12, 9, 1]
+    deps = "nsubj ROOT det dobj punct compound dobj punct prep pcomp mark nsubj ccomp punct"
+    doc = Doc(
+        nlp.vocab, words=words, heads=heads, deps=deps.split(), lemmas=[w.lower() for w in words]
+    )
+    doc[1].lemma_, doc[9].lemma_ = "quote", "say"
+    doc.ents = [Span(doc, 5, 7, label="PERSON")]
+    speaker, carrier = chain(doc[9])
+    assert (speaker.text, carrier) == ("Said", "Radio")

@@ -18,13 +18,23 @@ def chain(verb):
         if m["saying"].i != verb.i:
             continue
         q = m["quote"]
-        speaker = next((c for c in q.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        speaker = _named_object(q)
         carrier = next((c for c in q.children if c.dep_ == "nsubj"), None)
         agent = next((c for c in q.children if c.dep_ == "agent"), None)
         if carrier is None and agent is not None:
             carrier = next((c for c in agent.children if c.dep_ == "pobj"), None)
         return speaker, phrase(carrier) if carrier is not None else ""
     return _loose_chain(verb)
+
+
+def _named_object(quote):
+    """Who the "quote" verb quotes; "quoted a spokesman for the governor, Mawlawi X, as saying"
+    parsed as two objects: the name set off by a comma after the description."""
+    objects = [c for c in quote.children if c.dep_ in ("dobj", "nsubjpass")]
+    named = [
+        c for c in objects[1:] if c.ent_type_ == "PERSON" and c.doc[c.left_edge.i - 1].text == ","
+    ]
+    return named[0] if named else (objects[0] if objects else None)
 
 
 def _loose_chain(verb):
@@ -35,7 +45,7 @@ def _loose_chain(verb):
         return None, ""
     for q in reversed(doc[verb.sent.start : verb.i - 1]):
         if q.lemma_.lower() == "quote" and q.pos_ == "VERB":
-            speaker = next((c for c in q.children if c.dep_ == "dobj"), None)
+            speaker = _named_object(q)
             carrier = next((c for c in q.children if c.dep_ == "nsubj"), None)
             if speaker is None:
                 return None, ""
