@@ -619,3 +619,18 @@ def test_a_clause_on_how_the_source_reached_the_reporter_is_cut_from_the_speaker
     doc = nlp("A fisherman who spoke to the radio from the harbour said the nets were empty.")
     subject = next(t for t in doc if t.dep_ == "nsubj" and t.lower_ == "fisherman")
     assert make_attribution(subject, "said").surface == "A fisherman"
+
+
+def test_a_headline_description_is_the_fuller_description_the_body_gives_next():
+    r = SpeakerResolver()
+    r.resolve(spoken("Port official", "official", "description", 0, cue="says"))
+    r.resolve(spoken("a port official in Varna", "official", "description", 60, cue="told"))
+    r.resolve(spoken("Ana Petrova", "petrova", "person", 300))
+    assert r.final_names() == ["a port official in Varna"] * 2 + ["Ana Petrova"]
+
+
+def test_a_generic_head_with_a_name_in_it_is_its_own_body():
+    r = SpeakerResolver()
+    r.group("Kordo Liberation Front", 0)
+    got = r.resolve(spoken("the UN relief agency", "agency", "description", 50))
+    assert got == "the UN relief agency"

@@ -214,7 +214,12 @@ class SpeakerResolver(StatementIssuers):
             ):
                 last.heads.add(head)
                 return last
-        generic = head in GENERIC_GROUPS and surface.lower().startswith("the ")
+        # "the group", "the armed group"; "the UN refugee agency" names its own body.
+        generic = (
+            head in GENERIC_GROUPS
+            and surface.lower().startswith("the ")
+            and not any(w[:1].isupper() for w in surface.split()[1:])
+        )
         if generic and (named := self._named_bodies(pos)):
             return max(named, key=lambda e: e.last_before(pos))
         bare = surface.lower() == f"the {head}" and head in GROUP_HEADS
@@ -230,6 +235,11 @@ class SpeakerResolver(StatementIssuers):
         ent.describe(surface)
         ent.heads.add(head)
         self.entities.append(ent)
+        for lede in self.ledes if ent.is_person else []:
+            # "Taliban official says" then "a Taliban official in Kandahar told …": the same one.
+            if head in lede.heads and lede.words <= ent.words:
+                lede.alias_of = ent
+        self.ledes = [lede for lede in self.ledes if lede.alias_of is None]
         # "the regional governor" (or headline-style "Russian diplomat") first, named later.
         definite = not re.match(r"(?:an?|one|some|another|two|three|several)\s", surface.lower())
         single = head in surface.lower().split()  # the head is written as its lemma: not plural
