@@ -205,3 +205,22 @@ def test_a_speaker_the_parser_hangs_on_a_fronted_phrase_is_the_cues_subject(nlp)
 def test_a_speaker_said_according_to_a_carrier_keeps_the_carrier_as_via(nlp):
     attr = near(nlp, '"We will not move from here," the mayor said, according to the local radio.')
     assert (attr.surface, attr.via) == ("the mayor", "the local radio")
+
+
+def test_a_speaker_before_a_participle_aside_is_the_cues_subject(nlp):
+    text = (
+        "Pakistan's Foreign Office, asked about the closure at its weekly briefing, said the "
+        "rules applied to everyone."
+    )
+    got = reported(nlp, text, "said")
+    assert got.attribution.surface == "Pakistan's Foreign Office"
+    assert text[got.start : got.end] == "the rules applied to everyone"
+
+
+def test_a_passive_cue_verb_inside_the_content_stays_in_it(nlp):
+    text = (
+        "The ministry said the soldiers had entered the compound and had been instructed to "
+        "avoid harming patients."
+    )
+    got = reported(nlp, text, "said")
+    assert text[got.start : got.end].endswith("had been instructed to avoid harming patients")

@@ -57,6 +57,8 @@ def subject_of(verb, depth: int = 0):
             return _after_fronted_place(child)
     if (swallowed := _in_fronted_phrase(verb)) is not None:
         return swallowed
+    if (aside := participle_aside(verb)) is not None:
+        return next(c for c in aside.children if c.dep_ == "nsubj")
     if depth == 0 and is_cue(verb) and verb.dep_ in ("conj", "advcl"):
         # "X said it regretted A and promised B": B's cue shares X, not the content's subject.
         node = verb.head
@@ -82,6 +84,25 @@ def _after_fronted_place(subject):
         return subject
     appos = [c for c in subject.children if c.dep_ == "appos" and c.i > subject.i]
     return appos[0] if appos else subject
+
+
+def participle_aside(verb):
+    """ "The ministry, asked about the closure, said …": the parser makes the aside a clause
+    before the cue with the speaker as its subject; that clause, or None."""
+    doc = verb.doc
+    for c in verb.children:
+        if c.dep_ != "ccomp" or c.i > verb.i or c.tag_ not in ("VBN", "VBD"):
+            continue
+        subject = next((s for s in c.children if s.dep_ == "nsubj" and s.i < c.i), None)
+        if (
+            subject is not None
+            and subject.right_edge.i in (c.i - 2, c.i - 1)
+            and doc[c.i - 1].text == ","
+            and doc[verb.i - 1].text == ","
+            and c.right_edge.i in (verb.i - 1, verb.i - 2)
+        ):
+            return c
+    return None
 
 
 def _in_fronted_phrase(verb):

@@ -9,6 +9,7 @@ from infer.extraction.attribution import (
     is_cue,
     make_attribution,
     overlaps,
+    participle_aside,
     subject_of,
 )
 from infer.extraction.chains import chain, via_of
@@ -80,7 +81,10 @@ def _cut_other_cues(verb, tokens: list) -> list:
     ids = {t.i for t in tokens}
     cut: set[int] = set()
     for t in tokens:
+        passive = any(c.dep_ == "auxpass" for c in t.children)  # "had been announced": content
         if t.i != verb.i and t.dep_ in ("conj", "advcl") and t.head.i in ids and is_cue(t):
+            if passive:
+                continue
             cut |= {x.i for x in t.subtree}
             before = t.left_edge.i - 1
             while before in ids and t.doc[before].dep_ in ("cc", "punct"):
@@ -115,8 +119,11 @@ def _content(verb) -> tuple[list, bool, str]:
     particle that belongs to the cue ("called *for*", "warned *of*")."""
     lemma = verb.lemma_.lower()
     kids = [c for c in verb.children if c.i > verb.i]
+    aside = participle_aside(verb)
     content = [
-        c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and not _own_statement(c, verb)
+        c
+        for c in verb.children
+        if c.dep_ in ("ccomp", "xcomp") and not _own_statement(c, verb) and c != aside
     ]
     objects = [c for c in kids if c.dep_ in ("dobj", "oprd")]
     if lemma in OBJECT_LEMMAS or lemma in AS_LEMMAS:
