@@ -6,7 +6,7 @@ from infer.extraction.attribution import attribution_near, make_attribution, sub
 from infer.extraction.extractor import load_spacy
 from infer.extraction.matchers import matches
 from infer.extraction.quotes import find_quotes
-from infer.extraction.reported import according_to, reported_content
+from infer.extraction.reported import reported_content
 
 
 @pytest.fixture(scope="module")
@@ -50,19 +50,6 @@ def test_object_cue_takes_its_object_as_content(nlp):
     text = "The ministry denied any involvement in the attack on the convoy."
     got = reported(nlp, text, "denied")
     assert "any involvement in the attack" in text[got.start : got.end]
-
-
-def test_according_to_gives_the_source_and_the_clause(nlp):
-    text = "According to the health ministry, twelve people were killed in the strike."
-    [got] = according_to(text, 0, nlp(text), [])
-    assert got.attribution.cue == "according to"
-    assert got.attribution.surface == "the health ministry"
-    assert text[got.start : got.end].startswith("twelve people were killed")
-
-
-def test_according_to_a_document_is_not_a_speaker(nlp):
-    text = "According to the report, twelve people were killed in the strike."
-    assert according_to(text, 0, nlp(text), []) == []
 
 
 def test_dependency_matcher_finds_according_to(nlp):

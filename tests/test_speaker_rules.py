@@ -168,7 +168,7 @@ def test_a_lower_case_head_tagged_propn_is_a_description(nlp):
 
 
 def test_according_to_a_role_then_a_name_takes_the_name_and_leaves_it_out_of_the_content(nlp):
-    from infer.extraction.reported import according_to
+    from infer.extraction.according import according_to
 
     text = (
         "According to the regional governor, Ihor Tkachuk, three workers were killed at the plant."

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
+from infer.extraction.according import according_to
 from infer.extraction.attribution import (
     CUE_FORMS,
     attribution_near,
@@ -18,7 +19,7 @@ from infer.extraction.lexicon import word_list
 from infer.extraction.people import inside, register_people
 from infer.extraction.prefilter import View, view
 from infer.extraction.quotes import Quote, find_quotes, word_count
-from infer.extraction.reported import according_to, reported_content
+from infer.extraction.reported import reported_content
 from infer.extraction.speakers import SpeakerResolver
 from infer.extraction.structure import Page, Structure, page_structure
 from infer.extraction.types import Attribution, Candidate, Statement

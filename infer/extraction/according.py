@@ -1,0 +1,52 @@
+"""``According to X, <clause>``: the clause as an indirect statement whose speaker is X."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from infer.extraction.attribution import make_attribution, overlaps
+from infer.extraction.lexicon import words
+from infer.extraction.matchers import matches
+from infer.extraction.reported import token_span
+from infer.extraction.types import Candidate
+
+DOCUMENT_HEADS = words("attribution", "document_heads")
+
+
+def according_to(text: str, p_start: int, doc, direct_ranges) -> list[Candidate]:
+    """``According to X, <clause>``: one ``indirect`` Candidate per occurrence."""
+    out = []
+    for m in matches(doc, "according_to"):
+        tok, source = m["according"], m["source"]
+        if tok.head == tok or source.lemma_.lower() in DOCUMENT_HEADS:
+            continue
+        skip = {t.i for t in tok.subtree}
+        name = _name_after(doc, tok.right_edge.i + 1) if source.pos_ == "NOUN" else None
+        if name is not None:
+            skip |= set(range(name.start - 1, name.end + 1))  # the name and its commas
+        clause = [
+            t for t in tok.head.subtree if t.i not in skip and (t.dep_ != "punct" or t.i > tok.i)
+        ]
+        if not clause:
+            continue
+        start, end = token_span(doc, clause)
+        while start < end and text[p_start + start] in " ,":
+            start += 1
+        s, e = p_start + start, p_start + end
+        attr = make_attribution(source, "according to", p_start)
+        if attr and name is not None:
+            attr = replace(attr, appos=name.text, appos_kind="person")
+        if attr and not overlaps(s, e, direct_ranges) and len(text[s:e].split()) >= 3:
+            out.append(Candidate(s, e, "indirect", attr))
+    return out
+
+
+def _name_after(doc, i: int):
+    """ "According to the regional governor, Ihor Tkachuk, three workers …": the parser takes
+    the name in apposition for a subject of the clause; the person's name set off by commas."""
+    if i + 1 >= len(doc) or doc[i].text != ",":
+        return None
+    ent = next((e for e in doc.ents if e.start == i + 1 and e.label_ == "PERSON"), None)
+    if ent is None or ent.end >= len(doc) or doc[ent.end].text != ",":
+        return None
+    return ent

@@ -1,0 +1,24 @@
+"""``According to X, <clause>`` (infer/extraction/according.py)."""
+
+import pytest
+
+from infer.extraction.according import according_to
+from infer.extraction.extractor import load_spacy
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_spacy()
+
+
+def test_according_to_gives_the_source_and_the_clause(nlp):
+    text = "According to the health ministry, twelve people were killed in the strike."
+    [got] = according_to(text, 0, nlp(text), [])
+    assert got.attribution.cue == "according to"
+    assert got.attribution.surface == "the health ministry"
+    assert text[got.start : got.end].startswith("twelve people were killed")
+
+
+def test_according_to_a_document_is_not_a_speaker(nlp):
+    text = "According to the report, twelve people were killed in the strike."
+    assert according_to(text, 0, nlp(text), []) == []
