@@ -22,3 +22,10 @@ def test_according_to_gives_the_source_and_the_clause(nlp):
 def test_according_to_a_document_is_not_a_speaker(nlp):
     text = "According to the report, twelve people were killed in the strike."
     assert according_to(text, 0, nlp(text), []) == []
+
+
+def test_according_to_figures_from_a_source_makes_the_source_the_speaker(nlp):
+    text = "Prices have doubled since June, according to preliminary figures from aid agencies."
+    [got] = according_to(text, 0, nlp(text), [])
+    assert got.attribution.surface == "aid agencies"
+    assert text[got.start : got.end] == "Prices have doubled since June"

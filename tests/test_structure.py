@@ -30,6 +30,12 @@ def test_a_title_case_place_and_a_spaced_dash_open_the_first_body_paragraph_only
     assert ("body", "Kordo – The second paragraph is body text.") in roles(text)
 
 
+def test_a_bracketed_place_and_date_open_a_press_release_body():
+    text = "Floods displace thousands\n\n(Varna, 3 May 2025) – More than 900 families fled."
+    assert ("dateline", "(Varna, 3 May 2025) – ") in roles(text)
+    assert read_structure(text).date == "2025-05-03"
+
+
 def test_dateline_with_slashed_agency_and_full_date_gives_the_article_date():
     text = "Title here\n\nTawila/Amsterdam, 23 August 2024 — MSF teams treated 68 people."
     assert read_structure(text).date == "2024-08-23"

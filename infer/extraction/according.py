@@ -18,7 +18,9 @@ def according_to(text: str, p_start: int, doc, direct_ranges) -> list[Candidate]
     out = []
     for m in matches(doc, "according_to"):
         tok, source = m["according"], m["source"]
-        if tok.head == tok or source.lemma_.lower() in DOCUMENT_HEADS:
+        if source.lemma_.lower() in DOCUMENT_HEADS:
+            source = _issuer(source)  # "according to preliminary figures from X": X's figures
+        if tok.head == tok or source is None:
             continue
         skip = {t.i for t in tok.subtree}
         name = _name_after(doc, tok.right_edge.i + 1) if source.pos_ == "NOUN" else None
@@ -27,6 +29,8 @@ def according_to(text: str, p_start: int, doc, direct_ranges) -> list[Candidate]
         clause = [
             t for t in tok.head.subtree if t.i not in skip and (t.dep_ != "punct" or t.i > tok.i)
         ]
+        if tok.i > tok.head.i:  # "…, according to figures from the agency, Frontex.": the end
+            clause = [t for t in clause if t.i < tok.i]
         if not clause:
             continue
         start, end = token_span(doc, clause)
@@ -50,3 +54,11 @@ def _name_after(doc, i: int):
     if ent is None or ent.end >= len(doc) or doc[ent.end].text != ",":
         return None
     return ent
+
+
+def _issuer(document):
+    """Who a document is from ("figures from humanitarian partners"); None when not named."""
+    for prep in document.children:
+        if prep.dep_ == "prep" and prep.lower_ == "from":
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
