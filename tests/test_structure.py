@@ -36,6 +36,14 @@ def test_a_bracketed_place_and_date_open_a_press_release_body():
     assert read_structure(text).date == "2025-05-03"
 
 
+def test_an_image_source_line_is_a_credit():
+    text = (
+        "Floods in Varna\n\nBoats on a flooded street in Varna on Monday. Image source: Kordo Press"
+    )
+    assert ("caption", "Boats on a flooded street in Varna on Monday.") in roles(text)
+    assert ("credit", " Image source: Kordo Press") in roles(text)
+
+
 def test_dateline_with_slashed_agency_and_full_date_gives_the_article_date():
     text = "Title here\n\nTawila/Amsterdam, 23 August 2024 — MSF teams treated 68 people."
     assert read_structure(text).date == "2024-08-23"
