@@ -211,3 +211,10 @@ def test_a_passive_cue_verb_inside_the_content_stays_in_it(nlp):
     )
     got = reported(nlp, text, "said")
     assert text[got.start : got.end].endswith("had been instructed to avoid harming patients")
+
+
+def test_a_bare_definite_object_of_reject_is_no_statement(nlp):
+    text = "An official at the port authority rejected the union's account."
+    assert reported(nlp, text, "rejected") is None
+    text = "An official at the port authority rejected claims that ships had been turned away."
+    assert reported(nlp, text, "rejected") is not None

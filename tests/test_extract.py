@@ -130,3 +130,13 @@ def test_statement_as_speaker_resolves_to_the_issuing_body(extractor):
     )
     found = extractor.extract(text)
     assert [s.speaker for s in found] == ["The Foreign Ministry", "The Foreign Ministry"]
+
+
+def test_the_speaker_of_a_bare_rejection_is_the_next_pronouns_antecedent(extractor):
+    text = (
+        "Port strike continues\n\n"
+        "An official at the port authority rejected the union's account. “Every ship that "
+        "arrived was unloaded on time,” he said."
+    )
+    [got] = extractor.extract(text)
+    assert got.speaker == "An official at the port authority"

@@ -3,10 +3,16 @@ statements are resolved (with titles, appositions, gender guesses and issuers)."
 
 from __future__ import annotations
 
-from infer.extraction.attribution import introduced_sources, statement_issuers
+from infer.extraction.attribution import (
+    cue_verbs,
+    introduced_sources,
+    statement_issuers,
+    subject_of,
+)
 from infer.extraction.mentions import org_mentions, person_mentions, place_names
 from infer.extraction.persons import guess_gender
 from infer.extraction.phrases import make_attribution
+from infer.extraction.reported import says_nothing
 from infer.extraction.speakers import SpeakerResolver
 
 
@@ -45,5 +51,11 @@ def register_people(resolver: SpeakerResolver, text: str, paras: list, quoted) -
                 resolver.issued(attr)
         for subject in introduced_sources(doc):
             if (attr := make_attribution(subject, subject.head.text, p_start)) is not None:
+                resolver.introduce(attr)
+        for verb in cue_verbs(doc):
+            # "An official … rejected the IOM account. “…,” he said": no statement, an antecedent.
+            subject = subject_of(verb) if says_nothing(verb) else None
+            attr = make_attribution(subject, verb.text, p_start) if subject is not None else None
+            if attr is not None:
                 resolver.introduce(attr)
     resolver.text = text

@@ -25,6 +25,7 @@ NOT_CONTENT = re.compile(
     re.I,
 )
 DOCUMENT_HEADS = words("attribution", "document_heads")
+REJECT_LEMMAS = words("cues", "reject_lemmas")
 
 
 def token_span(doc, tokens) -> tuple[int, int]:
@@ -223,7 +224,7 @@ def reported_content(text: str, p_start: int, verb, direct_ranges) -> Candidate 
         1 if particle or _is_object_complement(verb) else 3
     ):
         return None
-    if NOT_CONTENT.match(content):
+    if NOT_CONTENT.match(content) or _bare_object(verb, tokens):
         return None
     start, end = p_start + start, p_start + end
     end = _close_fragment(text, start, end)
@@ -253,6 +254,24 @@ def _names_not_claims(verb) -> bool:
         "admit",
         "deny",
     )
+
+
+def says_nothing(verb) -> bool:
+    """A cue verb whose only object is a bare anaphoric one ("rejected the IOM account")."""
+    return _bare_object(verb, _content(verb)[0])
+
+
+def _bare_object(verb, tokens: list) -> bool:
+    """ "rejected the IOM account", "denied these claims": a definite object with nothing of
+    its own (no clause or complement) points back at something said, it says nothing."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if verb.lemma_.lower() not in REJECT_LEMMAS or len(objects) != 1:
+        return False
+    subtree = list(objects[0].subtree)
+    if {t.i for t in tokens} != {t.i for t in subtree}:
+        return False
+    definite = subtree[0].lower_ in ("the", "these", "those", "this", "that", "its", "their")
+    return definite and not any(t.dep_ in ("prep", "acl", "relcl", "ccomp") for t in subtree)
 
 
 def _is_object_complement(verb) -> bool:
