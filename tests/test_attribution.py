@@ -218,3 +218,13 @@ def test_a_bare_definite_object_of_reject_is_no_statement(nlp):
     assert reported(nlp, text, "rejected") is None
     text = "An official at the port authority rejected claims that ships had been turned away."
     assert reported(nlp, text, "rejected") is not None
+
+
+def test_who_said_reports_the_person_the_clause_describes(nlp):
+    text = (
+        "Lena Fischer, a 30-year-old nurse from the coastal town who said she had worked for two "
+        "days without sleep, described the ward."
+    )
+    got = reported(nlp, text, "said")
+    assert got is not None and got.attribution.key == "Lena Fischer"
+    assert text[got.start : got.end] == "she had worked for two days without sleep"

@@ -13,6 +13,7 @@ from infer.extraction.attribution import (
 )
 from infer.extraction.chains import chain, via_of
 from infer.extraction.lexicon import rules, words
+from infer.extraction.persons import is_animate
 from infer.extraction.types import Candidate
 
 OBJECT_LEMMAS = words("cues", "object_lemmas")
@@ -199,6 +200,8 @@ def reported_content(text: str, p_start: int, verb, direct_ranges) -> Candidate 
     """The reported speech governed by ``verb`` (an ``indirect`` Candidate), or None."""
     chained, via = chain(verb)
     subject = chained if chained is not None else subject_of(verb)
+    if subject is not None and subject.lower_ == "who" and verb.dep_ == "relcl":
+        subject = _antecedent(verb.head) if verb.lemma_.lower() in ("say", "tell") else None
     if subject is None:
         return None
     if chained is None and subject.dep_ == "nsubjpass" and subject.head.i == verb.i:
@@ -254,6 +257,16 @@ def _names_not_claims(verb) -> bool:
         "admit",
         "deny",
     )
+
+
+def _antecedent(noun):
+    """Who "who said …" refers to: the noun the clause hangs on, or the person it describes
+    ("Mohamed Adam, a 24-year-old from Darfur who said …")."""
+    while noun.dep_ in ("pobj", "prep", "poss", "compound") and noun.head.i != noun.i:
+        noun = noun.head  # the parser may hang the clause on "… from Sudan's Darfur region"
+    if noun.dep_ == "appos" and noun.head.ent_type_ == "PERSON":
+        return noun.head
+    return noun if noun.ent_type_ == "PERSON" or is_animate(noun.lemma_) else None
 
 
 def says_nothing(verb) -> bool:
