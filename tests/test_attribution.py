@@ -228,3 +228,13 @@ def test_who_said_reports_the_person_the_clause_describes(nlp):
     got = reported(nlp, text, "said")
     assert got is not None and got.attribution.key == "Lena Fischer"
     assert text[got.start : got.end] == "she had worked for two days without sleep"
+
+
+def test_which_said_reports_the_named_body_the_clause_hangs_on(nlp):
+    text = (
+        "The photo was released by the Kordo Harbour Command, which said the ship had been "
+        "seized near the coast."
+    )
+    got = reported(nlp, text, "said")
+    assert got is not None and "Command" in got.attribution.surface
+    assert text[got.start : got.end] == "the ship had been seized near the coast"
