@@ -238,3 +238,21 @@ def test_which_said_reports_the_named_body_the_clause_hangs_on(nlp):
     got = reported(nlp, text, "said")
     assert got is not None and "Command" in got.attribution.surface
     assert text[got.start : got.end] == "the ship had been seized near the coast"
+
+
+def test_a_statement_accusing_someone_is_its_issuers(nlp):
+    doc = nlp(
+        "The ministry of Kordavia published a statement accusing the rebels of shelling the "
+        "port of Varna."
+    )
+    accusing = next(t for t in doc if t.text == "accusing")
+    assert subject_of(accusing).text == "ministry"
+
+
+def test_a_cue_parsed_as_a_clause_on_a_root_noun_has_that_noun_as_subject(nlp):
+    doc = nlp(
+        "The faction's commander, who goes by the name Abu Karim, accused “outsiders paid by "
+        "the politicians” of starting the fight."
+    )
+    accused = next(t for t in doc if t.text == "accused")
+    assert subject_of(accused).text == "commander"

@@ -59,6 +59,8 @@ def subject_of(verb, depth: int = 0):
         return swallowed
     if (aside := participle_aside(verb)) is not None:
         return next(c for c in aside.children if c.dep_ == "nsubj")
+    if verb.dep_ == "acl" and depth == 0:
+        return _acl_subject(verb)
     if depth == 0 and is_cue(verb) and verb.dep_ in ("conj", "advcl"):
         # "X said it regretted A and promised B": B's cue shares X, not the content's subject.
         node = verb.head
@@ -73,6 +75,21 @@ def subject_of(verb, depth: int = 0):
             # hangs the cue on the content's verb; its subject comes later, X's is the cue's.
             return subject_of(verb.head.head, depth + 1)
         return found
+    return None
+
+
+def _acl_subject(verb):
+    """A cue the parser hangs on a noun: the noun when it is the sentence's root ("The
+    commander, who …, accused X of …"), or the issuer of a statement ("X published a statement
+    accusing Y of …")."""
+    noun = verb.head
+    active = verb.tag_ == "VBD" or any(c.dep_ in ("dobj", "ccomp") for c in verb.children)
+    if active and noun.dep_ == "ROOT" and noun.pos_ in ("NOUN", "PROPN") and noun.i < verb.i:
+        return noun
+    issue = noun.head
+    issued = issue.i != noun.i and issue.lemma_.lower() in ISSUE_LEMMAS
+    if noun.lemma_.lower() in STATEMENT_HEADS and noun.dep_ == "dobj" and issued:
+        return subject_of(issue, 1)
     return None
 
 
