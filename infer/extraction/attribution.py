@@ -12,18 +12,14 @@ from infer.extraction.matchers import matches
 from infer.extraction.persons import is_animate
 from infer.extraction.phrases import make_attribution, phrase
 from infer.extraction.quotes import Quote
+from infer.extraction.subjects import is_cue, subject_of
 from infer.extraction.types import Attribution
 
-CUE_LEMMAS = words("cues", "cue_lemmas")
 CUE_FORMS = words("cues", "cue_forms")
 ISSUE_LEMMAS = words("speakers", "issue_lemmas")
 STATEMENT_HEADS = words("speakers", "statement_heads")
 DOCUMENT_HEADS = words("attribution", "document_heads")
 SOURCE_LINE = re.compile(r"^Source:[ \t]+(?P<name>[^,\n]+)", re.M)
-
-
-def is_cue(token) -> bool:
-    return token.lemma_.lower() in CUE_LEMMAS and token.pos_ in ("VERB", "AUX")
 
 
 def _speech_idiom(token) -> bool:
@@ -44,118 +40,6 @@ def sourced_quote(text: str, quote: Quote) -> Attribution | None:
     name = found[-1].group("name").strip()
     kind = "person" if looks_like_person(name) else "org"
     return Attribution(name, name, name.split()[-1].lower(), kind, "Quote:", found[-1].start(1))
-
-
-def cue_verbs(doc) -> list:
-    return [t for t in doc if is_cue(t)]
-
-
-def subject_of(verb, depth: int = 0):
-    """The verb's subject, or that of the verb it is coordinated with or governed by."""
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            return _after_fronted_place(child)
-    if (swallowed := _in_fronted_phrase(verb)) is not None:
-        return swallowed
-    if (aside := participle_aside(verb)) is not None:
-        return next(c for c in aside.children if c.dep_ == "nsubj")
-    if verb.dep_ == "acl" and depth == 0:
-        return _acl_subject(verb)
-    if depth == 0 and is_cue(verb) and verb.dep_ in ("conj", "advcl"):
-        # "X said it regretted A and promised B": B's cue shares X, not the content's subject.
-        node = verb.head
-        while node.dep_ == "conj" and node.head.i != node.i:
-            node = node.head
-        if node.dep_ in ("ccomp", "xcomp") and is_cue(node.head):
-            return subject_of(node.head, depth + 1)
-    if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head != verb:
-        found = subject_of(verb.head, depth + 1)
-        if found is not None and found.i > verb.i and verb.head.dep_ == "conj":
-            # "X said …, but warned that should Y act, the response will be …": the parser
-            # hangs the cue on the content's verb; its subject comes later, X's is the cue's.
-            return subject_of(verb.head.head, depth + 1)
-        return found
-    return None
-
-
-def _acl_subject(verb):
-    """A cue the parser hangs on a noun: the noun when it is the sentence's root ("The
-    commander, who …, accused X of …"), or the issuer of a statement ("X published a statement
-    accusing Y of …")."""
-    noun = verb.head
-    active = verb.tag_ == "VBD" or any(c.dep_ in ("dobj", "ccomp") for c in verb.children)
-    if active and noun.dep_ == "ROOT" and noun.pos_ in ("NOUN", "PROPN") and noun.i < verb.i:
-        return noun
-    issue = noun.head
-    issued = issue.i != noun.i and issue.lemma_.lower() in ISSUE_LEMMAS
-    if noun.lemma_.lower() in STATEMENT_HEADS and noun.dep_ == "dobj" and issued:
-        return subject_of(issue, 1)
-    return None
-
-
-def _after_fronted_place(subject):
-    """ "In Tehran, Iran's foreign ministry spokesman denied …": the parser makes the place the
-    subject (its preposition left on the verb) and the speaker its apposition."""
-    before = subject.doc[subject.left_edge.i - 1] if subject.left_edge.i > 0 else None
-    if before is None or before.pos_ != "ADP" or before.head.i != subject.head.i:
-        return subject
-    appos = [c for c in subject.children if c.dep_ == "appos" and c.i > subject.i]
-    return appos[0] if appos else subject
-
-
-def participle_aside(verb):
-    """ "The ministry, asked about the closure, said …": the parser makes the aside a clause
-    before the cue with the speaker as its subject; that clause, or None."""
-    doc = verb.doc
-    for c in verb.children:
-        if c.dep_ != "ccomp" or c.i > verb.i or c.tag_ not in ("VBN", "VBD"):
-            continue
-        subject = next((s for s in c.children if s.dep_ == "nsubj" and s.i < c.i), None)
-        if (
-            subject is not None
-            and subject.right_edge.i in (c.i - 2, c.i - 1)
-            and doc[c.i - 1].text == ","
-            and doc[verb.i - 1].text == ","
-            and c.right_edge.i in (verb.i - 1, verb.i - 2)
-        ):
-            return c
-    return None
-
-
-def _in_fronted_phrase(verb):
-    """ "In a message sent to the agency, a man who …, said": with no subject of its own, the
-    parser hangs the speaker on the fronted phrase as an apposition ending right before the verb."""
-    doc = verb.doc
-    if verb.i < 2 or doc[verb.i - 1].text != ",":
-        return None
-    for prep in verb.children:
-        if prep.dep_ != "prep" or prep.i > verb.i or prep.right_edge.i != verb.i - 2:
-            continue
-        found = next(
-            (
-                t
-                for t in prep.subtree
-                if t.dep_ == "appos"
-                and t.pos_ in ("NOUN", "PROPN")
-                and doc[t.left_edge.i - 1].text == ","
-                and t.right_edge.i == verb.i - 2
-            ),
-            None,
-        )
-        # "…, JNIM, the group that …, denied": a name just before the description is the speaker.
-        named = (
-            [
-                c
-                for c in found.head.children
-                if c.dep_ == "appos"
-                and c.pos_ == "PROPN"
-                and c.right_edge.i == found.left_edge.i - 2
-            ]
-            if found is not None and found.pos_ == "NOUN"
-            else []
-        )
-        return named[0] if named else found
-    return None
 
 
 def overlaps(a: int, b: int, ranges: list[tuple[int, int]]) -> bool:

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import re
 
-from infer.extraction.attribution import cue_verbs, statement_issuers, subject_of
+from infer.extraction.attribution import statement_issuers
 from infer.extraction.phrases import make_attribution
 from infer.extraction.structure import Structure
+from infer.extraction.subjects import cue_verbs, subject_of
 from infer.extraction.types import Attribution, Candidate
 
 INTRO = re.compile(

@@ -8,11 +8,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from infer.extraction.according import according_to
-from infer.extraction.attribution import (
-    CUE_FORMS,
-    attribution_near,
-    cue_verbs,
-)
+from infer.extraction.attribution import CUE_FORMS, attribution_near
 from infer.extraction.blocks import statement_blocks
 from infer.extraction.headlines import headline_candidates, headline_speakers, restated_speakers
 from infer.extraction.lexicon import word_list
@@ -22,6 +18,7 @@ from infer.extraction.quotes import Quote, find_quotes, word_count
 from infer.extraction.reported import reported_content
 from infer.extraction.speakers import SpeakerResolver
 from infer.extraction.structure import Page, Structure, page_structure
+from infer.extraction.subjects import cue_verbs
 from infer.extraction.types import Attribution, Candidate, Statement
 
 __all__ = ["Page", "Statement", "StatementExtractor", "batched", "load_spacy"]

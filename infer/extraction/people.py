@@ -3,17 +3,13 @@ statements are resolved (with titles, appositions, gender guesses and issuers)."
 
 from __future__ import annotations
 
-from infer.extraction.attribution import (
-    cue_verbs,
-    introduced_sources,
-    statement_issuers,
-    subject_of,
-)
+from infer.extraction.attribution import introduced_sources, statement_issuers
 from infer.extraction.mentions import org_mentions, person_mentions, place_names
 from infer.extraction.persons import guess_gender
 from infer.extraction.phrases import make_attribution
 from infer.extraction.reported import says_nothing
 from infer.extraction.speakers import SpeakerResolver
+from infer.extraction.subjects import cue_verbs, subject_of
 
 
 def inside(pos: int, ranges: list[tuple[int, int]]) -> bool:

@@ -4,17 +4,12 @@ from __future__ import annotations
 
 import re
 
-from infer.extraction.attribution import (
-    is_cue,
-    make_attribution,
-    overlaps,
-    participle_aside,
-    subject_of,
-)
+from infer.extraction.attribution import make_attribution, overlaps
 from infer.extraction.bodies import BODY_WORDS
 from infer.extraction.chains import chain, via_of
 from infer.extraction.lexicon import rules, words
 from infer.extraction.persons import is_animate
+from infer.extraction.subjects import is_cue, participle_aside, subject_of
 from infer.extraction.types import Candidate
 
 OBJECT_LEMMAS = words("cues", "object_lemmas")
