@@ -5,6 +5,7 @@ statement by X, with no quotation marks (state agencies print them this way)."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from infer.extraction.attribution import statement_issuers
 from infer.extraction.phrases import make_attribution
@@ -14,7 +15,9 @@ from infer.extraction.types import Attribution, Candidate
 
 INTRO = re.compile(
     r"\bthe following\b[^.:]{0,60}:\s*$"
-    r"|\b(?:statement|text|message|letter|communiqu[eé])\s+(?:reads|read|said|says)\s*:\s*$",
+    # "The statement, posted on the ministry's website, read in part:"
+    r"|\b(?:statement|text|message|letter|communiqu[eé])\b(?:,[^.:]{0,80},)?"
+    r"\s+(?P<cue>(?:reads|read|said|says)(?:\s+in\s+part)?)\s*:\s*$",
     re.I,
 )
 QUOTE_OPENERS = "“\"‘'«"
@@ -38,11 +41,14 @@ def statement_blocks(text: str, structure: Structure, paras) -> list[Candidate]:
     out: list[Candidate] = []
     regions = list(structure.regions)
     for k, r in enumerate(regions):
-        if r.role != "body" or not INTRO.search(text[r.start : r.end]):
+        intro = INTRO.search(text[r.start : r.end])
+        if r.role != "body" or intro is None:
             continue
         attr = _introducer(paras, r.end)
         if attr is None:
             continue
+        if intro.group("cue"):  # "The statement … read in part:": the cue as written
+            attr = replace(attr, cue=intro.group("cue"))
         for nxt in regions[k + 1 :]:
             para = text[nxt.start : nxt.end]
             if nxt.role != "body" or para.lstrip()[:1] in QUOTE_OPENERS:
