@@ -210,3 +210,13 @@ def test_which_said_reports_the_named_body_the_clause_hangs_on(nlp):
     got = reported(nlp, text, "said")
     assert got is not None and "Command" in got.attribution.surface
     assert text[got.start : got.end] == "the ship had been seized near the coast"
+
+
+def test_a_quotation_opening_the_paragraph_after_a_named_persons_paraphrase_is_theirs(nlp):
+    text = (
+        "Abdul Wahid, a baker in the old town, said sales had fallen by half.\n\n"
+        "“If the road stays closed another month, half of these shops will shut for good."
+    )
+    paras = [(0, nlp(text[:68])), (70, nlp(text[70:]))]
+    got = attribution_near(text, paras, find_quotes(text)[0], [])
+    assert got is not None and got.key == "Abdul Wahid"

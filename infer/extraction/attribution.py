@@ -80,13 +80,22 @@ def attribution_near(text: str, paras, quote: Quote, direct_ranges) -> Attributi
 def _introduced_before(paras, quote: Quote) -> Attribution | None:
     """ "Umm Ali, a teacher, spoke to reporters. “…”": the quote's speaker is the named subject
     of the sentence right before it (a person named there, not a pronoun or a thing)."""
-    for p_start, doc in paras:
+    for k, (p_start, doc) in enumerate(paras):
         rel = quote.open_at - p_start
         if not 0 <= rel <= len(doc.text):
             continue
         before = [
             s for s in doc.sents if s.end_char <= rel and not doc.text[s.end_char : rel].strip()
         ]
+        if not before and k and not doc.text[:rel].strip():
+            # A quotation opening the paragraph after a named person's paraphrase ("Abdul Wali,
+            # a money changer, said business had fallen.\n\n“If the gate stays closed …").
+            p_start, doc = paras[k - 1]
+            before = list(doc.sents)[-1:]
+            root = before[0].root if before else None
+            subject = next((c for c in root.children if c.dep_ == "nsubj"), None) if root else None
+            if subject is None or not is_cue(root) or subject.ent_type_ != "PERSON":
+                return None  # only a named person's words run on into the next paragraph
         if not before:
             return None
         root = before[-1].root
