@@ -102,7 +102,9 @@ def test_cli_scores_a_registered_model_on_an_independent_folder(champion_folder,
     from tests.conftest import run_main
 
     readme = tmp_path / "README.md"
-    readme.write_text("<!-- e2e-fresh-all:begin -->\nPLACEHOLDER\n<!-- e2e-fresh-all:end -->\n", "utf-8")
+    readme.write_text(
+        "<!-- e2e-fresh-all:begin -->\nPLACEHOLDER\n<!-- e2e-fresh-all:end -->\n", "utf-8"
+    )
     folder = _folder(tmp_path / "fresh")
     result = run_main(
         "train", "eval-e2e", str(folder), "--model", str(champion_folder), "--no-mlflow",
@@ -113,3 +115,18 @@ def test_cli_scores_a_registered_model_on_an_independent_folder(champion_folder,
     assert "3 gold statements" in result.stdout and "2 matched at overlap 0.3" in result.stdout
     text = readme.read_text("utf-8")
     assert "PLACEHOLDER" not in text and "| stance prior |" in text and "eval-e2e" in text
+
+
+def test_a_folder_the_model_was_fitted_on_is_flagged(trained, small_corpus, tmp_path, monkeypatch):
+    import mlflow
+
+    from train.eval_e2e import trained_on_folder
+
+    monkeypatch.setenv("MLFLOW_TRACKING_URI", trained["env"]["MLFLOW_TRACKING_URI"])
+    client = mlflow.MlflowClient(trained["env"]["MLFLOW_TRACKING_URI"])
+    version = client.get_model_version_by_alias("quotelens", "champion").version
+    uri = f"models:/quotelens/{version}"
+    note = trained_on_folder(uri, str(small_corpus), "all")
+    assert note and "not held out" in note
+    assert trained_on_folder(uri, str(tmp_path), "all") is None  # a folder it never read
+    assert trained_on_folder(str(tmp_path), str(small_corpus), "all") is None  # local: unknown

@@ -101,6 +101,28 @@ def table(metrics: dict[str, float], prefix: str) -> str:
     return "\n".join(lines)
 
 
+def trained_on_folder(resolved: str, folder: str, split: str) -> str | None:
+    """Why a registered model's figures on ``folder`` would not be held out, if they would not:
+    its final fit read that folder (``data.paths``), other than an article test split it held out."""
+    import ast
+
+    import mlflow
+
+    if not resolved.startswith("models:/"):
+        return None  # a local folder or run URI: its training data is not looked up
+    name, version = resolved.removeprefix("models:/").split("/", 1)
+    client = mlflow.MlflowClient()
+    params = client.get_run(client.get_model_version(name, version).run_id).data.params
+    paths = [Path(p).resolve() for p in ast.literal_eval(params.get("data.paths", "[]"))]
+    final = params.get("data.final_split", "")
+    if Path(folder).resolve() not in paths or (final == "articles" and split == "test"):
+        return None
+    return (
+        f"{resolved} was fitted on {folder} (data.final_split: {final}): these figures are not "
+        "held out; score a folder it never read (data/articles-heldout) or a run's own split"
+    )
+
+
 def main(
     folder: str, model_uri: str, split: str = "all", log: bool = True, update: str | None = None
 ) -> int:
@@ -112,10 +134,14 @@ def main(
     if not statements.articles:
         raise QuotelensError(f"{folder}: no gold articles in the {split!r} split")
     pyfunc, resolved = load_model(model_uri)
+    overlap_note = trained_on_folder(resolved, folder, split)
+    if overlap_note:
+        print(f"warning: {overlap_note}")
     prefix = "e2e"
     metrics = end_to_end_metrics(pyfunc.unwrap_python_model().classifier, statements, prefix)
     summary = (
-        f"{folder} ({split}): {statements.articles} articles, {statements.gold} gold statements, "
+        ("NOT HELD OUT: " if overlap_note else "")
+        + f"{folder} ({split}): {statements.articles} articles, {statements.gold} gold statements, "
         f"{statements.extracted} extracted, {statements.matched} matched at overlap {OVERLAP}; "
         f"model {resolved}"
     )
