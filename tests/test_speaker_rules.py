@@ -634,3 +634,11 @@ def test_a_generic_head_with_a_name_in_it_is_its_own_body():
     r.group("Kordo Liberation Front", 0)
     got = r.resolve(spoken("the UN relief agency", "agency", "description", 50))
     assert got == "the UN relief agency"
+
+
+def test_a_modifier_phrase_after_the_head_stays_in_the_speaker(nlp):
+    doc = nlp("Several social media accounts close to the government suggested the army lied.")
+    subject = next(t for t in doc if t.lower_ == "accounts")
+    assert make_attribution(subject, "suggested").surface == (
+        "Several social media accounts close to the government"
+    )

@@ -53,8 +53,11 @@ def speaker_tokens(head) -> list:
         long_clause = long_clause or any(
             c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in child.children
         )
+        # "accounts close to the government": a modifier phrase after the head says whose.
+        phrasal = child.dep_ == "advmod" and child.i > head.i and not after_comma
+        phrasal = phrasal and any(c.dep_ == "prep" for c in child.children)
         if (
-            (child.head == head and child.dep_ in ("appos", "advmod", "npadvmod"))
+            (child.head == head and child.dep_ in ("appos", "advmod", "npadvmod") and not phrasal)
             or (after_comma and child.i > head.i and child.dep_ not in ("conj", "cc"))
             or (child.dep_ in ("relcl", "acl") and (long_clause or child.i < head.i))
         ):
