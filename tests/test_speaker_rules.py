@@ -642,3 +642,12 @@ def test_a_modifier_phrase_after_the_head_stays_in_the_speaker(nlp):
     assert make_attribution(subject, "suggested").surface == (
         "Several social media accounts close to the government"
     )
+
+
+def test_one_of_them_is_one_of_the_group_just_described():
+    r = SpeakerResolver()
+    r.resolve(spoken("Two farmers from Kordo", "farmer", "description", 0))
+    assert (
+        r.resolve(spoken("one of them", "one", "description", 80))
+        == "one of two farmers from Kordo"
+    )

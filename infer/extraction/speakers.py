@@ -152,7 +152,14 @@ class SpeakerResolver(StatementIssuers):
         return max(live, key=lambda e: e.last_before(pos)) if live else None
 
     def _possessor(self, surface: str, pos: int) -> str:
-        """ "Its foreign ministry" -> "China's foreign ministry": "its" resolved like "it"."""
+        """ "Its foreign ministry" -> "China's foreign ministry": "its" resolved like "it"; "one
+        of them" -> "one of two residents of Alamata", "them" like "they"."""
+        part = re.fullmatch(
+            r"(one|another|two|three|some|several) of (?:them|those)", surface, re.I
+        )
+        group = self._pronoun("they", pos) if part else None
+        if part and group is not None and plural(group):
+            return f"{part.group(1).lower()} of {group.name[:1].lower()}{group.name[1:]}"
         m = re.match(r"(?:its|their)\s+(.+)", surface, re.I)
         if m is None:
             return surface
