@@ -646,8 +646,8 @@ def test_a_modifier_phrase_after_the_head_stays_in_the_speaker(nlp):
 
 def test_one_of_them_is_one_of_the_group_just_described():
     r = SpeakerResolver()
-    r.resolve(spoken("Two farmers from Kordo", "farmer", "description", 0))
+    r.resolve(spoken("Two residents of Kordo", "resident", "description", 0))
     assert (
         r.resolve(spoken("one of them", "one", "description", 80))
-        == "one of two farmers from Kordo"
+        == "one of two residents of Kordo"
     )
