@@ -47,6 +47,8 @@ def expand_acronym(name: str, text: str) -> str:
     """The spelled-out name (with 'the') for an all-capitals name the article spells out, the
     bracketed definition first ("the Armed Forces of the Philippines (AFP)"); else ``name``."""
     bare = without_article(name.strip())
+    if text and re.fullmatch(r"[A-Z][a-z]{3,11}", bare):
+        return _bracketed_alias(bare, text) or name
     if not re.fullmatch(r"[A-Z]{3,6}", bare) or not text:  # "US", "UN" stay as written
         return name
     defined = [
@@ -59,6 +61,23 @@ def expand_acronym(name: str, text: str) -> str:
             chosen = " ".join(span)
             return chosen if chosen.lower().startswith("the ") else f"the {chosen}"
     return name
+
+
+def _bracketed_alias(alias: str, text: str) -> str:
+    """ "US Africa Command (Africom)": the name a short alias in brackets follows, when the
+    alias's letters run in order through it (the name starting at a word in capitals or at
+    the alias's initial); else ""."""
+    for m in PHRASE.finditer(text):
+        if text[m.end() : m.end() + 3 + len(alias)] != f" ({alias})":
+            continue
+        words = m.group(0).split()
+        for i in range(len(words) - 1):
+            phrase = " ".join(words[i:])
+            letters = iter(phrase.lower())
+            starts = words[i].isupper() or words[i][:1] == alias[:1]
+            if starts and alias[:1] in phrase and all(c in letters for c in alias.lower()):
+                return phrase
+    return ""
 
 
 def spelled_out(surface: str, name: str) -> set[str]:
