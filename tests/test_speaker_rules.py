@@ -651,3 +651,12 @@ def test_one_of_them_is_one_of_the_group_just_described():
         r.resolve(spoken("one of them", "one", "description", 80))
         == "one of two residents of Kordo"
     )
+
+
+def test_an_acronym_modifying_the_head_is_the_owner_not_the_body_meant():
+    r = SpeakerResolver()
+    r.text = "The United Nations Relief Mission in Kordo (UNRMK) said … The UN mission said …"
+    r.group("UN", 40)
+    r.group("The United Nations Relief Mission in Kordo", 60)
+    got = r.resolve(spoken("UN mission", "mission", "description", 0, cue="urges"))
+    assert got == "The United Nations Relief Mission in Kordo"

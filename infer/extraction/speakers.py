@@ -202,6 +202,10 @@ class SpeakerResolver(StatementIssuers):
             # "the group": a named body mentioned since outranks a description with no name in
             # it ("Paramilitary group" in the headline) that shares only the word.
             found += self._named_bodies(pos)
+        # "UN mission": the body "UN" is the mission's owner when a body spelling it out is there.
+        owners = [e for e in found if normalize_speaker(e.name) in surface.lower().split()[:-1]]
+        if owners and len(owners) < len(found):
+            found = [e for e in found if e not in owners]
         if found:
             return max(found, key=lambda e: e.last_before(pos))
         if re.fullmatch(r"the \d+-year-old", surface.lower()):
