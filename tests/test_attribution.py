@@ -220,3 +220,9 @@ def test_a_quotation_opening_the_paragraph_after_a_named_persons_paraphrase_is_t
     paras = [(0, nlp(text[:68])), (70, nlp(text[70:]))]
     got = attribution_near(text, paras, find_quotes(text)[0], [])
     assert got is not None and got.key == "Abdul Wahid"
+
+
+def test_a_headline_passive_without_its_auxiliary_is_what_was_said(nlp):
+    text = "Coast guard officials say 40 fishermen rescued near Varna"
+    got = reported(nlp, text, "say")
+    assert got is not None and text[got.start : got.end] == "40 fishermen rescued near Varna"

@@ -138,6 +138,12 @@ def _content(verb) -> tuple[list, bool, str]:
         content += [c for c in objects if c not in content]
     if not content:
         content = _clause_in_prep(verb)
+    if not content and lemma == "say":
+        # Headline style "Forces say 340 migrants detained near Tobruk": a passive with its
+        # auxiliary dropped, parsed as an object and a participle.
+        content = [
+            o for o in objects if any(c.dep_ == "acl" and c.tag_ == "VBN" for c in o.children)
+        ]
     if not content and (
         (verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i) or _inverted_conj(verb)
     ):
