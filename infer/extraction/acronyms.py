@@ -67,6 +67,8 @@ def _bracketed_alias(alias: str, text: str) -> str:
     """ "US Africa Command (Africom)": the name a short alias in brackets follows, when the
     alias's letters run in order through it (the name starting at a word in capitals or at
     the alias's initial); else ""."""
+    if f" ({alias})" not in text:
+        return ""
     for m in PHRASE.finditer(text):
         if text[m.end() : m.end() + 3 + len(alias)] != f" ({alias})":
             continue

@@ -277,6 +277,8 @@ def _antecedent(noun, body: bool = False):
 
 def says_nothing(verb) -> bool:
     """A cue verb whose only object is a bare anaphoric one ("rejected the IOM account")."""
+    if verb.lemma_.lower() not in REJECT_LEMMAS:  # the cheap test first: most cues are not
+        return False
     return _bare_object(verb, _content(verb)[0])
 
 
