@@ -226,3 +226,11 @@ def test_a_headline_passive_without_its_auxiliary_is_what_was_said(nlp):
     text = "Coast guard officials say 40 fishermen rescued near Varna"
     got = reported(nlp, text, "say")
     assert got is not None and text[got.start : got.end] == "40 fishermen rescued near Varna"
+
+
+def test_report_with_a_propositional_object_is_a_statement_unless_an_outlet_relays_news(nlp):
+    text = "Families reached camps near Varna, where aid groups report severe shortages of water."
+    got = reported(nlp, text, "report")
+    assert got is not None and text[got.start : got.end] == "severe shortages of water"
+    news = "Kordo TV is reporting a series of explosions near the port of Varna."
+    assert reported(nlp, news, "reporting") is None

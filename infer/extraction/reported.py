@@ -240,6 +240,11 @@ def reported_content(text: str, p_start: int, verb, direct_ranges) -> Candidate 
         return None
     cue = "quoted ... as saying" if chained is not None else f"{verb.text} {particle}".strip()
     attr = make_attribution(subject, cue, p_start, via or via_of(verb))
+    reported_object = verb.lemma_.lower() == "report" and not any(
+        c.dep_ in ("ccomp", "xcomp") for c in verb.children
+    )
+    if attr and attr.media and reported_object:
+        return None  # "Al Masirah TV is reporting a series of strikes": news, not a claim
     return Candidate(start, end, "indirect", attr) if attr else None
 
 
