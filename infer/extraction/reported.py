@@ -5,11 +5,9 @@ from __future__ import annotations
 import re
 
 from infer.extraction.attribution import make_attribution, overlaps
-from infer.extraction.bodies import BODY_WORDS
 from infer.extraction.chains import chain, via_of
 from infer.extraction.lexicon import rules, words
-from infer.extraction.persons import is_animate
-from infer.extraction.subjects import is_cue, participle_aside, subject_of
+from infer.extraction.subjects import is_cue, participle_aside, relative_antecedent, subject_of
 from infer.extraction.types import Candidate
 
 OBJECT_LEMMAS = words("cues", "object_lemmas")
@@ -204,7 +202,7 @@ def reported_content(text: str, p_start: int, verb, direct_ranges) -> Candidate 
     subject = chained if chained is not None else subject_of(verb)
     if subject is not None and subject.lower_ in ("who", "which") and verb.dep_ == "relcl":
         said = verb.lemma_.lower() in ("say", "tell")
-        subject = _antecedent(verb.head, subject.lower_ == "which") if said else None
+        subject = relative_antecedent(verb.head, subject.lower_ == "which") if said else None
     if subject is None:
         return None
     if chained is None and subject.dep_ == "nsubjpass" and subject.head.i == verb.i:
@@ -265,19 +263,6 @@ def _names_not_claims(verb) -> bool:
         "admit",
         "deny",
     )
-
-
-def _antecedent(noun, body: bool = False):
-    """Who "who said …" refers to: the noun the clause hangs on, or the person it describes
-    ("Mohamed Adam, a 24-year-old from Darfur who said …"); for "which said …" (``body``) only a
-    named body ("a photo released by the General Command, which said …")."""
-    if body:
-        return noun if noun.ent_type_ == "ORG" and noun.lemma_.lower() in BODY_WORDS else None
-    while noun.dep_ in ("pobj", "prep", "poss", "compound") and noun.head.i != noun.i:
-        noun = noun.head  # the parser may hang the clause on "… from Sudan's Darfur region"
-    if noun.dep_ == "appos" and noun.head.ent_type_ == "PERSON":
-        return noun.head
-    return noun if noun.ent_type_ == "PERSON" or is_animate(noun.lemma_) else None
 
 
 def says_nothing(verb) -> bool:
