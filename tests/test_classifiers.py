@@ -88,6 +88,8 @@ def test_old_format_sklearn_model_is_refused_in_one_line(tmp_path):
 
 @pytest.mark.slow
 def test_finetune_one_epoch_saves_safetensors_and_onnx_agrees(data, tmp_path):
+    import onnx
+
     from infer.model.onnx_export import export_onnx
 
     X, y, Y = data
@@ -101,6 +103,12 @@ def test_finetune_one_epoch_saves_safetensors_and_onnx_agrees(data, tmp_path):
     onnx_model = FinetunedClassifier.load(tmp_path, backend="onnx")
     assert np.allclose(torch_model.predict_proba(X), model.predict_proba(X), atol=1e-4)
     assert np.allclose(onnx_model.predict_proba(X), torch_model.predict_proba(X), atol=1e-3)
+    export_onnx(model, tmp_path, quantize=True)
+    int8 = onnx.load(str(tmp_path / "model.int8.onnx")).graph.node
+    float_matmuls = {n.name for n in int8 if n.op_type == "MatMul"}
+    assert any("attention/self/query" in n for n in float_matmuls)  # attention stays float
+    assert not any("/intermediate/" in n for n in float_matmuls)  # the feed-forward blocks are int8
+    assert sum(n.op_type == "MatMulInteger" for n in int8) == 12  # 2 per layer, 6 layers
 
 
 def test_hybrid_and_embed_are_the_same_estimator_with_other_blocks(data, tmp_path):

@@ -36,11 +36,22 @@ def export_onnx(model, folder: str | Path, quantize: bool = False, opset: int = 
     if quantize:
         from onnxruntime.quantization import QuantType, quantize_dynamic
 
-        # Per-channel scales keep the int8 model's predictions close to fp32.
+        # Only the feed-forward blocks, per channel: quantizing every MatMul moved one fine-tuned
+        # member's held-out stance macro-F1 by -0.012 (outside the 0.01 bound); the feed-forward
+        # blocks hold two thirds of the MatMul work and alone kept it to -0.003 at 1.34x PyTorch.
         quantize_dynamic(
             str(path),
             str(folder / "model.int8.onnx"),
             weight_type=QuantType.QInt8,
             per_channel=True,
+            nodes_to_quantize=feed_forward_matmuls(path),
         )
     return path
+
+
+def feed_forward_matmuls(path: Path) -> list[str]:
+    """Names of the MatMul nodes in the encoder's feed-forward blocks (intermediate and output)."""
+    import onnx
+
+    names = [n.name for n in onnx.load(str(path)).graph.node if n.op_type == "MatMul"]
+    return [n for n in names if "/intermediate/" in n or ("/output/" in n and "attention" not in n)]
