@@ -236,17 +236,6 @@ def test_a_statement_named_after_its_issuer_is_the_issuers():
     assert r.resolve(said) == "the White House"
 
 
-def test_a_cue_hung_on_the_contents_verb_keeps_the_sentences_speaker(nlp):
-    from infer.extraction.attribution import subject_of
-
-    doc = nlp(
-        "The General Staff said the operation had ended, but warned that should the regime "
-        "take any reckless action, the response would be far stronger."
-    )
-    warned = next(t for t in doc if t.lower_ == "warned")
-    assert subject_of(warned).text == "Staff"
-
-
 def test_a_restrictive_clause_stays_in_the_speaker_and_a_withheld_name_clause_goes(nlp):
     doc = nlp(
         "Two soldiers from a unit that withdrew from the hills above Sake, who asked not to be "
