@@ -1,7 +1,8 @@
-"""Benchmarks on this machine: ``python -m bench [--quick]`` (``make bench``).
+"""Benchmarks on this machine: ``python -m bench [--quick] [--only extraction,models,...]``.
 
-Writes bench/results.json and bench/RESULTS.md. Every speed-up is a ratio of medians measured in
-the same run against its baseline; absolute numbers depend on the machine and its load.
+Each part measured sets its key in bench/results.json and splices its own ``## `` section(s) into
+bench/RESULTS.md; parts not run keep their figures and sections. Every speed-up is a ratio of
+medians measured in the same run against its baseline; absolute numbers depend on the machine.
 """
 
 from __future__ import annotations
@@ -13,10 +14,62 @@ import platform
 import time
 from pathlib import Path
 
-from bench import extraction, models, streams
+from bench import extraction, memory, models, streams
 from bench import report as report_bench
+from bench.common import OUT_DIR, RESULTS_JSON, save_result
+from bench.results_md import write_sections
 
-OUT = Path(__file__).resolve().parent
+DEFAULT = ("extraction", "models", "streams", "report")  # what `make bench` runs
+PARTS = (*DEFAULT, "memory")
+SECTIONS = {
+    "extraction": extraction.section,
+    "models": models.section,
+    "streams": streams.section,
+    "report": report_bench.section,
+    "memory": memory.section,
+}
+KEYS = {"memory": "scoring_memory"}  # results.json key where it differs from the part's name
+
+
+def parse_only(value: str) -> list[str]:
+    """``extraction,models`` -> the parts in the order they run; unknown names are an error."""
+    names = [v.strip() for v in value.split(",") if v.strip()]
+    unknown = sorted(set(names) - set(PARTS))
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(
+            f"--only {value!r}: unknown part(s) {', '.join(unknown) or '(none given)'}; "
+            f"choose from {','.join(PARTS)}"
+        )
+    return [p for p in PARTS if p in names]
+
+
+def trained_models(work: Path) -> dict:
+    """The models part of the last run, for ``--only streams`` without ``models``."""
+    saved = (
+        json.loads(RESULTS_JSON.read_text("utf-8")).get("models", {})
+        if RESULTS_JSON.exists()
+        else {}
+    )
+    paths = saved.get("models", {})
+    if not all(Path(paths.get(f, "")).is_dir() for f in ("tfidf_linear", "finetune")):
+        raise SystemExit(
+            f"--only streams needs the models a models run saves under {work}; "
+            "run `python -m bench --only models,streams`"
+        )
+    return saved
+
+
+def run_part(part: str, work: Path, done: dict, quick: bool, skip_memory: bool) -> dict:
+    if part == "extraction":
+        return extraction.run(quick=quick)
+    if part == "models":
+        return models.run(work, quick=quick)
+    if part == "streams":
+        fitted = done.get("models") or trained_models(work)
+        return streams.run(work, fitted, quick=quick, skip_memory=skip_memory)
+    if part == "report":
+        return report_bench.run(work)
+    return memory.run(articles=200 if quick else 2000)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -27,119 +80,33 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--skip-memory", action="store_true", help="skip the 2,000/20,000 article streams"
     )
+    parser.add_argument(
+        "--only",
+        type=parse_only,
+        default=list(DEFAULT),
+        help=f"comma-separated parts to run, from {','.join(PARTS)} (default: {','.join(DEFAULT)})",
+    )
     args = parser.parse_args(argv)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    work = OUT / "work"
+    work = OUT_DIR / "work"
     work.mkdir(exist_ok=True)
-    t0 = time.perf_counter()
-    results: dict = {
-        "machine": {
-            "cpus": os.cpu_count(),
-            "python": platform.python_version(),
-            "platform": platform.platform(),
-        },
-        "quick": args.quick,
+    machine = {
+        "cpus": os.cpu_count(),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
     }
-    print("== extraction (quotelens vs textacy, 1 vs 2 processes)", flush=True)
-    results["extraction"] = extraction.run(quick=args.quick)
-    print("== training and statement throughput per family", flush=True)
-    results["models"] = models.run(work, quick=args.quick)
-    print("== end to end and memory", flush=True)
-    results["streams"] = streams.run(
-        work, results["models"], quick=args.quick, skip_memory=args.skip_memory
-    )
-    print("== report size and render time (10,000 statements)", flush=True)
-    results["report"] = report_bench.run(work)
-    results["total_seconds"] = round(time.perf_counter() - t0, 1)
-    (OUT / "results.json").write_text(json.dumps(results, indent=2), "utf-8")
-    table = render(results)
-    (OUT / "RESULTS.md").write_text(table, "utf-8")
-    print(table)
+    save_result("machine", machine)
+    done: dict = {}
+    for part in args.only:
+        print(f"== {part}", flush=True)
+        t0 = time.perf_counter()
+        done[part] = run_part(part, work, done, args.quick, args.skip_memory)
+        done[part] |= {"part_seconds": round(time.perf_counter() - t0, 1), "quick": args.quick}
+        save_result(KEYS.get(part, part), done[part])
+        text = SECTIONS[part](done[part])
+        write_sections(text)
+        print(text, flush=True)
     return 0
-
-
-def render(r: dict) -> str:
-    ex, m, s = r["extraction"], r["models"], r["streams"]
-    lines = [
-        f"# quotelens benchmarks ({r['machine']['cpus']} CPUs, Python {r['machine']['python']}"
-        f"{', quick run' if r['quick'] else ''})",
-        "",
-        "Generated by `make bench`; ratios are medians measured in the same run.",
-        "",
-        "## Extraction (gold articles)",
-        "",
-        "| system | articles/s | direct-quote F1 @0.3 | overall F1 @0.3 | articles it failed on |",
-        "|---|---|---|---|---|",
-    ]
-    for name in ("quotelens", "textacy"):
-        e = ex[name]
-        lines.append(
-            f"| {name} | {e['articles_per_second']:.1f} | {e['direct_f1']:.3f} | "
-            f"{e['overall_f1']:.3f} | {e['failed_articles']} |"
-        )
-    par = ex["parallel"]
-    lines += [
-        "",
-        f"Extraction on {par['articles']} articles: 1 process {par['one']:.1f} articles/s, "
-        f"2 processes {par['two']:.1f} articles/s: **{par['ratio']:.2f}×** (target ≥ 1.6×).",
-        "",
-        "## Training and scoring per family",
-        "",
-        "| family | training seconds | best batch | statements/s |",
-        "|---|---|---|---|",
-    ]
-    for fam, f in m["families"].items():
-        lines.append(
-            f"| {fam} | {f['train_seconds']:.1f}{f.get('train_note', '')} | {f['best_batch']} | "
-            f"{f['statements_per_second']:.0f} |"
-        )
-    onnx = m["onnx"]
-    lines += [
-        "",
-        f"ONNX Runtime against PyTorch fp32 on the same statements, batch {onnx['batch']} (PyTorch: "
-        f"{onnx['torch_sps']:.0f} statements/s, stance macro-F1 {onnx['torch_stance_f1']:.3f}, device "
-        f"micro-F1 {onnx['torch_device_f1']:.3f} on the held-out-conflict test split):",
-        "",
-        "| backend | statements/s | speed-up (target ≥ 1.25×) | stance macro-F1 | device micro-F1 "
-        "| both within 0.01 |",
-        "|---|---|---|---|---|---|",
-    ]
-    for name, v in onnx["variants"].items():
-        lines.append(
-            f"| ONNX {name} | {v['sps']:.0f} | **{v['ratio']:.2f}×** | {v['stance_f1']:.3f} | "
-            f"{v['device_f1']:.3f} | {'yes' if v['within_0.01'] else 'no'} |"
-        )
-    lines += [
-        "",
-        f"Length-sorted batches vs input order ({m['sorting']['statements']} statements, batch "
-        f"{m['sorting']['batch']}): {m['sorting']['sorted_sps']:.0f} vs {m['sorting']['unsorted_sps']:.0f} "
-        f"statements/s, **{m['sorting']['ratio']:.2f}×** (target ≥ 1.3×).",
-        "",
-        "## End to end (extraction + scoring)",
-        "",
-        "| model | articles/s | statements/s |",
-        "|---|---|---|",
-    ]
-    for fam, e in s["end_to_end"].items():
-        lines.append(
-            f"| {fam} | {e['articles_per_second']:.1f} | {e['statements_per_second']:.0f} |"
-        )
-    if s.get("memory"):
-        mem = s["memory"]
-        lines += [
-            "",
-            "## Peak memory while scoring a stream (`python -m infer score`, tfidf model)",
-            "",
-            "| articles | peak RSS (MiB) | seconds |",
-            "|---|---|---|",
-        ]
-        for n, v in mem["runs"].items():
-            lines.append(f"| {n} | {v['peak_rss_mib']:.0f} | {v['seconds']:.0f} |")
-        lines += ["", f"Peak RSS ratio large/small: **{mem['ratio']:.3f}** (target ≤ 1.10)."]
-    if r.get("report"):
-        lines += ["", *report_bench.render(r["report"])]
-    lines += ["", f"Total benchmark time: {r['total_seconds']:.0f} s.", ""]
-    return "\n".join(lines)
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import random
 import statistics
 import time
@@ -12,6 +13,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 OUT_DIR = Path(__file__).resolve().parent
 ARTICLES = ROOT / "data" / "articles"
+RESULTS_JSON = OUT_DIR / "results.json"
+
+
+def load_average() -> str:
+    """The machine's load averages over 1, 5 and 15 minutes (as ``uptime`` prints them)."""
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def save_result(part: str, value: object, path: Path = RESULTS_JSON) -> None:
+    """Set ``part`` in bench/results.json, keeping the parts this run did not measure."""
+    results = json.loads(path.read_text("utf-8")) if path.exists() else {}
+    results[part] = value
+    path.write_text(json.dumps(results, indent=2) + "\n", "utf-8")
 
 
 def median_seconds(fn: Callable[[], object], reps: int = 3, warmup: int = 1) -> float:

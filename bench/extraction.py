@@ -1,23 +1,22 @@
 """Extraction: quotelens (with and without its prefilter) against textacy's
 ``direct_quotations`` on the same dev gold articles in one process, the prefilter's recall on the
 gold, and 1 vs 2 processes on a larger recombined stream. ``python -m bench.extraction`` rewrites
-only the extraction section of ``bench/RESULTS.md``."""
+only the extraction section of ``bench/RESULTS.md`` (and its part of ``bench/results.json``)."""
 
 from __future__ import annotations
 
-import os
-import re
 import statistics
 import time
 from pathlib import Path
 
-from bench.common import article_stream, median_seconds
+from bench.common import article_stream, load_average, median_seconds, save_result
+from bench.results_md import RESULTS, replace_section
 from infer.extraction.extractor import StatementExtractor, load_spacy
 from infer.extraction.structure import page_structure
 from train.eval_extract import ARTICLES_DIR, evaluate, load_gold
 
 QUOTE_CHARS = "“”\"'‘’«»"
-RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
+HEADING = "## Extraction"
 
 
 def textacy_predictions(nlp, texts: dict[str, str]) -> tuple[dict[str, list[dict]], int, float]:
@@ -82,17 +81,12 @@ def cpu_and_wall(fn, reps: int) -> tuple[float, float]:
     return statistics.median(cpu), statistics.median(wall)
 
 
-def load() -> str:
-    """The machine's load averages (``uptime``), written beside the timings."""
-    return " ".join(f"{x:.1f}" for x in os.getloadavg())
-
-
 def run(quick: bool = False) -> dict:
     golds = load_gold(ARTICLES_DIR, "dev")  # never the article test split
     texts = {a: (ARTICLES_DIR / f"{a}.txt").read_text("utf-8") for a in sorted(golds)}
     nlp = load_spacy()
     reps = 1 if quick else 3
-    out: dict = {"articles": len(texts), "load_before": load()}
+    out: dict = {"articles": len(texts), "load_before": load_average()}
     runs = []
     variants = (
         ("quotelens", True, []),
@@ -119,7 +113,7 @@ def run(quick: bool = False) -> dict:
 
     t_cpu, t_wall = cpu_and_wall(textacy_run, reps)
     out["prefilter"] = prefilter_recall(texts, golds)
-    out["load_after"] = load()
+    out["load_after"] = load_average()
     for name, preds, cpu, wall, fails in (*runs, ("textacy", theirs, t_cpu, t_wall, failed)):
         m = evaluate(preds, golds)
         out[name] = {
@@ -154,7 +148,7 @@ def section(ex: dict) -> str:
     ours, theirs = ex["quotelens"], ex["textacy"]
     pf, par = ex["prefilter"], ex["parallel"]
     lines = [
-        f"## Extraction ({ex['articles']} dev-split gold articles, one process)",
+        f"{HEADING} ({ex['articles']} dev-split gold articles, one process)",
         "",
         "| system | articles/CPU-s | articles/s (wall) | direct F1 @0.3 | overall F1 @0.3 "
         "| overall F1 @0.8 | speaker acc. | articles it failed on |",
@@ -193,11 +187,9 @@ def section(ex: dict) -> str:
 
 
 def write_section(ex: dict, path: Path = RESULTS) -> None:
-    """Replace only the extraction section of RESULTS.md (up to the next ``## `` heading)."""
+    """Replace only the extraction section of RESULTS.md."""
     text = path.read_text("utf-8") if path.exists() else ""
-    new = section(ex)
-    m = re.search(r"^## Extraction.*?(?=^## )", text, flags=re.S | re.M)
-    path.write_text(text[: m.start()] + new + "\n" + text[m.end() :] if m else text + "\n" + new)
+    path.write_text(replace_section(text, HEADING, section(ex)), "utf-8")
 
 
 if __name__ == "__main__":
@@ -206,4 +198,5 @@ if __name__ == "__main__":
 
     result = run(quick="--quick" in sys.argv)
     print(json.dumps(result, indent=1))
+    save_result("extraction", result)
     write_section(result)

@@ -1,7 +1,8 @@
 """The analyst report at scale: size and real-browser render time of a 10,000-statement report.
 
 ``python -m bench.report [--statements N]``; also part of ``python -m bench``. Needs Chromium and
-Playwright (the dev extra); without them only the size and build time are measured.
+Playwright (the dev extra); without them only the size and build time are measured. Writes its part
+of bench/results.json and its section of bench/RESULTS.md.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
+from bench.common import load_average, save_result
+from bench.results_md import write_sections
 from infer.batch.schema import RECORD, to_arrow
 from infer.model.labels import DEVICES, STANCES
 from infer.report.page import build_report
@@ -25,6 +28,7 @@ VOCABULARY = (
     "strike drone missile civilians aid humanitarian pressure sanctions allies war peace"
 )
 WORDS = VOCABULARY.split()
+HEADING = "## Report at scale (synthetic scored records)"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--no-first-run"]  # fmt: skip
 
@@ -83,6 +87,7 @@ def browser_times(html: Path, reps: int = 3) -> dict | None:
     ready, filters = [], []
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=exe, args=FLAGS)
+        version = browser.version
         for _ in range(reps + 1):  # the first load warms the browser's caches; not counted
             page = browser.new_page()
             page.goto(html.as_uri(), timeout=60_000)
@@ -95,13 +100,18 @@ def browser_times(html: Path, reps: int = 3) -> dict | None:
             ))  # fmt: skip
             page.close()
         browser.close()
-    return {"ready_ms": statistics.median(ready[1:]), "filter_ms": statistics.median(filters[1:])}
+    return {
+        "ready_ms": statistics.median(ready[1:]),
+        "filter_ms": statistics.median(filters[1:]),
+        "chromium": version,
+    }
 
 
 def run(work: Path, statements: int = 10_000) -> dict:
     work.mkdir(parents=True, exist_ok=True)
     import pandas as pd
 
+    load_before = load_average()
     scored = work / "report-bench.parquet"
     pq.write_table(to_arrow(pd.DataFrame(synthetic_records(statements)), RECORD), scored)
     t0 = time.perf_counter()
@@ -113,14 +123,17 @@ def run(work: Path, statements: int = 10_000) -> dict:
         "bytes": html.stat().st_size,
         "build_seconds": round(build_s, 2),
         "browser": browser_times(html),
+        "load_before": load_before,
+        "load_after": load_average(),
     }
     return out
 
 
-def render(r: dict) -> list[str]:
+def section(r: dict) -> str:
+    """The ``## Report at scale`` section of RESULTS.md."""
     b = r["browser"]
     lines = [
-        "## Report at scale (synthetic scored records)",
+        HEADING,
         "",
         "| statements (records) | HTML MB (target ≤ 5) | build s | Chromium: load to first frame "
         "ms (target < 3000) | apply a filter ms |",
@@ -129,7 +142,13 @@ def render(r: dict) -> list[str]:
         f"{r['build_seconds']:.1f} | "
         + (f"{b['ready_ms']:.0f} | {b['filter_ms']:.0f} |" if b else "no browser | – |"),
     ]
-    return lines
+    if b and "chromium" in b:
+        lines += [
+            "",
+            f"Headless Chromium {b['chromium']}; medians of 3 loads after one warm-up load. Load "
+            f"average (1, 5, 15 min) {r['load_before']} before and {r['load_after']} after.",
+        ]
+    return "\n".join([*lines, ""])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -138,7 +157,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     result = run(Path(__file__).resolve().parent / "work", args.statements)
     print(json.dumps(result, indent=2))
-    print("\n".join(render(result)))
+    save_result("report", result)
+    write_sections(section(result))
+    print(section(result))
     return 0
 
 

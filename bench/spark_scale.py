@@ -4,6 +4,7 @@ python -m bench.spark_scale --model MODEL_DIR [--sizes 200 2000] [--master local
 
 Each size runs in its own process (``python -m infer score FOLDER --engine spark``); the driver's
 peak RSS is its own ``ru_maxrss`` (the JVM and Python workers are measured apart, as children).
+Writes bench/spark_scale.json and the "Spark engine scale" section of bench/RESULTS.md.
 """
 
 from __future__ import annotations
@@ -11,13 +12,17 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from bench.common import ARTICLES, OUT_DIR
+from bench.common import ARTICLES, OUT_DIR, load_average
+from bench.results_md import write_sections
+
+HEADING = "## Spark engine scale"
 
 RSS_SCRIPT = """
 import resource, sys
@@ -61,6 +66,45 @@ def driver_rss(model: Path, folder: Path, out: Path, master: str) -> dict:
     }
 
 
+def _status(line: str) -> str:
+    """``articles: 200 (scored 200, errors 0), statements: 211, ...`` in the table's words."""
+    nums = re.findall(r"\d+", line)
+    scored, errors, statements = (f"{int(n):,}" for n in nums[1:4])
+    tail = ", reconciled" if "reconciled" in line else ""
+    return f"{scored} scored, {errors} errors, {statements} statements{tail}"
+
+
+def section(r: dict) -> str:
+    """The ``## Spark engine scale`` section of RESULTS.md, from bench/spark_scale.json."""
+    sizes = sorted(r["runs"], key=int)
+    load = r.get("load_average") or f"{r['load_before']} before and {r['load_after']} after"
+    lines = [
+        f"{HEADING} (`python -m bench.spark_scale --model DIR`, tfidf model, `{r['master']}`)",
+        "",
+        "Folders of one-paragraph `.txt` articles made from the training-side gold paragraphs "
+        "(`art-*.txt`); driver peak RSS is the Python driver's own `ru_maxrss` (the JVM and Python "
+        "workers are separate processes). Measured on the shared 2-core machine at load average "
+        f"{load}, so seconds are not speed figures.",
+        "",
+        "| articles | driver peak RSS | seconds | status |",
+        "|---:|---:|---:|---|",
+    ]
+    for n in sizes:
+        v = r["runs"][n]
+        lines.append(
+            f"| {int(n):,} | {v['driver_peak_rss_mib']:.1f} MiB | {v['seconds']:,.0f} | "
+            f"{_status(v['status'])} |"
+        )
+    lines += [
+        "",
+        f"Driver peak RSS for {int(sizes[-1]):,} articles is {r['driver_rss_ratio']:.3f}× that for "
+        f"{int(sizes[0]):,} (target: within 10%). Figures in `bench/spark_scale.json`."
+        + (f" {r['note']}" if r.get("note") else ""),
+        "",
+    ]
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m bench.spark_scale", description=__doc__)
     p.add_argument("--model", required=True, type=Path)
@@ -68,6 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--master", default="local[2]")
     args = p.parse_args(argv)
     runs = {}
+    load_before = load_average()
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.sizes:
             folder = small_articles(n, Path(tmp) / f"in_{n}")
@@ -75,7 +120,9 @@ def main(argv: list[str] | None = None) -> int:
             print(n, runs[n], file=sys.stderr)
     small, large = (runs[n]["driver_peak_rss_mib"] for n in (min(runs), max(runs)))
     result = {"master": args.master, "runs": runs, "driver_rss_ratio": round(large / small, 3)}
+    result |= {"load_before": load_before, "load_after": load_average(), "model": str(args.model)}
     (OUT_DIR / "spark_scale.json").write_text(json.dumps(result, indent=2) + "\n", "utf-8")
+    write_sections(section(result))
     print(json.dumps(result, indent=2))
     return 0
 

@@ -13,6 +13,8 @@ from infer.batch.readers import Article
 from infer.batch.score import score_chunk
 from infer.extraction.extractor import StatementExtractor
 
+END_TO_END = "## End to end (extraction + scoring)"
+PEAK_MEMORY = "## Peak memory while scoring a stream"
 RSS_SCRIPT = """
 import resource, sys
 from infer.__main__ import main
@@ -99,3 +101,30 @@ def run(work: Path, models: dict, quick: bool = False, skip_memory: bool = False
         small, large = (runs[str(n)]["peak_rss_mib"] for n in sizes)
         result["memory"] = {"runs": runs, "ratio": large / small}
     return result
+
+
+def section(s: dict) -> str:
+    """The ``## End to end`` section and, when the long streams ran, the ``## Peak memory`` one."""
+    lines = [
+        END_TO_END,
+        "",
+        "| model | articles/s | statements/s |",
+        "|---|---|---|",
+    ]
+    for fam, e in s["end_to_end"].items():
+        lines.append(
+            f"| {fam} | {e['articles_per_second']:.1f} | {e['statements_per_second']:.0f} |"
+        )
+    if s.get("memory"):
+        mem = s["memory"]
+        lines += [
+            "",
+            f"{PEAK_MEMORY} (`python -m infer score`, tfidf model)",
+            "",
+            "| articles | peak RSS (MiB) | seconds |",
+            "|---|---|---|",
+        ]
+        for n, v in mem["runs"].items():
+            lines.append(f"| {n} | {v['peak_rss_mib']:.0f} | {v['seconds']:.0f} |")
+        lines += ["", f"Peak RSS ratio large/small: **{mem['ratio']:.3f}** (target ≤ 1.10)."]
+    return "\n".join([*lines, ""])
