@@ -7,6 +7,7 @@ import re
 from infer.extraction.attribution import make_attribution, overlaps
 from infer.extraction.chains import chain, via_of
 from infer.extraction.lexicon import rules, words
+from infer.extraction.nonclaims import indirect_question, names_not_claims
 from infer.extraction.subjects import is_cue, participle_aside, relative_antecedent, subject_of
 from infer.extraction.types import Candidate
 
@@ -207,9 +208,11 @@ def reported_content(text: str, p_start: int, verb, direct_ranges) -> Candidate 
         return None
     if chained is None and subject.dep_ == "nsubjpass" and subject.head.i == verb.i:
         return None  # "is expected to", "was denied entry": unattributed passives
-    if _names_not_claims(verb):
+    if names_not_claims(verb):
         return None
     tokens, inverted, particle = _content(verb)
+    if indirect_question(tokens):
+        return None
     if (
         chained is not None
         and not inverted
@@ -244,25 +247,6 @@ def reported_content(text: str, p_start: int, verb, direct_ranges) -> Candidate 
     if attr and attr.media and reported_object:
         return None  # "Al Masirah TV is reporting a series of strikes": news, not a claim
     return Candidate(start, end, "indirect", attr) if attr else None
-
-
-def _names_not_claims(verb) -> bool:
-    """ "what Moscow calls its 'special operation'", "which Pristina regards as ...": a name for
-    something, inside a relative clause, is not a statement; nor is a passive "is expected to"."""
-    naming = verb.lemma_.lower() in ("call", "regard", "describe", "term", "dub", "label")
-    if naming and (
-        verb.dep_ in ("relcl", "acl") or any(c.lower_ in ("what", "which") for c in verb.children)
-    ):
-        return True
-    return any(c.dep_ == "auxpass" for c in verb.children) and verb.lemma_.lower() in (
-        "expect",
-        "believe",
-        "think",
-        "say",
-        "report",
-        "admit",
-        "deny",
-    )
 
 
 def says_nothing(verb) -> bool:

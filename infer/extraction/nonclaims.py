@@ -1,0 +1,33 @@
+"""Cue verbs used for something other than a claim: a name for a thing ("what Moscow calls …"),
+an unattributed passive ("is expected to"), an indirect question ("asked whether …", "would not
+say if …")."""
+
+from __future__ import annotations
+
+NAMING_LEMMAS = ("call", "regard", "describe", "term", "dub", "label")
+PASSIVE_LEMMAS = ("expect", "believe", "think", "say", "report", "admit", "deny")
+QUESTION_MARKS = ("whether", "if")
+
+
+def names_not_claims(verb) -> bool:
+    """ "what Moscow calls its 'special operation'", "which Pristina regards as ...": a name for
+    something, inside a relative clause, is not a statement; nor is a passive "is expected to"."""
+    naming = verb.lemma_.lower() in NAMING_LEMMAS
+    if naming and (
+        verb.dep_ in ("relcl", "acl") or any(c.lower_ in ("what", "which") for c in verb.children)
+    ):
+        return True
+    return any(c.dep_ == "auxpass" for c in verb.children) and verb.lemma_.lower() in PASSIVE_LEMMAS
+
+
+def indirect_question(tokens: list) -> bool:
+    """A content clause opened by "whether" or "if" is a question put to someone ("Asked whether
+    the talks had failed, …") or a refusal ("would not say if …"), not a claim. An "if" that
+    opens a conditional inside the content ("said that if …") belongs to a deeper clause."""
+    ids = {t.i for t in tokens}
+    roots = [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
+    return any(
+        c.dep_ == "mark" and c.lower_ in QUESTION_MARKS and c.i < r.i
+        for r in roots
+        for c in r.children
+    )

@@ -1,0 +1,32 @@
+"""Cue verbs that report no claim: indirect questions and refusals (sentences written here)."""
+
+from __future__ import annotations
+
+import pytest
+
+from infer.extraction.extractor import StatementExtractor
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return StatementExtractor()
+
+
+def test_a_question_put_to_the_speaker_is_not_their_statement(extractor):
+    text = (
+        "Asked whether the truce in Tigray would hold, the minister said talks were continuing "
+        "in Nairobi."
+    )
+    found = extractor.extract(text)
+    assert [s.text for s in found] == ["talks were continuing in Nairobi"]
+
+
+def test_a_refusal_to_say_whether_is_no_statement(extractor):
+    text = "A NATO spokesman would not say if any allied aircraft had entered the zone."
+    assert extractor.extract(text) == []
+
+
+def test_a_conditional_inside_the_content_stays_a_statement(extractor):
+    text = "The envoy said that if the talks in Geneva failed, the fighting would resume."
+    found = extractor.extract(text)
+    assert len(found) == 1 and found[0].text.endswith("the fighting would resume")
