@@ -649,3 +649,13 @@ def test_an_acronym_modifying_the_head_is_the_owner_not_the_body_meant():
     r.group("The United Nations Relief Mission in Kordo", 60)
     got = r.resolve(spoken("UN mission", "mission", "description", 0, cue="urges"))
     assert got == "The United Nations Relief Mission in Kordo"
+
+
+def test_an_acronym_the_parser_took_for_a_description_resolves_to_the_body_it_defines():
+    r = SpeakerResolver()
+    r.text = (
+        "Troops from the Economic Community of West African States (ECOWAS) will leave in June. "
+        "In a statement ECOWAS said the region would keep backing Niger."
+    )
+    ecowas = spoken("ECOWAS", "ecowas", "description", 107)
+    assert r.resolve(ecowas) == "the Economic Community of West African States"

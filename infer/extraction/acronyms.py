@@ -33,6 +33,10 @@ def _spell(words: list[str], j: int, rest: str) -> int | None:
     options = [_initials(word)]
     if word in LINK_WORDS:
         options.append(word[0].upper())
+    if len(word) > 1 and word.isupper() and len(word) < len(rest):
+        options.append(
+            word
+        )  # "UN Mission in South Sudan": a word in capitals gives all its letters
     for got in options:
         if not rest.startswith(got):
             continue
@@ -60,7 +64,27 @@ def expand_acronym(name: str, text: str) -> str:
         if span:
             chosen = " ".join(span)
             return chosen if chosen.lower().startswith("the ") else f"the {chosen}"
+        if defined and m is defined[-1]:
+            # "the Kurdistan Workers' Party (PKK)": a bracketed acronym defines the name before
+            # it even when its letters come from another language's name.
+            return _defined_name(m, text) or name
     return name
+
+
+def _defined_name(m: re.Match, text: str) -> str:
+    """The name a bracket follows, as written (a leading owner, "Turkey's", left out); "" for a
+    dateline's place in capitals ("NEW DELHI (AFP)")."""
+    words = m.group(0).split()
+    while len(words) > 1 and re.search(r"[’']s?$", words[0]) and words[0][:1].isupper():
+        words = words[1:]
+    if not any(c.islower() for c in "".join(words)):
+        return ""
+    if words[0].lower() == "the":
+        return " ".join(words)
+    article = (
+        text[max(0, m.start() - 4) : m.start()].lower() == "the " and words == m.group(0).split()
+    )
+    return ("the " if article else "") + " ".join(words)
 
 
 def _bracketed_alias(alias: str, text: str) -> str:

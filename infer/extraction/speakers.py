@@ -51,6 +51,8 @@ class SpeakerResolver(StatementIssuers):
         look = min(pos, start) if start is not None else pos
         appos, appos_kind = attr.appos, attr.appos_kind
         ent: Entity | None = None
+        if kind == "description" and self._expand_acronym(key) != key:
+            kind = "org"  # "SADC said": an acronym the article spells out, however it was parsed
         if appos:
             ent = self.person(appos, pos=pos) if appos_kind == "person" else self.group(appos, pos)
             ent.describe(surface)
