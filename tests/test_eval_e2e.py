@@ -111,7 +111,7 @@ def test_cli_scores_a_registered_model_on_an_independent_folder(champion_folder,
         "--update", str(readme),
     )  # fmt: skip
     assert result.returncode == 0, result.stderr[-2000:]
-    assert "| train | " in result.stdout
+    assert "| train | " in result.stdout and "accuracy 95% interval" in result.stdout
     assert "3 gold statements" in result.stdout and "2 matched at overlap 0.3" in result.stdout
     text = readme.read_text("utf-8")
     assert "PLACEHOLDER" not in text and "| stance prior |" in text and "eval-e2e" in text
@@ -130,3 +130,24 @@ def test_a_folder_the_model_was_fitted_on_is_flagged(trained, small_corpus, tmp_
     assert note and "not held out" in note
     assert trained_on_folder(uri, str(tmp_path), "all") is None  # a folder it never read
     assert trained_on_folder(str(tmp_path), str(small_corpus), "all") is None  # local: unknown
+
+
+def test_folders_pool_into_one_set(tmp_path):
+    from train.eval_e2e import MatchedStatements
+
+    one = matched_statements(str(_folder(tmp_path / "one")))
+    two = matched_statements(str(_folder(tmp_path / "two")))
+    both = MatchedStatements.pooled([one, two])
+    assert (both.articles, both.gold, both.matched) == (2, 6, 4)
+    assert list(both.stance) == list(one.stance) + list(two.stance)
+    assert len(both.inputs) == 4
+
+
+def test_wilson_interval_brackets_the_share_and_narrows_with_n():
+    from train.eval_e2e import wilson_interval
+
+    low, high = wilson_interval(0.8, 64)
+    assert low < 0.8 < high
+    wide, narrow = high - low, (lambda lo, hi: hi - lo)(*wilson_interval(0.8, 640))
+    assert narrow < wide / 2
+    assert wilson_interval(1.0, 10)[1] <= 1.0 and wilson_interval(0.0, 10)[0] >= 0.0

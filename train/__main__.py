@@ -6,7 +6,7 @@ python -m train fit configs/tfidf_linear.yaml [--set model.C=4.0 ...]
 python -m train runs [--sort test_heldout/stance_macro_f1]
 python -m train promote RUN_ID | --best test_heldout/stance_macro_f1
 python -m train eval-extract data/articles
-python -m train eval-e2e data/articles-heldout --model models:/quotelens@champion
+python -m train eval-e2e data/articles-heldout data/articles-heldout2 --model models:/quotelens@champion
 python -m train review export out/scored.parquet --select uncertain -n 100 -o tasks.json
 python -m train review config > labeling.xml
 python -m train review import export.json -o data/statements/reviewed-DATE.jsonl
@@ -73,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     ee = sub.add_parser(
         "eval-e2e", help="a model end to end on labelled articles (independent sets)"
     )
-    ee.add_argument("folder")
+    ee.add_argument("folders", nargs="+", metavar="folder", help="scored together (pooled)")
     ee.add_argument("--model", default="models:/quotelens@champion")
     ee.add_argument("--no-mlflow", action="store_true")
     ee.add_argument(
@@ -142,7 +142,7 @@ def run(args: argparse.Namespace) -> int:
         from train.eval_e2e import main as e2e_main
 
         return e2e_main(
-            args.folder, args.model, args.articles_split, not args.no_mlflow, args.update
+            args.folders, args.model, args.articles_split, not args.no_mlflow, args.update
         )
     if args.command == "review":
         from train import review

@@ -37,6 +37,18 @@ class MatchedStatements:
     def matched(self) -> int:
         return len(self.stance)
 
+    @classmethod
+    def pooled(cls, parts: list[MatchedStatements]) -> MatchedStatements:
+        """Several folders' statements as one set (independent sets are small; pooling narrows
+        the interval)."""
+        return cls(
+            inputs=pd.concat([p.inputs for p in parts], ignore_index=True),
+            stance=np.concatenate([p.stance for p in parts]),
+            articles=sum(p.articles for p in parts),
+            gold=sum(p.gold for p in parts),
+            extracted=sum(p.extracted for p in parts),
+        )
+
 
 @cache
 def matched_statements(folder: str, split: str = "test") -> MatchedStatements:
@@ -89,16 +101,28 @@ def end_to_end(paths: list[str], model) -> dict[str, float]:
     return end_to_end_metrics(model, matched_statements(str(folders[0])), "test_articles_e2e")
 
 
+def wilson_interval(share: float, n: int, z: float = 1.96) -> tuple[float, float]:
+    """95% Wilson score interval of a proportion measured on ``n`` items."""
+    if n == 0:
+        return 0.0, 1.0
+    centre = (share + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * np.sqrt(share * (1 - share) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return max(0.0, float(centre - half)), min(1.0, float(centre + half))
+
+
 def table(metrics: dict[str, float], prefix: str) -> str:
     from train.markdown import table as markdown_table
 
+    n = int(metrics.get(f"{prefix}/matched", 0))
     rows = []
     for mode in ("train", "natural", "adapt"):
         key = f"{prefix}/prior_{mode}"
         if f"{key}/stance_accuracy" in metrics:
             accuracy, macro = metrics[f"{key}/stance_accuracy"], metrics[f"{key}/stance_macro_f1"]
-            rows.append((mode, f"{accuracy:.3f}", f"{macro:.3f}"))
-    return markdown_table(("stance prior", "stance accuracy", "stance macro-F1"), rows)
+            low, high = wilson_interval(accuracy, n)
+            rows.append((mode, f"{accuracy:.3f}", f"{low:.3f}–{high:.3f}", f"{macro:.3f}"))
+    header = ("stance prior", "stance accuracy", "accuracy 95% interval", "stance macro-F1")
+    return markdown_table(header, rows)
 
 
 def trained_on_folder(resolved: str, folder: str, split: str) -> str | None:
@@ -124,38 +148,46 @@ def trained_on_folder(resolved: str, folder: str, split: str) -> str | None:
 
 
 def main(
-    folder: str, model_uri: str, split: str = "all", log: bool = True, update: str | None = None
+    folders: list[str],
+    model_uri: str,
+    split: str = "all",
+    log: bool = True,
+    update: str | None = None,
 ) -> int:
-    """Score a registered model end to end on any labelled article folder (an independent set)."""
+    """Score a registered model end to end on labelled article folders (independent sets), pooled."""
     from infer.batch.model_uri import load_model
     from infer.errors import QuotelensError
 
-    statements = matched_statements(folder, split)
-    if not statements.articles:
-        raise QuotelensError(f"{folder}: no gold articles in the {split!r} split")
+    parts = [matched_statements(f, split) for f in folders]
+    for folder, part in zip(folders, parts, strict=True):
+        if not part.articles:
+            raise QuotelensError(f"{folder}: no gold articles in the {split!r} split")
+    statements = MatchedStatements.pooled(parts)
     pyfunc, resolved = load_model(model_uri)
-    overlap_note = trained_on_folder(resolved, folder, split)
-    if overlap_note:
-        print(f"warning: {overlap_note}")
+    notes = [n for n in (trained_on_folder(resolved, f, split) for f in folders) if n]
+    for note in notes:
+        print(f"warning: {note}")
     prefix = "e2e"
     metrics = end_to_end_metrics(pyfunc.unwrap_python_model().classifier, statements, prefix)
-    summary = (
-        ("NOT HELD OUT: " if overlap_note else "")
-        + f"{folder} ({split}): {statements.articles} articles, {statements.gold} gold statements, "
-        f"{statements.extracted} extracted, {statements.matched} matched at overlap {OVERLAP}; "
-        f"model {resolved}"
+    counts = "; ".join(
+        f"{folder} ({split}): {p.articles} articles, {p.gold} gold statements, "
+        f"{p.extracted} extracted, {p.matched} matched at overlap {OVERLAP}"
+        for folder, p in zip(folders, parts, strict=True)
     )
-    text, folder_name = table(metrics, prefix), Path(folder).name
+    summary = ("NOT HELD OUT: " if notes else "") + f"{counts}; model {resolved}"
+    name = "+".join(Path(f).name for f in folders)
+    text = table(metrics, prefix)
     print(text)
     print(summary)
     if update:
         from train.markdown import replace_block
 
         command = (
-            f"`python -m train eval-e2e {folder} --model {model_uri} --articles-split {split}`"
+            f"`python -m train eval-e2e {' '.join(folders)} --model {model_uri} "
+            f"--articles-split {split}`"
         )
         replace_block(
-            update, f"e2e-{folder_name}-{split}", f"{text}\n\n{summary}. Generated by {command}."
+            update, f"e2e-{name}-{split}", f"{text}\n\n{summary}. Generated by {command}."
         )
     if log:
         import mlflow
@@ -163,8 +195,10 @@ def main(
         from infer.batch.tracking import setup
 
         setup(None, "quotelens-extraction")
-        with mlflow.start_run(run_name=f"eval-e2e-{folder_name}-{split}"):
-            mlflow.set_tags({"job": "eval-e2e", "gold": folder, "split": split, "model": resolved})
+        with mlflow.start_run(run_name=f"eval-e2e-{name}-{split}"):
+            mlflow.set_tags(
+                {"job": "eval-e2e", "gold": ",".join(folders), "split": split, "model": resolved}
+            )
             mlflow.log_metrics(metrics)
-            mlflow.log_text(text, f"e2e_metrics_{folder_name}_{split}.md")
+            mlflow.log_text(text, f"e2e_metrics_{name}_{split}.md")
     return 0
