@@ -4,7 +4,7 @@ article gives, using only links the article itself makes."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from infer.extraction.acronyms import acronyms_of, spelled_out
 from infer.extraction.bodies import body_name, fullest_body, named_before
@@ -21,7 +21,7 @@ from infer.extraction.entities import (
     same_speaker,
     strip_ranks,
 )
-from infer.extraction.issuers import StatementIssuers
+from infer.extraction.ledes import LEDE, Ledes
 from infer.extraction.lexicon import without_article, word_list, words
 from infer.extraction.persons import is_animate, noun_gender
 from infer.extraction.types import Attribution
@@ -32,16 +32,12 @@ GENERIC_GROUPS = words("speakers", "generic_groups")
 STATEMENT_HEADS = words("speakers", "statement_heads")
 MILITARY_WORDS = words("speakers", "military_words")
 NATIONAL_FORCE = re.compile("|".join(word_list("speakers", "national_force_names")))
-LEDE = 2  # statements before the first one that names a person (a headline's among them)
 NEAR = 1200  # characters: how far back "the diplomat" looks for the person just named
 
 
 @dataclass
-class SpeakerResolver(StatementIssuers):
+class SpeakerResolver(Ledes):
     """Resolver for one article: register people first, then feed attributions in text order."""
-
-    ledes: list[Entity] = field(default_factory=list)  # described before they are named
-    lede_pos: int = 0
 
     def resolve(self, attr: Attribution, start: int | None = None) -> str:
         """Resolve one attribution (kind pronoun | person | org | description) to a name; an
@@ -58,6 +54,7 @@ class SpeakerResolver(StatementIssuers):
             ent.describe(surface)
             if appos_kind == "person":
                 self._join_ledes(ent)
+                self._name_described(ent, surface, head, look)
         elif kind == "pronoun" and key.lower() == "it" and self._after_statement():
             ent = self.history[-1]  # "The statement said …. It called …": the same statement
         elif kind == "pronoun":
@@ -106,15 +103,6 @@ class SpeakerResolver(StatementIssuers):
         self.history.append(ent)
         self.surfaces.append(surface)
         return ent.name if ent is not None else surface
-
-    def _join_ledes(self, ent: Entity) -> None:
-        """News ledes name a speaker by title and give the name a paragraph later."""
-        if self.ledes and len(self.history) <= LEDE + 1 and ent.last_before(self.lede_pos) < 0:
-            for lede in self.ledes:
-                ent.heads |= lede.heads
-                ent.words |= lede.words
-                lede.alias_of = ent
-            self.ledes = []
 
     def introduce(self, attr: Attribution) -> Entity | None:
         """Register someone the article presents without a statement ("A senior army officer,
