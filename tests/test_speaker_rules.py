@@ -659,3 +659,21 @@ def test_an_acronym_the_parser_took_for_a_description_resolves_to_the_body_it_de
     )
     ecowas = spoken("ECOWAS", "ecowas", "description", 107)
     assert r.resolve(ecowas) == "the Economic Community of West African States"
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("Her neighbour, Oksana Dzyuba, was less patient.", "Oksana Dzyuba"),
+        ("Tomas Mabote, a 47-year-old who drives a minibus, was less patient.", "Tomas Mabote"),
+    ],
+)
+def test_a_name_ner_calls_org_is_a_person_after_a_neighbour_or_before_an_age(nlp, sentence, name):
+    from spacy.tokens import Span
+
+    from infer.extraction.mentions import person_mentions
+
+    doc = nlp(sentence)
+    start = next(t.i for t in doc if t.text == name.split()[0])
+    doc.ents = [Span(doc, start, start + 2, label="ORG")]  # what NER said of "Fátima Issufo"
+    assert [m.name for m in person_mentions(doc)] == [name]

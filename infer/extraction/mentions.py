@@ -30,9 +30,15 @@ def _person_by_apposition(ent) -> bool:
     # "Jean-Paul Muhindo, president of …": any person noun will do for what looks like a name.
     named = looks_like_person(ent.text)
     return any(
-        c.dep_ == "appos" and (c.lemma_.lower() in PERSON_ROLES or (named and is_animate(c.lemma_)))
+        c.dep_ == "appos"
+        and (c.lemma_.lower() in PERSON_ROLES or (named and (is_animate(c.lemma_) or _an_age(c))))
         for c in ent.root.children
     )
+
+
+def _an_age(token) -> bool:
+    """ "Fatima Issufo, a 51-year-old who sells fish": an age as the head of an apposition."""
+    return token.doc[token.left_edge.i : token.i + 1].text.endswith("-old")
 
 
 def _modifies_person_noun(ent) -> bool:
