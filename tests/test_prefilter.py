@@ -69,9 +69,12 @@ def test_a_sentence_naming_who_issued_a_statement_is_kept():
     assert may_hold_statement("A spokesman for the ministry issued a press statement on Monday.")
 
 
-def test_last_sentence_before_a_paragraph_opening_with_a_quotation_is_kept():
+def test_the_paragraph_before_one_opening_with_a_quotation_is_kept_whole():
     from infer.extraction.prefilter import kept_sentences
 
-    text = "Fighting resumed. An officer, speaking to us, went further.\n\n“We will not wait,” he said."
+    text = (
+        "Olena Marchuk keeps the key to her flat in Bakhmut. The block is still standing, but "
+        "she has not slept there for two years.\n\n“We left with nothing,” she said."
+    )
     end = text.index("\n")
-    assert kept_sentences(text, 0, end) == [(18, end)]
+    assert kept_sentences(text, 0, end) == [(0, 51), (52, end)]  # the name and the "she"

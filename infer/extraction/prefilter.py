@@ -98,11 +98,14 @@ def kept_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The sentences that may hold a statement, and the one before each (it often names the
     speaker a quotation or pronoun goes back to)."""
     sents = sentences(text, start, end)
-    # A paragraph before one that opens with a quotation: its last sentence often brings in
-    # the speaker ("A senior officer, speaking on condition of anonymity, went further.").
+    # A paragraph before one that opens with a quotation brings in its speaker ("A senior
+    # officer, speaking on condition of anonymity, went further."), often by name in its first
+    # sentence and by "she" in the last ("Amina keeps the key …. … she has not slept in it."):
+    # it is kept whole.
     after = text[end : end + 8].lstrip()
-    opens_quote = bool(after) and after[0] in OPENING_MARKS
-    hit = [may_hold_statement(text[s:e]) for s, e in sents] + [opens_quote]
+    if after and after[0] in OPENING_MARKS:
+        return sents
+    hit = [may_hold_statement(text[s:e]) for s, e in sents] + [False]
     return [r for k, r in enumerate(sents) if hit[k] or hit[k + 1]]
 
 
