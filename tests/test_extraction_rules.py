@@ -198,6 +198,7 @@ def test_second_half_of_a_quote_split_by_a_long_attribution_is_found(extractor):
 
 def test_a_she_quoted_after_a_paragraph_naming_her_first_resolves_to_her(extractor):
     text = (
+        "Waiting to go home\n\nKRAMATORSK, Ukraine\n\n"
         "Halyna Petrenko keeps the key to her flat in Bakhmut on a string. The block is still "
         "standing, but she has not slept there for two years.\n\n"
         "“We left with nothing. The shelling came at night and we ran,” she said."
