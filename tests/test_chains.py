@@ -40,3 +40,28 @@ def test_a_name_parsed_as_a_second_object_of_quoted_is_the_speaker(nlp):
     doc.ents = [Span(doc, 5, 7, label="PERSON")]
     speaker, carrier = chain(doc[9])
     assert (speaker.text, carrier) == ("Said", "Radio")
+
+
+@pytest.mark.parametrize(
+    "text, said, speaker",
+    [
+        (
+            "Two soldiers were killed when their patrol hit a mine near Kidal, the state news "
+            "agency quoted a military official as saying.",
+            "Two soldiers were killed when their patrol hit a mine near Kidal",
+            "official",
+        ),
+        (
+            "The border crossing at Torkham will reopen on Friday, Pajhwok quoted a customs "
+            "official as saying.",
+            "The border crossing at Torkham will reopen on Friday",
+            "official",
+        ),
+    ],
+)
+def test_a_chain_closing_the_sentence_reports_the_clause_before_it(nlp, text, said, speaker):
+    doc = nlp(text)
+    saying = next(t for t in doc if t.text == "saying")
+    got = reported_content(text, 0, saying, [])
+    assert text[got.start : got.end] == said
+    assert got.attribution.head == speaker and got.attribution.cue == "quoted ... as saying"

@@ -60,3 +60,15 @@ def via_of(verb) -> str:
         if m := pattern.search(sent):
             return m.group("via")
     return ""
+
+
+def content_before(verb) -> list:
+    """ "Two soldiers were killed near Kidal, the state news agency quoted a military official as
+    saying.": with nothing after "as saying", what was said is the clause before the chain."""
+    if any(not t.is_punct for t in verb.doc[verb.i + 1 : verb.sent.end]):
+        return []
+    quote = next((a for a in verb.ancestors if a.lemma_.lower() == "quote"), None)
+    if quote is None:
+        return []
+    before = [c for c in quote.children if c.dep_ in ("ccomp", "parataxis") and c.i < quote.i]
+    return [t for c in before for t in c.subtree]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from infer.extraction.attribution import make_attribution, overlaps
-from infer.extraction.chains import chain, via_of
+from infer.extraction.chains import chain, content_before, via_of
 from infer.extraction.lexicon import rules, words
 from infer.extraction.nonclaims import indirect_question, names_not_claims
 from infer.extraction.subjects import is_cue, participle_aside, relative_antecedent, subject_of
@@ -213,6 +213,8 @@ def reported_content(text: str, p_start: int, verb, direct_ranges) -> Candidate 
     tokens, inverted, particle = _content(verb)
     if indirect_question(tokens):
         return None
+    if chained is not None and (before := content_before(verb)):
+        tokens, inverted = before, True
     if (
         chained is not None
         and not inverted
