@@ -234,3 +234,17 @@ def test_report_with_a_propositional_object_is_a_statement_unless_an_outlet_rela
     assert got is not None and text[got.start : got.end] == "severe shortages of water"
     news = "Kordo TV is reporting a series of explosions near the port of Varna."
     assert reported(nlp, news, "reporting") is None
+
+
+def test_a_statement_word_as_the_subject_of_read_attributes_the_quotation():
+    from infer.extraction.extractor import StatementExtractor
+
+    text = (
+        "The Arakan Army said in a statement that it had taken the town.\n\n"
+        '"We will not withdraw from any position we now hold," the statement read.'
+    )
+    extractor = StatementExtractor()
+    read = [s for s in extractor.extract(text) if s.cue == "read"]
+    assert [(s.text[:10], s.speaker) for s in read] == [("We will no", "The Arakan Army")]
+    banner = 'Crowds filled the square.\n\n"No retreat and no surrender today," the banner read.'
+    assert all(s.cue != "read" for s in extractor.extract(banner))

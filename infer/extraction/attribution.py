@@ -23,8 +23,13 @@ SOURCE_LINE = re.compile(r"^Source:[ \t]+(?P<name>[^,\n]+)", re.M)
 
 
 def _speech_idiom(token) -> bool:
-    """ "As one official put it to me, “…”", "The statement went on: “…”"."""
+    """ "As one official put it to me, “…”", "The statement went on: “…”", "“…,” the
+    communique read" (a statement word as the subject of "read")."""
     lemma, kids = token.lemma_.lower(), {(c.dep_, c.lower_) for c in token.children}
+    if lemma == "read":
+        return any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in STATEMENT_HEADS for c in token.children
+        )
     return (lemma == "put" and ("dobj", "it") in kids) or (lemma == "go" and ("prt", "on") in kids)
 
 
