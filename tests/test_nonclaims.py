@@ -30,3 +30,12 @@ def test_a_conditional_inside_the_content_stays_a_statement(extractor):
     text = "The envoy said that if the talks in Geneva failed, the fighting would resume."
     found = extractor.extract(text)
     assert len(found) == 1 and found[0].text.endswith("the fighting would resume")
+
+
+def test_a_bracketed_note_after_the_cue_is_not_what_was_said(extractor):
+    text = (
+        "Farid Rahimi, a shopkeeper in Herat, said prices had doubled. "
+        '"Who will buy bread now?" he asked (translated from Dari).'
+    )
+    found = extractor.extract(text)
+    assert [s.text for s in found] == ["prices had doubled", "Who will buy bread now?"]

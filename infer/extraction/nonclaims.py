@@ -31,3 +31,9 @@ def indirect_question(tokens: list) -> bool:
         for r in roots
         for c in r.children
     )
+
+
+def bracketed_note(text: str, start: int, end: int) -> bool:
+    """ "…?” he asked (translated from Kurdish).": words in brackets after a cue are the
+    reporter's note on the quotation, not what was said."""
+    return text[:start].rstrip().endswith("(") and text[end:].lstrip().startswith(")")

@@ -7,7 +7,7 @@ import re
 from infer.extraction.attribution import make_attribution, overlaps
 from infer.extraction.chains import chain, content_before, via_of
 from infer.extraction.lexicon import rules, words
-from infer.extraction.nonclaims import indirect_question, names_not_claims
+from infer.extraction.nonclaims import bracketed_note, indirect_question, names_not_claims
 from infer.extraction.subjects import is_cue, participle_aside, relative_antecedent, subject_of
 from infer.extraction.types import Candidate
 
@@ -236,6 +236,8 @@ def reported_content(text: str, p_start: int, verb, direct_ranges) -> Candidate 
     if NOT_CONTENT.match(content) or _bare_object(verb, tokens):
         return None
     start, end = p_start + start, p_start + end
+    if bracketed_note(text, start, end):
+        return None
     end = _close_fragment(text, start, end)
     if overlaps(start, end, direct_ranges) or overlaps(
         p_start + subject.idx, p_start + subject.idx + 1, direct_ranges
