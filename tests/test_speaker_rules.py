@@ -677,3 +677,18 @@ def test_a_name_ner_calls_org_is_a_person_after_a_neighbour_or_before_an_age(nlp
     start = next(t.i for t in doc if t.text == name.split()[0])
     doc.ents = [Span(doc, start, start + 2, label="ORG")]  # what NER said of "Fátima Issufo"
     assert [m.name for m in person_mentions(doc)] == [name]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Troika of the United States, the United Kingdom and Norway said the truce must hold.",
+        "Foreign ministers of the United States, the United Kingdom and France said the border "
+        "would stay closed.",
+    ],
+)
+def test_a_list_whose_members_take_the_stays_whole_in_the_speaker(nlp, sentence):
+    doc = nlp(sentence)
+    subject = next(t for t in doc if t.dep_ == "nsubj")
+    surface = make_attribution(subject, "said").surface
+    assert surface.endswith(("and Norway", "and France")) and ", the United Kingdom" in surface

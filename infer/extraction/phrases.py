@@ -56,9 +56,16 @@ def speaker_tokens(head) -> list:
         # "accounts close to the government": a modifier phrase after the head says whose.
         phrasal = child.dep_ == "advmod" and child.i > head.i and not after_comma
         phrasal = phrasal and any(c.dep_ == "prep" for c in child.children)
+        # "the United States, the United Kingdom and Norway": a list member's first word.
+        opens_member = child.head.dep_ == "conj" and child.head.left_edge.i == child.i
         if (
             (child.head == head and child.dep_ in ("appos", "advmod", "npadvmod") and not phrasal)
-            or (after_comma and child.i > head.i and child.dep_ not in ("conj", "cc"))
+            or (
+                after_comma
+                and child.i > head.i
+                and child.dep_ not in ("conj", "cc")
+                and not opens_member
+            )
             or (child.dep_ in ("relcl", "acl") and (long_clause or child.i < head.i))
         ):
             cut |= {t.i for t in child.subtree}
