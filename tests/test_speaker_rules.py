@@ -692,3 +692,19 @@ def test_a_list_whose_members_take_the_stays_whole_in_the_speaker(nlp, sentence)
     subject = next(t for t in doc if t.dep_ == "nsubj")
     surface = make_attribution(subject, "said").surface
     assert surface.endswith(("and Norway", "and France")) and ", the United Kingdom" in surface
+
+
+def test_according_to_a_description_then_a_bodys_name_takes_the_name(nlp):
+    from infer.extraction.according import according_to
+
+    text = (
+        "According to the country's electoral body, CENI, turnout in the first round was "
+        "below 40 percent."
+    )
+    found = according_to(text, 0, nlp(text), [])
+    assert [text[c.start : c.end] for c in found] == [
+        "turnout in the first round was below 40 percent"
+    ]
+    assert (found[0].attribution.appos, found[0].attribution.appos_kind) == ("CENI", "org")
+    text = "According to the UN's refugee agency, UNHCR, 20,000 people crossed the border."
+    assert [c.attribution.appos for c in according_to(text, 0, nlp(text), [])] == ["UNHCR"]

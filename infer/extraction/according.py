@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+
+from spacy.tokens import Span
 
 from infer.extraction.attribution import make_attribution, overlaps
 from infer.extraction.lexicon import words
@@ -23,7 +26,9 @@ def according_to(text: str, p_start: int, doc, direct_ranges) -> list[Candidate]
         if tok.head == tok or source is None:
             continue
         skip = {t.i for t in tok.subtree}
-        name = _name_after(doc, tok.right_edge.i + 1) if source.pos_ == "NOUN" else None
+        name = None
+        if source.pos_ == "NOUN":
+            name = _name_after(doc, tok.right_edge.i + 1) or _name_after(doc, source.i + 1)
         if name is not None:
             skip |= set(range(name.start - 1, name.end + 1))  # the name and its commas
         clause = [
@@ -39,18 +44,22 @@ def according_to(text: str, p_start: int, doc, direct_ranges) -> list[Candidate]
         s, e = p_start + start, p_start + end
         attr = make_attribution(source, "according to", p_start)
         if attr and name is not None:
-            attr = replace(attr, appos=name.text, appos_kind="person")
+            kind = "person" if name.label_ == "PERSON" else "org"
+            attr = replace(attr, appos=name.text, appos_kind=kind)
         if attr and not overlaps(s, e, direct_ranges) and len(text[s:e].split()) >= 3:
             out.append(Candidate(s, e, "indirect", attr))
     return out
 
 
 def _name_after(doc, i: int):
-    """ "According to the regional governor, Ihor Tkachuk, three workers …": the parser takes
-    the name in apposition for a subject of the clause; the person's name set off by commas."""
+    """ "According to the regional governor, Ihor Tkachuk, three workers …" (or "the UN's
+    humanitarian office, OCHA,"): the parser takes the name in apposition for a subject of the
+    clause; the person's or body's name set off by commas."""
     if i + 1 >= len(doc) or doc[i].text != ",":
         return None
-    ent = next((e for e in doc.ents if e.start == i + 1 and e.label_ == "PERSON"), None)
+    ent = next((e for e in doc.ents if e.start == i + 1 and e.label_ in ("PERSON", "ORG")), None)
+    if ent is None and re.fullmatch(r"[A-Z]{2,8}", doc[i + 1].text):
+        ent = Span(doc, i + 1, i + 2, label="ORG")  # an acronym NER left untagged ("CENI")
     if ent is None or ent.end >= len(doc) or doc[ent.end].text != ",":
         return None
     return ent
