@@ -204,3 +204,20 @@ def test_a_she_quoted_after_a_paragraph_naming_her_first_resolves_to_her(extract
         "“We left with nothing. The shelling came at night and we ran,” she said."
     )
     assert one(extractor, text).speaker == "Halyna Petrenko"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "A fighter near Wad Madani, who gave his name as Omar Khalil, said the shelling had "
+            "stopped.",
+            "Omar Khalil",
+        ),
+        ("A nurse in Wad Madani said the clinic had run out of insulin.", "A nurse in Wad Madani"),
+    ],
+)
+def test_a_place_ner_calls_a_person_inside_the_speaker_phrase_is_no_speaker(
+    extractor, text, speaker
+):
+    assert one(extractor, text).speaker == speaker

@@ -142,7 +142,7 @@ def _is_subject(ent) -> bool:
     return False
 
 
-def _is_place(ent) -> bool:
+def is_place(ent) -> bool:
     """NER says PERSON but the text says place: "in Goma", "Zamzam camp", "Shan State"."""
     root = ent.root
     if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS:
@@ -160,7 +160,7 @@ def place_names(docs) -> frozenset[str]:
         for doc in docs
         for ent in doc.ents
         if (ent.label_ in ("GPE", "LOC", "FAC") and not _after_person_noun(ent))
-        or (ent.label_ == "PERSON" and _is_place(ent))
+        or (ent.label_ == "PERSON" and is_place(ent))
     )
 
 
@@ -185,7 +185,7 @@ def person_mentions(doc, p_start: int = 0, places: frozenset[str] = frozenset())
     for ent in doc.ents:
         if len(ent.text) < 3 or not (ent.label_ == "PERSON" or _person_by_apposition(ent)):
             continue
-        if ent.text in places or _is_place(ent) or re.fullmatch(r"[A-Z]{2,6}", ent.text):
+        if ent.text in places or is_place(ent) or re.fullmatch(r"[A-Z]{2,6}", ent.text):
             continue  # a place, or an acronym NER calls a person ("RSF")
         if ORG_WORDS & {t.lower_ for t in ent}:
             continue  # "Headquarters", "Interior Ministry": a body NER calls a person

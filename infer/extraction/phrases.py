@@ -7,7 +7,7 @@ import re
 
 from infer.extraction.entities import looks_like_person
 from infer.extraction.lexicon import word_list, words
-from infer.extraction.mentions import full_name
+from infer.extraction.mentions import full_name, is_place
 from infer.extraction.persons import is_animate
 from infer.extraction.types import Attribution
 
@@ -178,6 +178,7 @@ def make_attribution(subject, cue: str, p_start: int = 0, via: str = "") -> Attr
         if e.label_ == "PERSON"
         and not ORG_WORDS & {t.lower_ for t in e}
         and (e.start <= subject.i < e.end or e.end == toks[-1].i + 1)
+        and not is_place(e)  # "A commander near Tal Tamr": a place NER calls a person
     ]
     if persons:
         name = re.sub(r"[’']s$", "", full_name(persons[-1]))
