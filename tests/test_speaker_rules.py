@@ -708,3 +708,21 @@ def test_according_to_a_description_then_a_bodys_name_takes_the_name(nlp):
     assert (found[0].attribution.appos, found[0].attribution.appos_kind) == ("CENI", "org")
     text = "According to the UN's refugee agency, UNHCR, 20,000 people crossed the border."
     assert [c.attribution.appos for c in according_to(text, 0, nlp(text), [])] == ["UNHCR"]
+
+
+@pytest.mark.parametrize(
+    "sentence, appos, kind",
+    [
+        (
+            "The group [the Wagner Group] said in a post that its men would leave the town.",
+            "the Wagner Group",
+            "org",
+        ),
+        ("The spokesman [Ahmed Musa] said the army had left the post.", "Ahmed Musa", "person"),
+    ],
+)
+def test_an_editors_brackets_after_the_speaker_name_the_referent(nlp, sentence, appos, kind):
+    doc = nlp(sentence)
+    subject = next(t for t in doc if t.dep_ == "nsubj")
+    got = make_attribution(subject, "said")
+    assert (got.appos, got.appos_kind) == (appos, kind)

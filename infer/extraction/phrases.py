@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from infer.extraction.entities import looks_like_person
-from infer.extraction.lexicon import word_list, words
+from infer.extraction.lexicon import without_article, word_list, words
 from infer.extraction.mentions import full_name, is_place
 from infer.extraction.persons import is_animate
 from infer.extraction.types import Attribution
@@ -23,6 +23,7 @@ GIVEN_NAME = re.compile(
     r"|goes by|(?:the )?(?:nom de guerre|pseudonym))"
     r" ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)"
 )
+EDITOR_INSERT = re.compile(r"\s*\[((?:the )?[A-Z][^\[\]\n]{1,60})\]")
 MEDIA_NAMES = re.compile(r"\b(" + "|".join(word_list("attribution", "media_names")) + r")\b")
 
 
@@ -184,6 +185,10 @@ def make_attribution(subject, cue: str, p_start: int = 0, via: str = "") -> Attr
         name = re.sub(r"[’']s$", "", full_name(persons[-1]))
         return Attribution(surface, name, head, "person", **common)
     appos, appos_kind = _appositive(subject)
+    if inserted := EDITOR_INSERT.match(doc.text, toks[-1].idx + len(toks[-1])):
+        # "The group [the Islamic Resistance] said": the editor's brackets name the referent.
+        appos = inserted.group(1)
+        appos_kind = "person" if looks_like_person(without_article(appos)) else "org"
     if named := re.fullmatch(r"(.+?) \([A-Z]{2,6}\) [a-z]+", surface):
         appos, appos_kind = named.group(1), "org"  # "The … Operations (UKMTO) agency"
     if not appos and (
