@@ -221,3 +221,21 @@ def test_a_place_ner_calls_a_person_inside_the_speaker_phrase_is_no_speaker(
     extractor, text, speaker
 ):
     assert one(extractor, text).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text, said",
+    [
+        (
+            "Two aid trucks were denied entry at the Rafah crossing on Monday, an official at "
+            "the crossing said, without giving a reason.",
+            "Two aid trucks were denied entry at the Rafah crossing on Monday",
+        ),
+        (
+            "The families were told to leave the camp by Friday, residents said.",
+            "The families were told to leave the camp by Friday",
+        ),
+    ],
+)
+def test_a_passive_cue_before_a_closing_attribution_is_the_content(extractor, text, said):
+    assert one(extractor, text).text == said

@@ -150,7 +150,7 @@ def _content(verb) -> tuple[list, bool, str]:
         before = [
             verb.doc[i] for i in sorted(head_tokens) if i < verb.i and verb.doc[i].dep_ != "punct"
         ]
-        if any(is_cue(t) and subject_of(t) is not None for t in before):
+        if any(is_cue(t) and _active_subject(t) for t in before):
             return [], True, ""  # the words before are another attribution, not content
         return before, True, ""
     tokens = _cut_other_cues(verb, [t for c in content for t in c.subtree])
@@ -165,6 +165,12 @@ def _content(verb) -> tuple[list, bool, str]:
         particle = first.text
         tokens = [t for t in tokens if t.i != first.i]
     return tokens, False, particle
+
+
+def _active_subject(verb) -> bool:
+    """Whether a cue verb has a speaker: "A convoy was denied entry, officials said" has none."""
+    subject = subject_of(verb)
+    return subject is not None and not (subject.dep_ == "nsubjpass" and subject.head.i == verb.i)
 
 
 def _own_statement(clause, verb) -> bool:
