@@ -11,6 +11,7 @@ from sklearn.metrics import f1_score
 
 from bench.common import load_average, median_seconds, statements_mix
 from infer.model.classifiers import build_classifier
+from infer.model.classifiers.blocks import clear_embedding_cache
 from infer.model.classifiers.finetune import FinetunedClassifier
 from infer.model.onnx_export import feed_forward_matmuls
 from train.corpus import load_corpus, to_xy
@@ -40,12 +41,19 @@ def int8_quantization(path: Path) -> dict:
     }
 
 
+def _predict_uncached(model, X):
+    """``predict_all`` with the embedding cache emptied first: the repeated timing runs would
+    otherwise measure a dictionary lookup instead of the encoder."""
+    clear_embedding_cache()
+    return model.predict_all(X)
+
+
 def _throughput(model, X, batch_attr: str | None, reps: int) -> tuple[int | str, float, dict]:
     per_batch = {}
     for b in BATCHES if batch_attr else ("all",):
         if batch_attr:
             setattr(model, batch_attr, b)
-        secs = median_seconds(lambda: model.predict_all(X), reps=reps)
+        secs = median_seconds(lambda: _predict_uncached(model, X), reps=reps)
         per_batch[str(b)] = len(X) / secs
     best = max(per_batch, key=per_batch.get)
     if batch_attr:

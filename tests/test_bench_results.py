@@ -192,3 +192,15 @@ def test_spark_scale_section():
         in text
     )
     assert "0.999× that for 200" in text and "18.0 17.0 16.0 before" in text
+
+
+def test_throughput_timings_encode_again_instead_of_reading_the_cache():
+    from bench.models import _predict_uncached
+    from infer.model.classifiers import blocks
+
+    class Model:
+        def predict_all(self, X):
+            return len(blocks._EMBEDDINGS)
+
+    blocks._EMBEDDINGS["a statement encoded by an earlier run"] = None
+    assert _predict_uncached(Model(), ["x"]) == 0

@@ -22,6 +22,11 @@ _EMBEDDINGS: dict[str, np.ndarray] = {}
 _CACHE_LIMIT = 200_000
 
 
+def clear_embedding_cache() -> None:
+    """Forget every encoded string (benchmarks time the encoder, not a lookup)."""
+    _EMBEDDINGS.clear()
+
+
 def tfidf_block(word_ngrams: int = 2, char_ngrams: int = 5, min_df: int = 1) -> FeatureUnion:
     """Word 1..n-grams and char_wb 2..n-grams, sublinear TF-IDF, side by side."""
     return FeatureUnion(
