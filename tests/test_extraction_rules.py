@@ -239,3 +239,43 @@ def test_a_place_ner_calls_a_person_inside_the_speaker_phrase_is_no_speaker(
 )
 def test_a_passive_cue_before_a_closing_attribution_is_the_content(extractor, text, said):
     assert one(extractor, text).text == said
+
+
+def test_a_relative_adverb_the_parser_hangs_on_the_content_stays_out_of_it(extractor):
+    from spacy.tokens import Doc
+
+    from infer.extraction.reported import reported_content
+
+    text = "Soldiers in Goma , where officials say markets have reopened ."
+    words = text.split(" ")
+    heads = [0, 0, 1, 2, 9, 6, 2, 9, 9, 6, 0]  # "where" hung on "reopened", as on a dev caption
+    deps = "ROOT prep pobj punct advmod nsubj relcl nsubj aux ccomp punct"
+    pos = "NOUN ADP PROPN PUNCT SCONJ NOUN VERB NOUN AUX VERB PUNCT"
+    lemmas = [w.lower() for w in words]
+    doc = Doc(
+        extractor.nlp.vocab,
+        words=words,
+        heads=heads,
+        deps=deps.split(),
+        pos=pos.split(),
+        lemmas=lemmas,
+    )
+    got = reported_content(text, 0, doc[6], [])
+    assert got is not None and text[got.start : got.end] == "markets have reopened"
+
+
+@pytest.mark.parametrize(
+    "text, said",
+    [
+        (
+            "Aid trucks reached Kupiansk, where officials say power has been restored.",
+            "power has been restored",
+        ),
+        (
+            "Residents queue for water in Rumbek, where officials say the wells have dried up.",
+            "the wells have dried up",
+        ),
+    ],
+)
+def test_a_cue_in_a_where_clause_reports_what_follows_it(extractor, text, said):
+    assert one(extractor, text).text == said

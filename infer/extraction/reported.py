@@ -217,6 +217,8 @@ def reported_content(text: str, p_start: int, verb, direct_ranges) -> Candidate 
     if names_not_claims(verb):
         return None
     tokens, inverted, particle = _content(verb)
+    if verb.dep_ == "relcl":  # "Goma, where officials say …": the relative adverb is no content
+        tokens = [t for t in tokens if not (t.i < verb.i and t.lower_ in ("where", "when"))]
     if indirect_question(tokens):
         return None
     if chained is not None and (before := content_before(verb)):
