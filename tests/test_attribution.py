@@ -248,3 +248,18 @@ def test_a_statement_word_as_the_subject_of_read_attributes_the_quotation():
     assert [(s.text[:10], s.speaker) for s in read] == [("We will no", "The Arakan Army")]
     banner = 'Crowds filled the square.\n\n"No retreat and no surrender today," the banner read.'
     assert all(s.cue != "read" for s in extractor.extract(banner))
+
+
+@pytest.mark.parametrize("full", ["Delwar Hossain", "Rebwar Kareem"])
+def test_a_quotation_after_a_paraphrase_by_a_family_name_alone_is_that_persons(full):
+    from infer.extraction.extractor import StatementExtractor
+
+    family = full.split()[1]
+    text = (
+        "Border farms empty\n\nDUHOK, Iraq\n\n"
+        f"The mayor, {full}, who runs the district office, told reporters that two shepherds "
+        f"were missing.\n\n{family} said most families had left the valley over the past year."
+        '\n\n"Only the old people stayed behind, and those who have nowhere else to go.\n\n'
+    )
+    found = StatementExtractor().extract(text)
+    assert found[-1].kind == "direct" and found[-1].speaker == full

@@ -99,17 +99,29 @@ def _introduced_before(paras, quote: Quote) -> Attribution | None:
             before = list(doc.sents)[-1:]
             root = before[0].root if before else None
             subject = next((c for c in root.children if c.dep_ == "nsubj"), None) if root else None
-            if subject is None or not is_cue(root) or subject.ent_type_ != "PERSON":
+            if subject is None or not is_cue(root) or not _named_person(subject, paras):
                 return None  # only a named person's words run on into the next paragraph
         if not before:
             return None
         root = before[-1].root
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and (
-            subject.ent_type_ == "PERSON" or (is_cue(root) and is_animate(subject.lemma_))
+            _named_person(subject, paras) or (is_cue(root) and is_animate(subject.lemma_))
         ):  # "A senior analyst … told IRNA that …. “…": the paraphrase's speaker goes on
             return make_attribution(subject, root.text, p_start)
     return None
+
+
+def _named_person(subject, paras) -> bool:
+    """A subject NER tags as a person, or a family name alone that the article gave earlier as
+    the end of a person's full name ("Delshad Yousif" … "Yousif said")."""
+    if subject.ent_type_ == "PERSON":
+        return True
+    return subject.text[:1].isupper() and any(
+        e.label_ == "PERSON" and len(e) > 1 and e[-1].text == subject.text
+        for _, doc in paras
+        for e in doc.ents
+    )
 
 
 def _window(doc, p_start: int, quote: Quote, close: int, side: str, direct_ranges) -> list:
