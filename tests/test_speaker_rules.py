@@ -726,3 +726,21 @@ def test_an_editors_brackets_after_the_speaker_name_the_referent(nlp, sentence, 
     subject = next(t for t in doc if t.dep_ == "nsubj")
     got = make_attribution(subject, "said")
     assert (got.appos, got.appos_kind) == (appos, kind)
+
+
+def test_the_company_is_the_named_body_mentioned_last():
+    r = SpeakerResolver()
+    r.group("Chevron", 0)
+    said = spoken("the company", "company", "description", 90)
+    assert r.resolve(said) == "Chevron"
+
+
+@pytest.mark.parametrize("company", ["Shell", "Chevron"])
+def test_the_company_said_after_a_named_company_is_that_company(company):
+    from infer.extraction.extractor import StatementExtractor
+
+    text = (
+        f"Oil output cut\n\nLAGOS\n\n{company} has shut two pumping stations in the delta. In a "
+        "statement on Monday, the company said output would fall by a third."
+    )
+    assert [s.speaker for s in StatementExtractor().extract(text)] == [company]
