@@ -125,9 +125,10 @@ def table(metrics: dict[str, float], prefix: str) -> str:
     return markdown_table(header, rows)
 
 
-def trained_on_folder(resolved: str, folder: str, split: str) -> str | None:
+def trained_on_folder(resolved: str, folder: str, split: str, client=None) -> str | None:
     """Why a registered model's figures on ``folder`` would not be held out, if they would not:
-    its final fit read that folder (``data.paths``), other than an article test split it held out."""
+    its final fit read that folder (``data.paths``), other than an article test split it held out.
+    ``client``: the registry to ask (default: this process's tracking URI, as the model loaded)."""
     import ast
 
     import mlflow
@@ -135,7 +136,7 @@ def trained_on_folder(resolved: str, folder: str, split: str) -> str | None:
     if not resolved.startswith("models:/"):
         return None  # a local folder or run URI: its training data is not looked up
     name, version = resolved.removeprefix("models:/").split("/", 1)
-    client = mlflow.MlflowClient()
+    client = client or mlflow.MlflowClient()
     params = client.get_run(client.get_model_version(name, version).run_id).data.params
     paths = [Path(p).resolve() for p in ast.literal_eval(params.get("data.paths", "[]"))]
     final = params.get("data.final_split", "")
