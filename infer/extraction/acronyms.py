@@ -33,10 +33,9 @@ def _spell(words: list[str], j: int, rest: str) -> int | None:
     options = [_initials(word)]
     if word in LINK_WORDS:
         options.append(word[0].upper())
+    # "UN Mission in South Sudan": a word in capitals gives all its letters.
     if len(word) > 1 and word.isupper() and len(word) < len(rest):
-        options.append(
-            word
-        )  # "UN Mission in South Sudan": a word in capitals gives all its letters
+        options.append(word)
     for got in options:
         if not rest.startswith(got):
             continue

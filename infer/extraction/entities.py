@@ -88,6 +88,12 @@ class Entity:
             self.heads |= _heads(text)
             self.words |= content_words(text)
 
+    def absorb(self, other: Entity) -> None:
+        """``other`` was this entity under another description: its titles and words join."""
+        self.heads |= other.heads
+        self.words |= other.words
+        other.alias_of = self
+
     def matches(self, head: str, words: set[str]) -> bool:
         if not any(same_title(head, h) for h in self.heads):
             return False

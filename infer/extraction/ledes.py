@@ -10,7 +10,8 @@ from infer.extraction.entities import Entity, content_words, plural
 from infer.extraction.issuers import StatementIssuers
 
 LEDE = 2  # statements before the first one that names a person (a headline's among them)
-NEAR = 1200  # characters: how far back a description looks for the person it names
+# Characters: how far back a description ("the diplomat", "The spokesman, X,") looks for its person.
+NEAR = 1200
 
 
 def unnamed(e: Entity) -> bool:
@@ -35,9 +36,7 @@ class Ledes(StatementIssuers):
         """News ledes name a speaker by title and give the name a paragraph later."""
         if self.ledes and len(self.history) <= LEDE + 1 and ent.last_before(self.lede_pos) < 0:
             for lede in self.ledes:
-                ent.heads |= lede.heads
-                ent.words |= lede.words
-                lede.alias_of = ent
+                ent.absorb(lede)
             self.ledes = []
 
     def _name_described(self, ent: Entity, surface: str, head: str, pos: int) -> None:
@@ -60,6 +59,4 @@ class Ledes(StatementIssuers):
         last = max(found, key=lambda e: e.last_before(pos))
         for e in found:
             if e is last or e.words <= last.words:
-                ent.heads |= e.heads
-                ent.words |= e.words
-                e.alias_of = ent
+                ent.absorb(e)

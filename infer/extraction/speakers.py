@@ -21,7 +21,7 @@ from infer.extraction.entities import (
     same_speaker,
     strip_ranks,
 )
-from infer.extraction.ledes import LEDE, Ledes
+from infer.extraction.ledes import LEDE, NEAR, Ledes
 from infer.extraction.lexicon import without_article, word_list, words
 from infer.extraction.persons import is_animate, noun_gender
 from infer.extraction.types import Attribution
@@ -32,7 +32,6 @@ GENERIC_GROUPS = words("speakers", "generic_groups")
 STATEMENT_HEADS = words("speakers", "statement_heads")
 MILITARY_WORDS = words("speakers", "military_words")
 NATIONAL_FORCE = re.compile("|".join(word_list("speakers", "national_force_names")))
-NEAR = 1200  # characters: how far back "the diplomat" looks for the person just named
 
 
 @dataclass
