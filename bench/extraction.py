@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import statistics
 import time
-from pathlib import Path
 
 from bench.common import article_stream, load_average, median_seconds, save_result
-from bench.results_md import RESULTS, replace_section
+from bench.results_md import write_sections
 from infer.extraction.extractor import StatementExtractor, load_spacy
 from infer.extraction.structure import page_structure
 from train.eval_extract import ARTICLES_DIR, evaluate, load_gold
@@ -186,12 +185,6 @@ def section(ex: dict) -> str:
     return "\n".join(lines)
 
 
-def write_section(ex: dict, path: Path = RESULTS) -> None:
-    """Replace only the extraction section of RESULTS.md."""
-    text = path.read_text("utf-8") if path.exists() else ""
-    path.write_text(replace_section(text, HEADING, section(ex)), "utf-8")
-
-
 if __name__ == "__main__":
     import json
     import sys
@@ -199,4 +192,4 @@ if __name__ == "__main__":
     result = run(quick="--quick" in sys.argv)
     print(json.dumps(result, indent=1))
     save_result("extraction", result)
-    write_section(result)
+    write_sections(section(result))

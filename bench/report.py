@@ -158,8 +158,9 @@ def main(argv: list[str] | None = None) -> int:
     result = run(Path(__file__).resolve().parent / "work", args.statements)
     print(json.dumps(result, indent=2))
     save_result("report", result)
-    write_sections(section(result))
-    print(section(result))
+    text = section(result)
+    write_sections(text)
+    print(text)
     return 0
 
 
