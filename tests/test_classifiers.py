@@ -135,3 +135,20 @@ def test_embedding_block_can_leave_the_paragraph_out():
     assert np.allclose(alone[0], alone[1])  # the paragraph is not read
     both = EmbeddingBlock(context=True).transform([with_context])
     assert not np.allclose(both[0], alone[0])
+
+
+def test_tfidf_vocabulary_is_saved_as_two_arrays_and_rebuilt_on_load(tmp_path):
+    from infer.model.classifiers.blocks import tfidf_block
+    from infer.model.safe_load import skops_dump, skops_load
+
+    texts = ["The ministry denied any role.", "He vowed to retaliate", "“We are ready,” he said."]
+    block = tfidf_block().fit(texts)
+    skops_dump(block, tmp_path / "features.skops")
+    assert block.transformer_list[0][1].vocabulary_  # saving leaves the fitted object whole
+    loaded = skops_load(tmp_path / "features.skops")
+    for (_, before), (_, after) in zip(
+        block.transformer_list, loaded.transformer_list, strict=True
+    ):
+        assert after.vocabulary_ == before.vocabulary_
+        assert isinstance(after.__getstate__()["vocabulary_terms_"], np.ndarray)
+    assert (loaded.transform(texts) != block.transform(texts)).nnz == 0

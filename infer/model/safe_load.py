@@ -20,6 +20,7 @@ TRUSTED_TYPES = [
     "sklearn.feature_extraction.text.TfidfTransformer",
     "sklearn.pipeline.FeatureUnion",
     "infer.model.classifiers.blocks.EmbeddingBlock",
+    "infer.model.classifiers.blocks.CompactTfidfVectorizer",
     "sklearn.pipeline.Pipeline",
     "sklearn.linear_model._logistic.LogisticRegression",
     "sklearn.multiclass.OneVsRestClassifier",
