@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from pathlib import Path
 
 from infer.errors import QuotelensError
 
@@ -114,6 +115,14 @@ def run(args: argparse.Namespace) -> int:
                 stance_prior=args.stance_prior,
             )
         )
+        if counts["articles"] and not counts["scored"]:
+            out = Path(args.output)
+            print(
+                f"error: none of the {counts['articles']} inputs could be scored; the reasons are "
+                f"in {out.with_name(out.stem + '.errors.csv')}",
+                file=sys.stderr,
+            )
+            return 1
         return 1 if args.strict and counts["errors"] else 0
     if args.command == "report":
         from infer.report.page import build_report

@@ -212,6 +212,24 @@ def test_strict_exits_1_when_errors_file_is_not_empty(trained, tmp_path):
     assert list(pd.read_csv(tmp_path / "strict.summary.csv")["article_id"]) == [GOOD[0]]
 
 
+def test_a_job_that_scores_nothing_exits_1_and_names_the_errors_file(
+    champion_folder, tmp_path, monkeypatch, capsys
+):
+    from infer.__main__ import main
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("empty.txt", "whitespace.txt"):
+        shutil.copy(BAD_INPUTS / name, folder / name)
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "none.parquet"
+    args = ["score", str(folder), "--output", str(out), "--no-mlflow"]
+    assert main([*args, "--model", str(champion_folder)]) == 1
+    [line] = [x for x in capsys.readouterr().err.splitlines() if x.startswith("error:")]
+    assert "none of the 2 inputs could be scored" in line and "none.errors.csv" in line
+    assert len(pd.read_csv(tmp_path / "none.errors.csv")) == 2  # still listed, with reasons
+
+
 # -- training refuses bad data before any work ---------------------------------------------------
 
 
