@@ -395,7 +395,7 @@ def test_the_lede_joins_a_singular_role_after_a_headline_but_never_a_plural():
 
 
 def test_headline_restating_the_lede_takes_its_fuller_speaker_name():
-    from infer.extraction.headlines import restated_speakers
+    from infer.extraction.restated import restated_speakers
     from infer.extraction.types import Candidate
 
     text = (

@@ -10,12 +10,13 @@ from dataclasses import dataclass, replace
 from infer.extraction.according import according_to
 from infer.extraction.attribution import CUE_FORMS, attribution_near
 from infer.extraction.blocks import statement_blocks
-from infer.extraction.headlines import headline_candidates, headline_speakers, restated_speakers
+from infer.extraction.headlines import headline_candidates, headline_speakers
 from infer.extraction.lexicon import word_list
 from infer.extraction.people import inside, register_people
 from infer.extraction.prefilter import View, view
 from infer.extraction.quotes import Quote, find_quotes, word_count
 from infer.extraction.reported import reported_content
+from infer.extraction.restated import restated_speakers
 from infer.extraction.speakers import SpeakerResolver
 from infer.extraction.structure import Page, Structure, page_structure
 from infer.extraction.subjects import cue_verbs

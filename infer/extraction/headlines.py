@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 
-from infer.extraction.entities import content_words
 from infer.extraction.lexicon import words
 from infer.extraction.structure import Structure
 from infer.extraction.types import Attribution, Candidate
@@ -22,7 +21,6 @@ SAYS_AFTER = re.compile(
     r"^(?P<content>.+?),\s+(?P<source>[\w.’'-]+(?:\s+[\w.’'-]+){0,3})\s+(?P<cue>\w+)$"
 )
 LEADING_TAG = re.compile(r"^\([^()]{1,20}\)\s*")  # "(2nd LD) N. Korea fires …"
-RESTATED = 0.4  # share of a headline's content words a body statement must hold to restate it
 
 
 def _attribution(source: str, cue: str, pos: int) -> Attribution:
@@ -96,40 +94,4 @@ def headline_speakers(text: str, found: list[Candidate], names: list[str]) -> li
             ):
                 out[k] = names[j]
                 break
-    return out
-
-
-def _stems(text: str) -> set[str]:
-    """Content words without a possessive or plural ending ("Houthis" ~ "Houthi movement")."""
-    out = set()
-    for w in content_words(text):
-        w = re.sub(r"[’']s?$", "", w)
-        out.add(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w)
-    return out
-
-
-def restated_speakers(text: str, found: list[Candidate], names: list[str]) -> list[str]:
-    """A headline statement that restates a body statement (most of its words) with a shorter
-    name for the same speaker ("Israel says …" / "Israel's military said …") takes the body's
-    fuller name; a different source ("Washington" / "a State Department spokesperson") stays."""
-    out = list(names)
-    heads = [k for k, c in enumerate(found) if c.where == "headline" and c.attribution]
-    if not heads:
-        return out
-    # "a senior member of the Houthi team" is one of them, not the group: never a fuller name.
-    bodies = [
-        (names[j], _stems(names[j]), _stems(text[c.start : c.end]))
-        for j, c in enumerate(found)
-        if c.where == "body" and c.attribution and not re.match(r"(?:an?|one)\s", names[j], re.I)
-    ]
-    for k in heads:
-        mine, said = _stems(names[k]), _stems(text[found[k].start : found[k].end])
-        if not mine or not said:
-            continue
-        best, share = "", RESTATED
-        for name, theirs, words_ in bodies:
-            got = len(said & words_) / len(said)
-            if name != names[k] and got >= share and mine <= theirs:
-                best, share = name, got
-        out[k] = best or out[k]
     return out
