@@ -1,4 +1,4 @@
-"""SetFit-style contrastive tuning of the encoder, and a focal loss for sparse devices.
+"""SetFit-style contrastive tuning of the encoder before the heads are trained.
 
 SetFit (Tunstall et al. 2022) first tunes a sentence encoder on pairs of labelled texts, pulling
 same-stance pairs together and pushing different-stance pairs apart (cosine similarity regressed
@@ -67,15 +67,3 @@ def contrastive_tune(
 def _embed(model, batch):
     hidden = model.encoder(**batch).last_hidden_state
     return mean_pool(hidden, batch["attention_mask"])
-
-
-def focal_bce(logits, targets, pos_weight, gamma: float):
-    """Binary focal loss (Lin et al. 2017): BCE down-weighted by (1 - p_t)^gamma for easy labels."""
-    import torch
-
-    bce = torch.nn.functional.binary_cross_entropy_with_logits(
-        logits, targets, pos_weight=pos_weight, reduction="none"
-    )
-    p = torch.sigmoid(logits)
-    p_t = p * targets + (1 - p) * (1 - targets)
-    return ((1 - p_t) ** gamma * bce).mean()

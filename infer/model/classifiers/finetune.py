@@ -17,8 +17,9 @@ from infer.model.classifiers.base import (
     read_meta,
     statement_part,
 )
-from infer.model.classifiers.contrastive import contrastive_tune, focal_bce
-from infer.model.encoder import MAX_LENGTH, length_sorted_batches, mean_pool, minilm_path
+from infer.model.classifiers.contrastive import contrastive_tune
+from infer.model.classifiers.two_heads import TwoHeads, device_loss, stance_loss
+from infer.model.encoder import MAX_LENGTH, length_sorted_batches, minilm_path
 from infer.model.labels import DEVICES, STANCES
 
 TOKENIZER_FILES = (
@@ -33,26 +34,6 @@ def _torch():
     import torch
 
     return torch
-
-
-class _TwoHeads(_torch().nn.Module):
-    """Encoder + mean pooling + dropout + two linear heads."""
-
-    def __init__(self, encoder, dropout: float) -> None:
-        nn = _torch().nn
-        super().__init__()
-        self.encoder = encoder
-        hidden = encoder.config.hidden_size
-        self.dropout = nn.Dropout(dropout)
-        self.stance = nn.Linear(hidden, len(STANCES))
-        self.devices = nn.Linear(hidden, len(DEVICES))
-
-    def forward(self, input_ids, attention_mask, token_type_ids=None):
-        out = self.encoder(
-            input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
-        ).last_hidden_state
-        pooled = self.dropout(mean_pool(out, attention_mask))
-        return self.stance(pooled), self.devices(pooled)
 
 
 class FinetunedClassifier(StatementClassifierMixin, BaseEstimator):
@@ -115,7 +96,7 @@ class FinetunedClassifier(StatementClassifierMixin, BaseEstimator):
         from transformers import AutoModel, AutoTokenizer
 
         self.tokenizer_ = AutoTokenizer.from_pretrained(path)
-        self.model_ = _TwoHeads(AutoModel.from_pretrained(path), self.dropout)
+        self.model_ = TwoHeads(AutoModel.from_pretrained(path), self.dropout)
 
     # -- training -------------------------------------------------------------------------
     def fit(
@@ -157,24 +138,8 @@ class FinetunedClassifier(StatementClassifierMixin, BaseEstimator):
         )
         total_steps = max(self.epochs * int(np.ceil(len(y) / self.batch_size)), 1)
         sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: max(0.0, 1 - s / total_steps))
-        counts = np.bincount(y, minlength=len(STANCES)).astype(np.float32)
-        ce = torch.nn.CrossEntropyLoss(
-            weight=torch.tensor(counts.sum() / (len(counts) * np.maximum(counts, 1)))
-        )
-        # Devices are sparse: weight positives by sqrt(neg/pos) so the head does not learn "none".
-        pos = Y.sum(axis=0)
-        pos_weight = np.sqrt(np.clip((len(Y) - pos) / np.maximum(pos, 1), 1.0, 50.0)).astype(
-            np.float32
-        )
-        pos_weight = torch.tensor(pos_weight)
-
-        def device_loss(logits, targets):
-            if self.device_loss == "focal":
-                return focal_bce(logits, targets, pos_weight, self.focal_gamma)
-            return torch.nn.functional.binary_cross_entropy_with_logits(
-                logits, targets, pos_weight=pos_weight
-            )
-
+        ce = stance_loss(y)
+        devices_loss = device_loss(Y, self.device_loss, self.focal_gamma)
         best, best_state, waited = -1.0, None, 0
         self.history_ = []
         for epoch in range(1, self.epochs + 1):
@@ -191,7 +156,7 @@ class FinetunedClassifier(StatementClassifierMixin, BaseEstimator):
                 stance_logits, device_logits = self.model_(**self._encode(frame, idx))
                 loss = ce(
                     stance_logits, torch.tensor(y[idx])
-                ) + self.device_loss_weight * device_loss(device_logits, torch.tensor(Y[idx]))
+                ) + self.device_loss_weight * devices_loss(device_logits, torch.tensor(Y[idx]))
                 opt.zero_grad()
                 loss.backward()
                 torch.nn.utils.clip_grad_norm_(self.model_.parameters(), 1.0)
@@ -298,7 +263,7 @@ class FinetunedClassifier(StatementClassifierMixin, BaseEstimator):
         model = cls(**meta["params"])
         model.tokenizer_ = AutoTokenizer.from_pretrained(str(folder))
         config = BertConfig(**json.loads((folder / "encoder_config.json").read_text("utf-8")))
-        model.model_ = _TwoHeads(BertModel(config, add_pooling_layer=False), model.dropout)
+        model.model_ = TwoHeads(BertModel(config, add_pooling_layer=False), model.dropout)
         model.model_.load_state_dict(load_file(str(folder / "model.safetensors")), strict=False)
         model.model_.eval()
         model.restore_calibration(meta)
