@@ -20,6 +20,13 @@ from infer.extraction.restated import restated_speakers
 from infer.extraction.speakers import SpeakerResolver
 from infer.extraction.structure import Page, Structure, page_structure
 from infer.extraction.subjects import cue_verbs
+from infer.extraction.titlecase import (
+    as_printed,
+    is_title_case,
+    proper_words,
+    sentence_case,
+    title_case_headlines,
+)
 from infer.extraction.types import Attribution, Candidate, Statement
 
 __all__ = ["Page", "Statement", "StatementExtractor", "batched", "load_spacy"]
@@ -88,10 +95,14 @@ class StatementExtractor:
         regions keep only sentences that may hold a statement (and the sentence before each),
         and the middle of each standalone quotation is blanked (nothing inside one is used)."""
         quoted = [(q.start, q.end) for q in plan.standalone] if self.prefilter else []
-        out = []
+        out: list[View] = []
+        proper = None
         for r in structure.segments():
             filtered = self.prefilter and r.role == "body"
             v = view(text, r.start, r.end, quoted, filter_sentences=filtered)
+            if v is not None and r.role == "headline" and is_title_case(text[r.start : r.end]):
+                proper = proper_words(text, structure) if proper is None else proper
+                v = View(v.start, sentence_case(v.text, proper))
             if v is not None:
                 out.append(v)
         return out
@@ -207,6 +218,7 @@ def _statements(text: str, paras: list, structure: Structure, plan: QuotePlan) -
         if (where := structure.where(c.start))
     ]
     found += statement_blocks(text, structure, paras)
+    found = as_printed(text, found, title_case_headlines(text, structure))
     found = sorted(found + headline_candidates(structure, found), key=lambda c: c.start)
     resolver = SpeakerResolver()
     register_people(resolver, text, paras, ranges)
