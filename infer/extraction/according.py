@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from spacy.tokens import Span
-
 from infer.extraction.attribution import make_attribution, overlaps
 from infer.extraction.lexicon import words
 from infer.extraction.matchers import matches
@@ -59,6 +57,8 @@ def _name_after(doc, i: int):
         return None
     ent = next((e for e in doc.ents if e.start == i + 1 and e.label_ in ("PERSON", "ORG")), None)
     if ent is None and re.fullmatch(r"[A-Z]{2,8}", doc[i + 1].text):
+        from spacy.tokens import Span  # imported here: spaCy loads when a Doc exists, not before
+
         ent = Span(doc, i + 1, i + 2, label="ORG")  # an acronym NER left untagged ("CENI")
     if ent is None or ent.end >= len(doc) or doc[ent.end].text != ",":
         return None
