@@ -35,6 +35,7 @@ def test_tfidf_pyfunc_scores_without_importing_torch(small_corpus, tmp_path):
     assert result["stance"] in {"escalatory", "restraining", "denial", "neutral"}
     assert result["heavy"] == []
 
+
 JOB = """
 import json, sys
 from infer.__main__ import main
