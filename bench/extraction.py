@@ -13,6 +13,7 @@ from bench.results_md import write_sections
 from infer.extraction.extractor import StatementExtractor, load_spacy
 from infer.extraction.structure import page_structure
 from train.eval_extract import ARTICLES_DIR, evaluate, load_gold
+from train.markdown import table
 
 QUOTE_CHARS = "“”\"'‘’«»"
 HEADING = "## Extraction"
@@ -146,20 +147,27 @@ def section(ex: dict) -> str:
     """The ``## Extraction`` section of RESULTS.md."""
     ours, theirs = ex["quotelens"], ex["textacy"]
     pf, par = ex["prefilter"], ex["parallel"]
+    header = (
+        "system", "articles/CPU-s", "articles/s (wall)", "direct F1 @0.3", "overall F1 @0.3",
+        "overall F1 @0.8", "speaker acc.", "articles it failed on",
+    )  # fmt: skip
+    rows = [
+        (
+            name,
+            f"{e['articles_per_cpu_second']:.2f}",
+            f"{e['articles_per_second']:.2f}",
+            *(f"{e[k]:.3f}" for k in ("direct_f1", "overall_f1", "overall_f1_08")),
+            f"{e['speaker_accuracy']:.3f}",
+            e["failed_articles"],
+        )
+        for name in ("quotelens", "quotelens_no_prefilter", "quotelens_without_ner", "textacy")
+        for e in [ex[name]]
+    ]
     lines = [
         f"{HEADING} ({ex['articles']} dev-split gold articles, one process)",
         "",
-        "| system | articles/CPU-s | articles/s (wall) | direct F1 @0.3 | overall F1 @0.3 "
-        "| overall F1 @0.8 | speaker acc. | articles it failed on |",
-        "|---|---|---|---|---|---|---|---|",
+        table(header, rows),
     ]
-    for name in ("quotelens", "quotelens_no_prefilter", "quotelens_without_ner", "textacy"):
-        e = ex[name]
-        lines.append(
-            f"| {name} | {e['articles_per_cpu_second']:.2f} | {e['articles_per_second']:.2f} | "
-            f"{e['direct_f1']:.3f} | {e['overall_f1']:.3f} | {e['overall_f1_08']:.3f} | "
-            f"{e['speaker_accuracy']:.3f} | {e['failed_articles']} |"
-        )
     cpu_ratio = ours["articles_per_cpu_second"] / theirs["articles_per_cpu_second"]
     wall_ratio = ours["articles_per_second"] / theirs["articles_per_second"]
     lines += [

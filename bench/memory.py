@@ -17,6 +17,7 @@ from pathlib import Path
 
 from bench.common import article_stream, load_average, save_result, write_jsonl
 from bench.results_md import write_sections
+from train.markdown import table
 
 HEADING = "## Scoring process memory (`python -m bench.memory`)"
 TARGET_MIB = 1024
@@ -96,10 +97,12 @@ def section(r: dict) -> str:
         "Since issue 10 (lazy imports) a TF-IDF model loads through skops and spaCy with torch "
         "refused, so neither the model nor thinc imports it." + seconds,
         "",
-        "| articles | peak RSS (MiB) | before lazy imports (MiB) | target | heavy packages imported |",
-        "|---|---|---|---|---|",
-        f"| {r['articles']} | {r['peak_rss_mib']:.0f} | {BEFORE_LAZY_IMPORTS_MIB} | "
-        f"≤ {TARGET_MIB} | {heavy or 'none'} |",
+        table(
+            ("articles", "peak RSS (MiB)", "before lazy imports (MiB)", "target",
+             "heavy packages imported"),
+            [(r["articles"], f"{r['peak_rss_mib']:.0f}", BEFORE_LAZY_IMPORTS_MIB,
+              f"≤ {TARGET_MIB}", heavy or "none")],
+        ),
         "",
         "An earlier measurement in the same session as issue 10, before spaCy's import was "
         "guarded, also imported torch and peaked at 920 MiB, so torch's import alone was not what "

@@ -15,6 +15,7 @@ from infer.model.classifiers.blocks import clear_embedding_cache
 from infer.model.classifiers.finetune import FinetunedClassifier
 from infer.model.onnx_export import feed_forward_matmuls
 from train.corpus import load_corpus, to_xy
+from train.markdown import table
 from train.packaging import save_local
 from train.splits import make_splits
 
@@ -160,17 +161,17 @@ def run(work: Path, quick: bool = False) -> dict:
 
 def section(m: dict) -> str:
     """The ``## Training and scoring per family`` section: families, ONNX table, sorted batches."""
-    lines = [
-        HEADING,
-        "",
-        "| family | training seconds | best batch | statements/s |",
-        "|---|---|---|---|",
-    ]
-    for fam, f in m["families"].items():
-        lines.append(
-            f"| {fam} | {f['train_seconds']:.1f}{f.get('train_note', '')} | {f['best_batch']} | "
-            f"{f['statements_per_second']:.0f} |"
+    families = [
+        (
+            fam,
+            f"{f['train_seconds']:.1f}{f.get('train_note', '')}",
+            f["best_batch"],
+            f"{f['statements_per_second']:.0f}",
         )
+        for fam, f in m["families"].items()
+    ]
+    header = ("family", "training seconds", "best batch", "statements/s")
+    lines = [HEADING, "", table(header, families)]
     onnx, srt = m["onnx"], m["sorting"]
     lines += [
         "",
@@ -178,15 +179,24 @@ def section(m: dict) -> str:
         f"{onnx['torch_sps']:.0f} statements/s, stance macro-F1 {onnx['torch_stance_f1']:.3f}, device "
         f"micro-F1 {onnx['torch_device_f1']:.3f} on the held-out-conflict test split):",
         "",
-        "| backend | statements/s | speed-up (target ≥ 1.25×) | stance macro-F1 | device micro-F1 "
-        "| both within 0.01 |",
-        "|---|---|---|---|---|---|",
-    ]
-    for name, v in onnx["variants"].items():
-        lines.append(
-            f"| ONNX {name} | {v['sps']:.0f} | **{v['ratio']:.2f}×** | {v['stance_f1']:.3f} | "
-            f"{v['device_f1']:.3f} | {'yes' if v['within_0.01'] else 'no'} |"
-        )
+        table(
+            (
+                "backend", "statements/s", "speed-up (target ≥ 1.25×)", "stance macro-F1",
+                "device micro-F1", "both within 0.01",
+            ),
+            [
+                (
+                    f"ONNX {name}",
+                    f"{v['sps']:.0f}",
+                    f"**{v['ratio']:.2f}×**",
+                    f"{v['stance_f1']:.3f}",
+                    f"{v['device_f1']:.3f}",
+                    "yes" if v["within_0.01"] else "no",
+                )
+                for name, v in onnx["variants"].items()
+            ],
+        ),
+    ]  # fmt: skip
     lines += ["", _int8_sentence(onnx.get("int8_quantization"))]
     lines += [
         "",

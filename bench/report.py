@@ -21,6 +21,7 @@ from bench.results_md import write_sections
 from infer.batch.schema import RECORD, to_arrow
 from infer.model.labels import DEVICES, STANCES
 from infer.report.page import build_report
+from train.markdown import table
 
 VOCABULARY = (
     "the minister said forces would respond to any attack on territory we will not allow "
@@ -135,12 +136,27 @@ def section(r: dict) -> str:
     lines = [
         HEADING,
         "",
-        "| statements (records) | HTML MB (target ≤ 5) | build s | Chromium: load to first frame "
-        "ms (target < 3000) | apply a filter ms |",
-        "|---|---|---|---|---|",
-        f"| {r['statements']:,} ({r['records']:,}) | {r['bytes'] / 1e6:.2f} | "
-        f"{r['build_seconds']:.1f} | "
-        + (f"{b['ready_ms']:.0f} | {b['filter_ms']:.0f} |" if b else "no browser | – |"),
+        table(
+            (
+                "statements (records)",
+                "HTML MB (target ≤ 5)",
+                "build s",
+                "Chromium: load to first frame ms (target < 3000)",
+                "apply a filter ms",
+            ),
+            [
+                (
+                    f"{r['statements']:,} ({r['records']:,})",
+                    f"{r['bytes'] / 1e6:.2f}",
+                    f"{r['build_seconds']:.1f}",
+                    *(
+                        (f"{b['ready_ms']:.0f}", f"{b['filter_ms']:.0f}")
+                        if b
+                        else ("no browser", "–")
+                    ),
+                )
+            ],
+        ),
     ]
     if b and "chromium" in b:
         lines += [

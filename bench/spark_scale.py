@@ -21,6 +21,7 @@ from pathlib import Path
 
 from bench.common import ARTICLES, OUT_DIR, load_average
 from bench.results_md import write_sections
+from train.markdown import table
 
 HEADING = "## Spark engine scale"
 
@@ -86,15 +87,21 @@ def section(r: dict) -> str:
         "workers are separate processes). Measured on the shared 2-core machine at load average "
         f"{load}, so seconds are not speed figures.",
         "",
-        "| articles | driver peak RSS | seconds | status |",
-        "|---:|---:|---:|---|",
+        table(
+            ("articles", "driver peak RSS", "seconds", "status"),
+            [
+                (
+                    f"{int(n):,}",
+                    f"{v['driver_peak_rss_mib']:.1f} MiB",
+                    f"{v['seconds']:,.0f}",
+                    _status(v["status"]),
+                )
+                for n in sizes
+                for v in [r["runs"][n]]
+            ],
+            right=(0, 1, 2),
+        ),
     ]
-    for n in sizes:
-        v = r["runs"][n]
-        lines.append(
-            f"| {int(n):,} | {v['driver_peak_rss_mib']:.1f} MiB | {v['seconds']:,.0f} | "
-            f"{_status(v['status'])} |"
-        )
     lines += [
         "",
         f"Driver peak RSS for {int(sizes[-1]):,} articles is {r['driver_rss_ratio']:.3f}× that for "

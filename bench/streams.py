@@ -12,6 +12,7 @@ from infer.batch.model_uri import load_local
 from infer.batch.readers import Article
 from infer.batch.score import score_chunk
 from infer.extraction.extractor import StatementExtractor
+from train.markdown import table
 
 END_TO_END = "## End to end (extraction + scoring)"
 PEAK_MEMORY = "## Peak memory while scoring a stream"
@@ -108,23 +109,27 @@ def section(s: dict) -> str:
     lines = [
         END_TO_END,
         "",
-        "| model | articles/s | statements/s |",
-        "|---|---|---|",
+        table(
+            ("model", "articles/s", "statements/s"),
+            [
+                (fam, f"{e['articles_per_second']:.1f}", f"{e['statements_per_second']:.0f}")
+                for fam, e in s["end_to_end"].items()
+            ],
+        ),
     ]
-    for fam, e in s["end_to_end"].items():
-        lines.append(
-            f"| {fam} | {e['articles_per_second']:.1f} | {e['statements_per_second']:.0f} |"
-        )
     if s.get("memory"):
         mem = s["memory"]
         lines += [
             "",
             f"{PEAK_MEMORY} (`python -m infer score`, tfidf model)",
             "",
-            "| articles | peak RSS (MiB) | seconds |",
-            "|---|---|---|",
+            table(
+                ("articles", "peak RSS (MiB)", "seconds"),
+                [
+                    (n, f"{v['peak_rss_mib']:.0f}", f"{v['seconds']:.0f}")
+                    for n, v in mem["runs"].items()
+                ],
+            ),
         ]
-        for n, v in mem["runs"].items():
-            lines.append(f"| {n} | {v['peak_rss_mib']:.0f} | {v['seconds']:.0f} |")
         lines += ["", f"Peak RSS ratio large/small: **{mem['ratio']:.3f}** (target ≤ 1.10)."]
     return "\n".join([*lines, ""])

@@ -17,8 +17,9 @@ def replace_block(path: str | Path, name: str, text: str) -> None:
     path.write_text(f"{head}{begin}\n{text.strip()}\n{end}{rest.split(end, 1)[1]}", "utf-8")
 
 
-def table(header: tuple[str, ...], rows: list[tuple]) -> str:
-    """A Markdown table."""
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+def table(header: tuple[str, ...], rows: list[tuple], right: tuple[int, ...] = ()) -> str:
+    """A Markdown table; the columns numbered in ``right`` are right-aligned."""
+    rule = "".join("---:|" if i in right else "---|" for i in range(len(header)))
+    lines = ["| " + " | ".join(header) + " |", "|" + rule]
     lines += ["| " + " | ".join(str(c) for c in r) + " |" for r in rows]
     return "\n".join(lines)
