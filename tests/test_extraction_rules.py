@@ -130,6 +130,9 @@ def test_a_request_hung_on_the_cue_verb_stays_in_the_content(extractor):
             "Russian diplomat",
         ),
         ("Hostages back in Israel, military says", "Hostages back", "military"),
+        ("No casualties, says Haitian police", "No casualties", "Haitian police"),
+        ("Interior ministry: curfew lifted in Cap-Haitien", "curfew lifted", "Interior ministry"),
+        ('Caracas: "We will not be intimidated"', "We will not", "Caracas"),
     ],
 )
 def test_headline_naming_its_source_is_a_statement(headline, content, source):
@@ -147,12 +150,28 @@ def test_headline_naming_its_source_is_a_statement(headline, content, source):
         "Analysis: why the port matters",
         "Read also: Timeline of the talks",
         "Sudan: aid arrives by cart",
+        "Haiti crisis: gangs block the main road north",
+        "Bolivia: protesters say they will stay",
     ],
 )
 def test_headline_label_or_topic_before_a_colon_is_no_source(headline):
     from infer.extraction.headlines import headline_candidate
 
     assert headline_candidate(headline, 0, len(headline)) is None
+
+
+def test_a_headline_quotation_after_a_name_and_colon_is_that_name_s(extractor):
+    text = (
+        'Caracas: "We will not be intimidated by anyone"\n\n'
+        "Venezuela's foreign minister said on Monday the border would stay closed."
+    )
+    h = extractor.extract(text)[0]
+    assert (h.text, h.kind, h.cue, h.speaker) == (
+        "We will not be intimidated by anyone",
+        "direct",
+        ":",
+        "Caracas",
+    )
 
 
 def test_attribution_closing_a_sentence_as_a_conjunct_is_found(extractor):

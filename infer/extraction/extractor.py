@@ -219,7 +219,7 @@ def _statements(text: str, paras: list, structure: Structure, plan: QuotePlan) -
     ]
     found += statement_blocks(text, structure, paras)
     found = as_printed(text, found, title_case_headlines(text, structure))
-    found = sorted(found + headline_candidates(structure, found), key=lambda c: c.start)
+    found = headline_candidates(structure, found)
     resolver = SpeakerResolver()
     register_people(resolver, text, paras, ranges)
     for c in found:

@@ -1,9 +1,11 @@
 """Headline attributions no parser reads: "Y: JCS", "PCG: Y", "Y — Russian diplomat",
-"Y, military says". Each gives one statement whose speaker is the short source named."""
+"Y, military says", "Y, says US", "Prime minister's office: Y", 'Belgrade: "Y"'. Each gives one
+statement whose speaker is the short source named."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from infer.extraction.lexicon import words
 from infer.extraction.structure import Structure
@@ -15,11 +17,22 @@ LABELS = words("cues", "headline_labels")
 MIN_CONTENT_WORDS = 3
 SOURCE = r"[A-Z][\w.’'-]*(?:\s+[\w.’'-]+){0,3}"
 SOURCE_AFTER = re.compile(rf"^(?P<content>.+?)\s*(?P<cue>:|—|–|\s-)\s*(?P<source>{SOURCE})$")
-# Only an acronym names a source before a colon ("PCG: …"); "Sudan: …", "Analysis: …" are topics.
+# Before a colon a source is an acronym ("PCG: …"), a name before a quotation ('Belgrade: "No
+# …"') or a phrase whose last word is a body or a person ("Prime minister's office: …"); "Sudan:
+# …", "Sudan conflict: …", "Analysis: …" are topics.
 SOURCE_BEFORE = re.compile(r"^(?P<source>[A-Z]{2,6})(?P<cue>:)\s+(?P<content>.+)$")
+NAME_BEFORE_QUOTE = re.compile(
+    r"^(?P<source>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})(?P<cue>:)\s+(?P<content>[“\"‘].+)$"
+)
+BODY_BEFORE = re.compile(rf"^(?P<source>{SOURCE})(?P<cue>:)\s+(?P<content>.+)$")
+SPEAKER_HEADS = words("speakers", "group_heads") | words("speakers", "person_nouns")
 SAYS_AFTER = re.compile(
     r"^(?P<content>.+?),\s+(?P<source>[\w.’'-]+(?:\s+[\w.’'-]+){0,3})\s+(?P<cue>\w+)$"
 )
+SAYS_BEFORE = re.compile(
+    r"^(?P<content>.+?),\s+(?P<cue>\w+)\s+(?P<source>[\w.’'-]+(?:\s+[\w.’'-]+){0,3})$"
+)  # "No injuries, says US"
+PATTERNS = (SAYS_AFTER, SAYS_BEFORE, SOURCE_AFTER, SOURCE_BEFORE, NAME_BEFORE_QUOTE, BODY_BEFORE)
 LEADING_TAG = re.compile(r"^\([^()]{1,20}\)\s*")  # "(2nd LD) N. Korea fires …"
 
 
@@ -27,6 +40,12 @@ def _attribution(source: str, cue: str, pos: int) -> Attribution:
     last = source.split()[-1]
     kind = "description" if last.islower() else "org"
     return Attribution(source, source, last.lower(), kind, cue, pos)
+
+
+def _head(source: str) -> str:
+    """The last word of a source, lower case and singular ("officials" -> "official")."""
+    last = re.sub(r"[’']s?$", "", source.split()[-1].lower())
+    return last[:-1] if last.endswith("s") and last[:-1] in SPEAKER_HEADS else last
 
 
 def headline_candidate(text: str, start: int, end: int) -> Candidate | None:
@@ -37,19 +56,26 @@ def headline_candidate(text: str, start: int, end: int) -> Candidate | None:
     label = re.match(r"([\w ]{1,20}):", segment)
     if label and label.group(1).lower() in LABELS:
         return None  # "Read also: …", "Tags: …", "LIVE: …" are page furniture
-    for pattern in (SAYS_AFTER, SOURCE_AFTER, SOURCE_BEFORE):
+    for pattern in PATTERNS:
         m = pattern.match(segment)
         if m is None:
             continue
         source, cue = m.group("source"), m.group("cue").strip()
-        if pattern is SAYS_AFTER and cue.lower() not in HEADLINE_CUES:
+        if pattern in (SAYS_AFTER, SAYS_BEFORE) and cue.lower() not in HEADLINE_CUES:
+            continue
+        if pattern is BODY_BEFORE and _head(source) not in SPEAKER_HEADS:
             continue
         if len(source.split()) > MAX_SOURCE_WORDS:
             continue
-        if len(m.group("content").split()) < MIN_CONTENT_WORDS or ":" in m.group("content"):
+        # "No injuries, says US": the cue verb marks even two words as what was said.
+        least = MIN_CONTENT_WORDS - (pattern in (SAYS_AFTER, SAYS_BEFORE))
+        if len(m.group("content").split()) < least or ":" in m.group("content"):
             continue
         c_start, c_end = start + m.start("content"), start + m.end("content")
         kind = "mixed" if re.search(r"[“”\"‘]|(?<!\w)'|'(?!\w)", m.group("content")) else "indirect"
+        if re.fullmatch(r"[“\"‘][^“”\"‘’]+[”\"’]", m.group("content")):
+            c_start, c_end, kind = c_start + 1, c_end - 1, "direct"  # 'Belgrade: "No …"'
+
         return Candidate(
             c_start,
             c_end,
@@ -61,15 +87,23 @@ def headline_candidate(text: str, start: int, end: int) -> Candidate | None:
 
 
 def headline_candidates(structure: Structure, found: list[Candidate]) -> list[Candidate]:
-    """Headline segments in a source-naming form ("Y: JCS", "Y — Russian diplomat") that hold
-    no statement the parse found."""
-    out = []
+    """``found`` with the statements of headline segments in a source-naming form ("Y: JCS",
+    "Y — Russian diplomat") that hold no statement the parse found, and with a quotation the
+    parse left unattributed given the name before its colon ('Belgrade: "No …"'), in order."""
+    out = list(found)
     for r in structure.segments():
-        if r.role != "headline" or any(r.start <= c.start < r.end for c in found):
+        if r.role != "headline":
             continue
-        if (c := headline_candidate(structure.text, r.start, r.end)) is not None:
-            out.append(c)
-    return out
+        inside = [k for k, c in enumerate(out) if r.start <= c.start < r.end]
+        if not inside:
+            if (c := headline_candidate(structure.text, r.start, r.end)) is not None:
+                out.append(c)
+            continue
+        m = NAME_BEFORE_QUOTE.match(structure.text[r.start : r.end])
+        if m and len(inside) == 1 and out[inside[0]].attribution is None:
+            attr = _attribution(m.group("source"), ":", r.start + m.start("source"))
+            out[inside[0]] = replace(out[inside[0]], attribution=attr)
+    return sorted(out, key=lambda c: c.start)
 
 
 def _words_of(text: str) -> str:
