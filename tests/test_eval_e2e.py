@@ -120,18 +120,19 @@ def test_cli_scores_a_registered_model_on_an_independent_folder(champion_folder,
 def test_a_folder_the_model_was_fitted_on_is_flagged(trained, small_corpus, tmp_path):
     import mlflow
 
-    from train.eval_e2e import trained_on_folder
+    from train.eval_e2e import trained_on_folders
 
     # The registry is passed explicitly: another test in this worker may have set mlflow's
     # process-wide tracking URI, which outranks the environment.
     client = mlflow.MlflowClient(trained["env"]["MLFLOW_TRACKING_URI"])
     version = client.get_model_version_by_alias("quotelens", "champion").version
     uri = f"models:/quotelens/{version}"
-    note = trained_on_folder(uri, str(small_corpus), "all", client)
-    assert note and "not held out" in note
-    assert trained_on_folder(uri, str(tmp_path), "all", client) is None  # a folder it never read
-    local = trained_on_folder(str(tmp_path), str(small_corpus), "all", client)
-    assert local is None  # a local model folder: its training data is unknown
+    # One registry query for every folder; only the folder it read is named.
+    [note] = trained_on_folders(uri, [str(tmp_path), str(small_corpus)], "all", client)
+    assert "not held out" in note and str(small_corpus) in note
+    assert trained_on_folders(uri, [str(tmp_path)], "all", client) == []  # a folder it never read
+    local = trained_on_folders(str(tmp_path), [str(small_corpus)], "all", client)
+    assert local == []  # a local model folder: its training data is unknown
 
 
 def test_folders_pool_into_one_set(tmp_path):

@@ -125,27 +125,27 @@ def table(metrics: dict[str, float], prefix: str) -> str:
     return markdown_table(header, rows)
 
 
-def trained_on_folder(resolved: str, folder: str, split: str, client=None) -> str | None:
-    """Why a registered model's figures on ``folder`` would not be held out, if they would not:
-    its final fit read that folder (``data.paths``), other than an article test split it held out.
+def trained_on_folders(resolved: str, folders: list[str], split: str, client=None) -> list[str]:
+    """Why a registered model's figures on each of ``folders`` would not be held out: its final
+    fit read that folder (``data.paths``), other than an article test split it held out.
     ``client``: the registry to ask (default: this process's tracking URI, as the model loaded)."""
     import ast
 
     import mlflow
 
     if not resolved.startswith("models:/"):
-        return None  # a local folder or run URI: its training data is not looked up
+        return []  # a local folder or run URI: its training data is not looked up
     name, version = resolved.removeprefix("models:/").split("/", 1)
     client = client or mlflow.MlflowClient()
     params = client.get_run(client.get_model_version(name, version).run_id).data.params
     paths = [Path(p).resolve() for p in ast.literal_eval(params.get("data.paths", "[]"))]
     final = params.get("data.final_split", "")
-    if Path(folder).resolve() not in paths or (final == "articles" and split == "test"):
-        return None
-    return (
+    return [
         f"{resolved} was fitted on {folder} (data.final_split: {final}): these figures are not "
         "held out; score a folder it never read (data/articles-heldout) or a run's own split"
-    )
+        for folder in folders
+        if Path(folder).resolve() in paths and not (final == "articles" and split == "test")
+    ]
 
 
 def main(
@@ -165,7 +165,7 @@ def main(
             raise QuotelensError(f"{folder}: no gold articles in the {split!r} split")
     statements = MatchedStatements.pooled(parts)
     pyfunc, resolved = load_model(model_uri)
-    notes = [n for n in (trained_on_folder(resolved, f, split) for f in folders) if n]
+    notes = trained_on_folders(resolved, folders, split)
     for note in notes:
         print(f"warning: {note}")
     prefix = "e2e"
