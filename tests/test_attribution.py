@@ -263,3 +263,9 @@ def test_a_quotation_after_a_paraphrase_by_a_family_name_alone_is_that_persons(f
     )
     found = StatementExtractor().extract(text)
     assert found[-1].kind == "direct" and found[-1].speaker == full
+
+
+def test_an_acronym_spelled_like_a_wh_word_is_a_speaker(nlp):
+    got = reported(nlp, "WHO says cholera cases in Port-au-Prince have doubled since May.", "says")
+    assert got is not None and got.attribution.surface == "WHO"
+    assert reported(nlp, "Those who say the truce will hold are few in Cap-Haitien.", "say") is None

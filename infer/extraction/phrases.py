@@ -165,8 +165,8 @@ def make_attribution(subject, cue: str, p_start: int = 0, via: str = "") -> Attr
         r"\s+(?:themselves|itself|himself|herself)$", "", surface
     )  # "The rebels themselves"
     head = subject.text.lower()
-    if head in WH_WORDS:
-        return None
+    if head in WH_WORDS and not (len(subject.text) > 1 and subject.text.isupper()):
+        return None  # "who said …" is no speaker; "WHO says …" (an acronym) is
     media = subject.lemma_.lower() in MEDIA_HEADS or bool(MEDIA_NAMES.search(surface))
     common = {"cue": cue, "pos": p_start + toks[0].idx, "media": media, "via": via}
     if head in PRONOUN_SUBJECTS and len(toks) == 1:
