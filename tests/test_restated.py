@@ -83,3 +83,28 @@ def test_a_member_of_the_group_never_replaces_the_group():
     )
     names = ["Gang coalition", "a senior member of the gang coalition"]
     assert restated_speakers(text, found, names)[0] == "Gang coalition"
+
+
+@pytest.mark.parametrize(
+    "headline_name, bodies, expected",
+    [
+        (
+            "Guinea’s junta",
+            ["Guinea’s military government", "ECOWAS"],
+            "Guinea’s military government",
+        ),
+        (
+            "Peru's nuclear energy body",
+            ["Peru's Nuclear Energy Institute Authority", "The International Atomic Energy Agency"],
+            "Peru's Nuclear Energy Institute Authority",
+        ),
+        ("Army", ["Guinea’s military government"], "Army"),  # a bare head names no one
+        ("Chad's junta", ["Niger's military government"], "Chad's junta"),
+    ],
+)
+def test_a_headline_description_takes_the_body_name_with_a_synonymous_head(
+    headline_name, bodies, expected
+):
+    text = "Headline words here\n\n" + " ".join(f"Words {k} said." for k in range(len(bodies)))
+    found = _found(text, "Headline words here", [f"Words {k}" for k in range(len(bodies))])
+    assert restated_speakers(text, found, [headline_name, *bodies])[0] == expected

@@ -8,12 +8,14 @@ import re
 
 from infer.extraction.acronyms import spelled_out
 from infer.extraction.entities import content_words
+from infer.extraction.lexicon import word_list
 from infer.extraction.types import Candidate
 
 RESTATED = 0.4  # share of a headline's content words a body statement must hold to restate it
 LOOSE = 0.5  # the share needed when the two names only share a word or an acronym
 MIN_STEM = 4  # "Libya" ~ "Libyan", "Iraq" ~ "Iraqi"; shorter words must be equal ("UN")
 # "a senior member of the Houthi team", "one of the rebels": a member, never the body itself.
+HEAD_SYNONYMS = [frozenset(g) for g in word_list("speakers", "headline_head_synonyms")]
 PARTITIVE = re.compile(r"(?:an?|one)\s.*\bof\b", re.I)
 
 
@@ -81,5 +83,25 @@ def restated_speakers(text: str, found: list[Candidate], names: list[str]) -> li
                 continue
             if mine <= theirs or (got >= LOOSE and len(said) > 1 and same_source(names[k], name)):
                 best, share = name, got
-        out[k] = best or out[k]
+        out[k] = best or _described(names[k], [b[0] for b in bodies]) or out[k]
     return out
+
+
+def _described(name: str, bodies: list[str]) -> str:
+    """The one body speaker a headline's description names with a synonymous head and all its
+    other words ("Mali's junta" -> "Mali's military government"), else ""."""
+    words_ = re.findall(r"[\w’'-]+", name)
+    if len(words_) < 2 or not words_[0][:1].isupper():
+        return ""  # a bare "Army" or "officials" names no one in particular
+    head, rest = stems(words_[-1]), stems(" ".join(words_[:-1]))
+    group = next((g for g in HEAD_SYNONYMS if head & g), None)
+    if group is None or not rest:
+        return ""
+    found = {
+        b
+        for b in bodies
+        if b != name
+        and stems(b) & group
+        and all(any(_same_word(a, w) for w in stems(b)) for a in rest)
+    }
+    return found.pop() if len(found) == 1 else ""
