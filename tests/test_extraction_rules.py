@@ -298,3 +298,16 @@ def test_a_relative_adverb_the_parser_hangs_on_the_content_stays_out_of_it(extra
 )
 def test_a_cue_in_a_where_clause_reports_what_follows_it(extractor, text, said):
     assert one(extractor, text).text == said
+
+
+def test_recount_with_an_object_reports_what_was_told(extractor):
+    text = (
+        "Freed Haitian hostages recount beatings and mock executions in gang captivity\n\n"
+        "By Staff\n\nPORT-AU-PRINCE — Seven missionaries were freed on Sunday."
+    )
+    s = one(extractor, text)
+    assert (s.cue, s.text, s.where) == (
+        "recount",
+        "beatings and mock executions in gang captivity",
+        "headline",
+    )
