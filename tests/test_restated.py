@@ -108,3 +108,20 @@ def test_a_headline_description_takes_the_body_name_with_a_synonymous_head(
     text = "Headline words here\n\n" + " ".join(f"Words {k} said." for k in range(len(bodies)))
     found = _found(text, "Headline words here", [f"Words {k}" for k in range(len(bodies))])
     assert restated_speakers(text, found, [headline_name, *bodies])[0] == expected
+
+
+def test_a_headline_body_noun_summarising_a_named_person_is_that_person():
+    text = (
+        "Government says Haiti will not become a base for foreign gangs\n\n"
+        "Haiti will not become a base for foreign gangs, Jean-Marc Pierre told reporters."
+    )
+    found = _found(
+        text,
+        "Haiti will not become a base for foreign gangs\n",
+        ["Haiti will not become a base for foreign gangs,"],
+    )
+    assert restated_speakers(text, found, ["Government", "Jean-Marc Pierre"])[0] == (
+        "Jean-Marc Pierre"
+    )
+    # a name ("Caracas: …") is the source the headline chose, and stays
+    assert restated_speakers(text, found, ["Caracas", "Jean-Marc Pierre"])[0] == "Caracas"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from infer.extraction.acronyms import spelled_out
-from infer.extraction.entities import content_words
+from infer.extraction.entities import GROUP_HEADS, STATE_WORDS, content_words
 from infer.extraction.lexicon import word_list
 from infer.extraction.types import Candidate
 
@@ -16,6 +16,8 @@ LOOSE = 0.5  # the share needed when the two names only share a word or an acron
 MIN_STEM = 4  # "Libya" ~ "Libyan", "Iraq" ~ "Iraqi"; shorter words must be equal ("UN")
 # "a senior member of the Houthi team", "one of the rebels": a member, never the body itself.
 HEAD_SYNONYMS = [frozenset(g) for g in word_list("speakers", "headline_head_synonyms")]
+SPOKEN_FOR = 0.6  # the share a named person's body statement needs to be the headline's source
+MIN_SAID = 3  # content words a headline statement needs before a person's words can match it
 PARTITIVE = re.compile(r"(?:an?|one)\s.*\bof\b", re.I)
 
 
@@ -83,8 +85,31 @@ def restated_speakers(text: str, found: list[Candidate], names: list[str]) -> li
                 continue
             if mine <= theirs or (got >= LOOSE and len(said) > 1 and same_source(names[k], name)):
                 best, share = name, got
+        if not best and _common_head(names[k]) and len(said) >= MIN_SAID:
+            # GUIDELINES 4.15: a headline that names a body by a common noun and summarises what
+            # a named person said in the body ("Government says …" / "Maamouri told a news
+            # conference …") is that person's; a name ("Belgrade: …") stays.
+            shares = [(len(said & w) / len(said), n) for n, _, w in bodies if _personal(n)]
+            got, name = max(shares, default=(0.0, ""))
+            best = name if got >= SPOKEN_FOR else ""
         out[k] = best or _described(names[k], [b[0] for b in bodies]) or out[k]
     return out
+
+
+def _common_head(name: str) -> bool:
+    """Whether a name ends in a body or group noun ("Government", "local officials")."""
+    last = stems(name.split()[-1]) if name.split() else set()
+    return bool(last & (STATE_WORDS | GROUP_HEADS | {"official"}))
+
+
+def _personal(name: str) -> bool:
+    """A personal name: two to four capitalised words ("Ali al-Maamouri" too), no body word."""
+    words_ = name.split()
+    return (
+        2 <= len(words_) <= 4
+        and all(w.split("-")[-1][:1].isupper() and not w.isupper() for w in words_)
+        and not stems(name) & (STATE_WORDS | GROUP_HEADS | {"the"})
+    )
 
 
 def _described(name: str, bodies: list[str]) -> str:
