@@ -133,6 +133,7 @@ def test_a_request_hung_on_the_cue_verb_stays_in_the_content(extractor):
         ("No casualties, says Haitian police", "No casualties", "Haitian police"),
         ("Interior ministry: curfew lifted in Cap-Haitien", "curfew lifted", "Interior ministry"),
         ('Caracas: "We will not be intimidated"', "We will not", "Caracas"),
+        ("Miners: 'We will not go back down'", "We will not", "Miners"),
     ],
 )
 def test_headline_naming_its_source_is_a_statement(headline, content, source):
@@ -152,6 +153,7 @@ def test_headline_naming_its_source_is_a_statement(headline, content, source):
         "Sudan: aid arrives by cart",
         "Haiti crisis: gangs block the main road north",
         "Bolivia: protesters say they will stay",
+        "Haiti: 'I saw bodies on the road to Jacmel'",  # one person's words: Haiti is the topic
     ],
 )
 def test_headline_label_or_topic_before_a_colon_is_no_source(headline):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from infer.extraction.entities import looks_like_person
 from infer.extraction.lexicon import words
 from infer.extraction.structure import Structure
 from infer.extraction.types import Attribution, Candidate
@@ -22,7 +23,7 @@ SOURCE_AFTER = re.compile(rf"^(?P<content>.+?)\s*(?P<cue>:|—|–|\s-)\s*(?P<so
 # …", "Sudan conflict: …", "Analysis: …" are topics.
 SOURCE_BEFORE = re.compile(r"^(?P<source>[A-Z]{2,6})(?P<cue>:)\s+(?P<content>.+)$")
 NAME_BEFORE_QUOTE = re.compile(
-    r"^(?P<source>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})(?P<cue>:)\s+(?P<content>[“\"‘].+)$"
+    r"^(?P<source>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})(?P<cue>:)\s+(?P<content>[“\"‘'].+)$"
 )
 BODY_BEFORE = re.compile(rf"^(?P<source>{SOURCE})(?P<cue>:)\s+(?P<content>.+)$")
 SPEAKER_HEADS = words("speakers", "group_heads") | words("speakers", "person_nouns")
@@ -48,6 +49,12 @@ def _head(source: str) -> str:
     return last[:-1] if last.endswith("s") and last[:-1] in SPEAKER_HEADS else last
 
 
+def _may_say(source: str, quotation: str) -> bool:
+    """A quotation in the first person singular is one person's: before it a place or a body
+    ("DR Congo: 'I saw bodies …'") is the topic, not the speaker."""
+    return not re.match(r"[“\"‘']I\b", quotation) or looks_like_person(source)
+
+
 def headline_candidate(text: str, start: int, end: int) -> Candidate | None:
     """The statement of one headline segment written in a source-naming form, else None."""
     segment = text[start:end]
@@ -65,6 +72,8 @@ def headline_candidate(text: str, start: int, end: int) -> Candidate | None:
             continue
         if pattern is BODY_BEFORE and _head(source) not in SPEAKER_HEADS:
             continue
+        if pattern is NAME_BEFORE_QUOTE and not _may_say(source, m.group("content")):
+            continue
         if len(source.split()) > MAX_SOURCE_WORDS:
             continue
         # "No injuries, says US": the cue verb marks even two words as what was said.
@@ -73,7 +82,7 @@ def headline_candidate(text: str, start: int, end: int) -> Candidate | None:
             continue
         c_start, c_end = start + m.start("content"), start + m.end("content")
         kind = "mixed" if re.search(r"[“”\"‘]|(?<!\w)'|'(?!\w)", m.group("content")) else "indirect"
-        if re.fullmatch(r"[“\"‘][^“”\"‘’]+[”\"’]", m.group("content")):
+        if re.fullmatch(r"[“\"‘'][^“”\"‘’]+[”\"’']", m.group("content")):
             c_start, c_end, kind = c_start + 1, c_end - 1, "direct"  # 'Belgrade: "No …"'
 
         return Candidate(
@@ -100,6 +109,8 @@ def headline_candidates(structure: Structure, found: list[Candidate]) -> list[Ca
                 out.append(c)
             continue
         m = NAME_BEFORE_QUOTE.match(structure.text[r.start : r.end])
+        if m and not _may_say(m.group("source"), m.group("content")):
+            m = None
         if m and len(inside) == 1 and out[inside[0]].attribution is None:
             attr = _attribution(m.group("source"), ":", r.start + m.start("source"))
             out[inside[0]] = replace(out[inside[0]], attribution=attr)
