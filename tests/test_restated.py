@@ -125,3 +125,12 @@ def test_a_headline_body_noun_summarising_a_named_person_is_that_person():
     )
     # a name ("Caracas: …") is the source the headline chose, and stays
     assert restated_speakers(text, found, ["Caracas", "Jean-Marc Pierre"])[0] == "Caracas"
+
+
+def test_a_headline_group_of_people_quoting_one_named_person_is_that_person():
+    text = (
+        "Relatives: 'Nobody can stop this halfway'\n\n"
+        '"Nobody can stop this halfway," said Marie Joseph, whose son is held in Cité Soleil.'
+    )
+    found = _found(text, "Nobody can stop this halfway'", ["Nobody can stop this halfway,"])
+    assert restated_speakers(text, found, ["Relatives", "Marie Joseph"])[0] == "Marie Joseph"

@@ -8,7 +8,7 @@ import re
 
 from infer.extraction.acronyms import spelled_out
 from infer.extraction.entities import GROUP_HEADS, STATE_WORDS, content_words
-from infer.extraction.lexicon import word_list
+from infer.extraction.lexicon import word_list, words
 from infer.extraction.types import Candidate
 
 RESTATED = 0.4  # share of a headline's content words a body statement must hold to restate it
@@ -16,6 +16,7 @@ LOOSE = 0.5  # the share needed when the two names only share a word or an acron
 MIN_STEM = 4  # "Libya" ~ "Libyan", "Iraq" ~ "Iraqi"; shorter words must be equal ("UN")
 # "a senior member of the Houthi team", "one of the rebels": a member, never the body itself.
 HEAD_SYNONYMS = [frozenset(g) for g in word_list("speakers", "headline_head_synonyms")]
+PERSON_NOUNS = words("speakers", "person_nouns")
 SPOKEN_FOR = 0.6  # the share a named person's body statement needs to be the headline's source
 MIN_SAID = 3  # content words a headline statement needs before a person's words can match it
 PARTITIVE = re.compile(r"(?:an?|one)\s.*\bof\b", re.I)
@@ -97,9 +98,10 @@ def restated_speakers(text: str, found: list[Candidate], names: list[str]) -> li
 
 
 def _common_head(name: str) -> bool:
-    """Whether a name ends in a body or group noun ("Government", "local officials")."""
+    """Whether a name ends in a body, group or person noun ("Government", "local officials",
+    "Relatives")."""
     last = stems(name.split()[-1]) if name.split() else set()
-    return bool(last & (STATE_WORDS | GROUP_HEADS | {"official"}))
+    return bool(last & (STATE_WORDS | GROUP_HEADS | PERSON_NOUNS))
 
 
 def _personal(name: str) -> bool:
