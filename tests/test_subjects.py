@@ -69,3 +69,23 @@ def test_the_antecedent_of_who_said_is_the_person_described(nlp):
     doc = nlp("Lena Fischer, a nurse from the coastal town who said the ward was full, left.")
     said = next(t for t in doc if t.text == "said")
     assert relative_antecedent(said.head).text == "Fischer"
+
+
+@pytest.mark.parametrize(
+    "headline, cue, speaker",
+    [
+        ("Bolivia says border will stay open, urges Chile to lift truck ban", "urges", "Bolivia"),
+        ("Haiti says gangs will be disarmed, vows new elections in spring", "vows", "Haiti"),
+    ],
+)
+def test_a_second_cue_joined_by_a_comma_shares_the_first_one_s_subject(nlp, headline, cue, speaker):
+    assert subject(nlp, headline, cue) == speaker
+
+
+def test_the_second_of_two_comma_joined_cues_reports_only_its_own_content(nlp):
+    from infer.extraction.reported import reported_content
+
+    text = "Bolivia says border will stay open, urges Chile to lift truck ban"
+    doc = nlp(text)
+    got = reported_content(text, 0, next(t for t in doc if t.text == "urges"), [])
+    assert got is not None and text[got.start : got.end] == "Chile to lift truck ban"

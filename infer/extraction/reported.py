@@ -8,7 +8,13 @@ from infer.extraction.attribution import make_attribution, overlaps
 from infer.extraction.chains import chain, content_before, via_of
 from infer.extraction.lexicon import rules, words
 from infer.extraction.nonclaims import bracketed_note, indirect_question, names_not_claims
-from infer.extraction.subjects import is_cue, participle_aside, relative_antecedent, subject_of
+from infer.extraction.subjects import (
+    comma_coordinated,
+    is_cue,
+    participle_aside,
+    relative_antecedent,
+    subject_of,
+)
 from infer.extraction.types import Candidate
 
 OBJECT_LEMMAS = words("cues", "object_lemmas")
@@ -177,6 +183,8 @@ def _own_statement(clause, verb) -> bool:
     """ "X said A; it said B": the parser may hang X's attribution on the second cue as its
     complement; an attributed clause ended by a semicolon before the cue is its own statement."""
     doc = verb.doc
+    if (first := comma_coordinated(verb)) is not None and first.i == clause.i:
+        return True  # "Pakistan says A, urges B"
     return (
         clause.i < verb.i
         and is_cue(clause)

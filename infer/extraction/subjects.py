@@ -25,6 +25,8 @@ def subject_of(verb, depth: int = 0):
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             return _after_fronted_place(child)
+    if depth == 0 and (first := comma_coordinated(verb)) is not None:
+        return subject_of(first, 1)
     if (swallowed := _in_fronted_phrase(verb)) is not None:
         return swallowed
     if (aside := participle_aside(verb)) is not None:
@@ -139,3 +141,25 @@ def relative_antecedent(noun, body: bool = False):
     if noun.dep_ == "appos" and noun.head.ent_type_ == "PERSON":
         return noun.head
     return noun if noun.ent_type_ == "PERSON" or is_animate(noun.lemma_) else None
+
+
+def comma_coordinated(verb):
+    """ "Pakistan says A, urges B": a headline joins two cue verbs with a comma, and the parser
+    makes the first (which has the subject) the complement of the second (which has none).
+    The first cue verb, or None."""
+    doc = verb.doc
+    if not is_cue(verb) or verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in ("ccomp", "parataxis")
+            and c.i < verb.i
+            and is_cue(c)
+            and any(x.dep_ == "nsubj" for x in c.children)
+        ),
+        None,
+    )
