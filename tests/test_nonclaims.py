@@ -39,3 +39,14 @@ def test_a_bracketed_note_after_the_cue_is_not_what_was_said(extractor):
     )
     found = extractor.extract(text)
     assert [s.text for s in found] == ["prices had doubled", "Who will buy bread now?"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Rebels claim Tame after three days of fighting in Arauca.", []),
+        ("Rebels claim control of Tame after three days of fighting.", ["control of Tame"]),
+    ],
+)
+def test_claiming_a_bare_name_is_taking_a_place_not_a_statement(extractor, text, expected):
+    assert [s.text for s in extractor.extract(text)][:1] == expected

@@ -1,6 +1,6 @@
 """Cue verbs used for something other than a claim: a name for a thing ("what Moscow calls …"),
 an unattributed passive ("is expected to"), an indirect question ("asked whether …", "would not
-say if …")."""
+say if …"), a place taken ("rebels claim Goma")."""
 
 from __future__ import annotations
 
@@ -37,3 +37,10 @@ def bracketed_note(text: str, start: int, end: int) -> bool:
     """ "…?” he asked (translated from Kurdish).": words in brackets after a cue are the
     reporter's note on the quotation, not what was said."""
     return text[:start].rstrip().endswith("(") and text[end:].lstrip().startswith(")")
+
+
+def claims_a_name(verb, tokens: list) -> bool:
+    """ "MNDAA claims Lashio": "claim" with a bare name for its object is taking a place, not
+    saying something ("claims control of Lashio", "claims it took Lashio" are statements)."""
+    words = [t for t in tokens if not t.is_punct]
+    return verb.lemma_.lower() == "claim" and bool(words) and all(t.pos_ == "PROPN" for t in words)

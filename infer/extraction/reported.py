@@ -7,7 +7,12 @@ import re
 from infer.extraction.attribution import make_attribution, overlaps
 from infer.extraction.chains import chain, content_before, via_of
 from infer.extraction.lexicon import rules, words
-from infer.extraction.nonclaims import bracketed_note, indirect_question, names_not_claims
+from infer.extraction.nonclaims import (
+    bracketed_note,
+    claims_a_name,
+    indirect_question,
+    names_not_claims,
+)
 from infer.extraction.subjects import (
     comma_coordinated,
     is_cue,
@@ -249,7 +254,7 @@ def reported_content(text: str, p_start: int, verb, direct_ranges) -> Candidate 
         1 if particle or _is_object_complement(verb) else 3
     ):
         return None
-    if NOT_CONTENT.match(content) or _bare_object(verb, tokens):
+    if NOT_CONTENT.match(content) or _bare_object(verb, tokens) or claims_a_name(verb, tokens):
         return None
     start, end = p_start + start, p_start + end
     if bracketed_note(text, start, end):
