@@ -16,6 +16,23 @@ ARTICLES = ROOT / "data" / "articles"
 RESULTS_JSON = OUT_DIR / "results.json"
 
 
+def peak_rss_kib() -> int:
+    """This process's peak resident set in KiB: ``VmHWM``, which starts afresh at ``exec``.
+
+    Not ``ru_maxrss``: on Linux it keeps the size the process had when it was forked, so a
+    scorer started by a 2 GB bench process reported 2 GB before it had loaded anything.
+    """
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    import resource  # not Linux: the best there is
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
 def load_average() -> str:
     """The machine's load averages over 1, 5 and 15 minutes (as ``uptime`` prints them)."""
     return " ".join(f"{x:.1f}" for x in os.getloadavg())

@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.common import article_stream, load_average, save_result, write_jsonl
+from bench.common import ROOT, article_stream, load_average, save_result, write_jsonl
 from bench.results_md import write_sections
 from train.markdown import table
 
@@ -26,11 +26,12 @@ BEFORE_LAZY_IMPORTS_MIB = 2404
 HEAVY = ("torch", "transformers", "datasets", "onnxruntime", "pyspark")
 # One scoring process: its peak RSS and which heavy packages it imported by the end.
 SCRIPT = """
-import json, resource, sys
+import json, sys
+from bench.common import peak_rss_kib
 from infer.__main__ import main
 code = main(sys.argv[2:])
 heavy = sorted(m for m in json.loads(sys.argv[1]) if m in sys.modules)
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+peak = peak_rss_kib() / 1024
 print(json.dumps({"code": code, "peak_rss_mib": peak, "heavy_imports": heavy}))
 """
 
@@ -52,6 +53,7 @@ def score_once(model: Path, stream: Path, out: Path) -> dict:
     t0 = time.perf_counter()
     proc = subprocess.run(
         [sys.executable, "-c", SCRIPT, json.dumps(HEAVY), *args, "--chunk-size", "200"],
+        cwd=ROOT,  # the script imports bench.common
         capture_output=True,
         text=True,
     )
@@ -93,7 +95,8 @@ def section(r: dict) -> str:
         "",
         "A TF-IDF model fitted on all labelled statements (`cue_text_context`), then "
         f"`infer score` of the {r['articles']:,}-article stream (chunk 200, no MLflow logging) in a "
-        "fresh process: its peak `ru_maxrss`, and which heavy packages it had imported by the end. "
+        "fresh process: its peak resident set (`VmHWM`), and which heavy packages it had imported "
+        "by the end. "
         "Since issue 10 (lazy imports) a TF-IDF model loads through skops and spaCy with torch "
         "refused, so neither the model nor thinc imports it." + seconds,
         "",
@@ -104,9 +107,10 @@ def section(r: dict) -> str:
               f"≤ {TARGET_MIB}", heavy or "none")],
         ),
         "",
-        "An earlier measurement in the same session as issue 10, before spaCy's import was "
-        "guarded, also imported torch and peaked at 920 MiB, so torch's import alone was not what "
-        "held the memory; where the rest of the earlier 2.4 GB went was not profiled.",
+        "Figures before this one read `ru_maxrss`, which on Linux keeps the size a process had "
+        "when it was forked: run after the models part inside `python -m bench`, the scorer "
+        "reported the bench process's own 2.4–2.6 GB. The 2,404 MiB above was very likely that "
+        "artefact, not the scorer; `VmHWM` starts afresh when the scorer's program starts.",
         "",
     ])  # fmt: skip
 

@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.common import ARTICLES, OUT_DIR, load_average
+from bench.common import ARTICLES, OUT_DIR, ROOT, load_average
 from bench.results_md import write_sections
 from train.markdown import table
 
@@ -27,10 +27,11 @@ HEADING = "## Spark engine scale"
 
 RSS_SCRIPT = """
 import resource, sys
+from bench.common import peak_rss_kib
 from infer.__main__ import main
 code = main(sys.argv[1:])
 kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print("PEAK_RSS_KB", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, kids, file=sys.stderr)
+print("PEAK_RSS_KB", peak_rss_kib(), kids, file=sys.stderr)
 sys.exit(code)
 """
 
@@ -54,7 +55,9 @@ def driver_rss(model: Path, folder: Path, out: Path, master: str) -> dict:
     args = ["score", str(folder), "--output", str(out), "--model", str(model), "--no-mlflow"]
     args += ["--engine", "spark", "--master", master, "--overwrite"]
     t0 = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-c", RSS_SCRIPT, *args], capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-c", RSS_SCRIPT, *args], cwd=ROOT, capture_output=True, text=True
+    )
     if proc.returncode != 0:
         raise RuntimeError(proc.stderr[-3000:])
     own, kids = proc.stderr.rsplit("PEAK_RSS_KB", 1)[1].split()[:2]

@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from bench.common import OUT_DIR, article_stream, write_jsonl
+from bench.common import OUT_DIR, ROOT, article_stream, write_jsonl
 from infer.batch.model_uri import load_local
 from infer.batch.readers import Article
 from infer.batch.score import score_chunk
@@ -17,10 +17,11 @@ from train.markdown import table
 END_TO_END = "## End to end (extraction + scoring)"
 PEAK_MEMORY = "## Peak memory while scoring a stream"
 RSS_SCRIPT = """
-import resource, sys
+import sys
+from bench.common import peak_rss_kib
 from infer.__main__ import main
 code = main(sys.argv[1:])
-print("PEAK_RSS_KB", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+print("PEAK_RSS_KB", peak_rss_kib(), file=sys.stderr)
 sys.exit(code)
 """
 
@@ -60,6 +61,7 @@ def peak_rss(model_dir: Path, stream: Path, out: Path) -> dict:
             "--chunk-size",
             "200",
         ],
+        cwd=ROOT,  # the script imports bench.common
         capture_output=True,
         text=True,
     )
