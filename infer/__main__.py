@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from pathlib import Path
 
 from infer.errors import QuotelensError
 
@@ -116,10 +115,9 @@ def run(args: argparse.Namespace) -> int:
             )
         )
         if counts["articles"] and not counts["scored"]:
-            out = Path(args.output)
             print(
                 f"error: none of the {counts['articles']} inputs could be scored; the reasons are "
-                f"in {out.with_name(out.stem + '.errors.csv')}",
+                f"in {counts['errors_file']}",
                 file=sys.stderr,
             )
             return 1

@@ -174,6 +174,7 @@ class Job:
             "seconds": round(time.perf_counter() - self.t0, 2),
             "model_uri": model_uri,
             "engine": self.opts.engine,
+            "errors_file": str(self.errors),
         }
         remove_parts(self)
         print(
