@@ -48,8 +48,9 @@ def tfidf_model(folder: Path) -> Path:
     return save_local(model.fit(*xy(dataset)), folder, "tfidf_linear")
 
 
-def score_once(model: Path, stream: Path, out: Path) -> dict:
-    args = ["score", str(stream), "-o", str(out), "--model", str(model), "--no-mlflow"]
+def score_once(model: Path, stream: Path, out: Path, *extra: str) -> dict:
+    """``infer score`` of ``stream`` in a fresh process: exit code, peak RSS, heavy imports, seconds."""
+    args = ["score", str(stream), "-o", str(out), "--model", str(model), "--no-mlflow", *extra]
     t0 = time.perf_counter()
     proc = subprocess.run(
         [sys.executable, "-c", SCRIPT, json.dumps(HEAVY), *args, "--chunk-size", "200"],

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import time
 from pathlib import Path
 
-from bench.common import OUT_DIR, ROOT, article_stream, write_jsonl
+from bench.common import OUT_DIR, article_stream, write_jsonl
+from bench.memory import score_once
 from infer.batch.model_uri import load_local
 from infer.batch.readers import Article
 from infer.batch.score import score_chunk
@@ -16,14 +15,6 @@ from train.markdown import table
 
 END_TO_END = "## End to end (extraction + scoring)"
 PEAK_MEMORY = "## Peak memory while scoring a stream"
-RSS_SCRIPT = """
-import sys
-from bench.common import peak_rss_kib
-from infer.__main__ import main
-code = main(sys.argv[1:])
-print("PEAK_RSS_KB", peak_rss_kib(), file=sys.stderr)
-sys.exit(code)
-"""
 
 
 def end_to_end(model_dir: Path, articles: list[Article], chunk: int = 50) -> dict:
@@ -44,31 +35,8 @@ def end_to_end(model_dir: Path, articles: list[Article], chunk: int = 50) -> dic
 
 
 def peak_rss(model_dir: Path, stream: Path, out: Path) -> dict:
-    t0 = time.perf_counter()
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            RSS_SCRIPT,
-            "score",
-            str(stream),
-            "--output",
-            str(out),
-            "--model",
-            str(model_dir),
-            "--no-mlflow",
-            "--overwrite",
-            "--chunk-size",
-            "200",
-        ],
-        cwd=ROOT,  # the script imports bench.common
-        capture_output=True,
-        text=True,
-    )
-    if proc.returncode != 0:
-        raise RuntimeError(proc.stderr[-2000:])
-    kb = int(proc.stderr.rsplit("PEAK_RSS_KB", 1)[1].split()[0])
-    return {"peak_rss_mib": kb / 1024, "seconds": time.perf_counter() - t0}
+    run = score_once(model_dir, stream, out, "--overwrite")
+    return {"peak_rss_mib": run["peak_rss_mib"], "seconds": run["seconds"]}
 
 
 def profile(model_dir: Path, articles: list[Article]) -> str:
