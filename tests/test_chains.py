@@ -65,3 +65,26 @@ def test_a_chain_closing_the_sentence_reports_the_clause_before_it(nlp, text, sa
     got = reported_content(text, 0, saying, [])
     assert text[got.start : got.end] == said
     assert got.attribution.head == speaker and got.attribution.cue == "quoted ... as saying"
+
+
+@pytest.mark.parametrize(
+    "text, via",
+    [
+        (
+            "The militia will fight on, its commander said in a letter published by Ugandan state "
+            "media on Friday.",
+            "Ugandan state media",
+        ),
+        (
+            "Talks would resume in March, the minister said in remarks aired by Peru's state "
+            "television.",
+            "Peru's state television",
+        ),
+        ("The road is open, the governor said in comments carried by state radio.", "state radio"),
+    ],
+)
+def test_a_carrier_named_with_its_kind_of_outlet_is_kept_whole_as_via(nlp, text, via):
+    from infer.extraction.chains import via_of
+
+    said = next(t for t in nlp(text) if t.text == "said")
+    assert via_of(said) == via
