@@ -73,3 +73,14 @@ def test_every_format_round_trips(tmp_path):
     csv = pd.read_csv(tmp_path / "r.csv", keep_default_na=False)
     assert list(csv.columns) == RECORD_COLUMNS
     assert json.loads(csv["device_scores"][0]) == ROW["device_scores"]
+
+
+def test_side_files_sit_beside_the_output_under_its_stem():
+    from pathlib import Path
+
+    from infer.batch.schema import SideFiles
+
+    side = SideFiles.beside(Path("out/run-3/scored.parquet"))
+    assert side.summary == Path("out/run-3/scored.summary.csv")
+    assert side.errors == Path("out/run-3/scored.errors.csv")
+    assert side.texts == Path("out/run-3/scored.texts.jsonl")

@@ -9,7 +9,7 @@ import pandas as pd
 
 from infer.batch.readers import Article, InputError, ReadOptions, iter_inputs
 from infer.batch.records import article_records
-from infer.batch.schema import ERROR, RECORD, TEXT
+from infer.batch.schema import ERROR, RECORD, TEXT, SideFiles
 from infer.batch.writers import write_table
 from infer.errors import QuotelensError
 
@@ -28,14 +28,14 @@ def extract_to_file(inputs: list[str], output: str, opts: ReadOptions, workers: 
         write_table(frame, out, RECORD)
         write_table(
             pd.DataFrame(errors, columns=ERROR.names),
-            out.with_name(f"{out.stem}.errors.csv"),
+            SideFiles.beside(out).errors,
             ERROR,
         )
         html = [
             {"article_id": a.id, "source": a.source, "text": a.text} for a in articles if a.html
         ]
         if html:
-            write_table(pd.DataFrame(html), out.with_name(f"{out.stem}.texts.jsonl"), TEXT)
+            write_table(pd.DataFrame(html), SideFiles.beside(out).texts, TEXT)
     except OSError as err:
         raise QuotelensError(f"cannot write {out}: {err.strerror or err}") from None
     print(

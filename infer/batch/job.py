@@ -24,6 +24,7 @@ from typing import Protocol
 
 from infer.batch.lock import OutputLock
 from infer.batch.readers import ReadOptions
+from infer.batch.schema import SideFiles
 from infer.batch.writers import atomic_write
 from infer.errors import QuotelensError
 
@@ -95,9 +96,8 @@ class Job:
         if self.out.suffix.lower() not in (".parquet", ".jsonl", ".csv"):
             self.out = self.out.with_suffix(self.out.suffix + ".parquet")
         self.parts = self.out.parent / f"{self.out.name}.parts"
-        self.summary = self.out.parent / f"{self.out.stem}.summary.csv"
-        self.errors = self.out.parent / f"{self.out.stem}.errors.csv"
-        self.texts = self.out.parent / f"{self.out.stem}.texts.jsonl"
+        side = SideFiles.beside(self.out)
+        self.summary, self.errors, self.texts = side.summary, side.errors, side.texts
         self.lock = OutputLock(self.out.parent / f".{self.out.name}.lock", self.out)
         self.t0 = time.perf_counter()
 

@@ -7,6 +7,9 @@ attribute of the same name), ``model`` (the pyfunc's output), ``article`` (the i
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from pathlib import Path
+
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -120,3 +123,24 @@ def conform(table: pa.Table, schema: pa.Schema) -> pa.Table:
         for f in schema
     ]
     return pa.Table.from_arrays(arrays, schema=schema)
+
+
+@dataclass(frozen=True)
+class SideFiles:
+    """The files a job writes beside its output ``OUT``: per-article summary, errors (one reason
+    per input that failed) and the texts of HTML inputs (offsets refer to them)."""
+
+    summary: Path
+    errors: Path
+    texts: Path
+
+    @classmethod
+    def beside(cls, out: Path) -> SideFiles:
+        """``scored.parquet`` -> ``scored.summary.csv``, ``scored.errors.csv``, ``scored.texts.jsonl``."""
+        out = Path(out)
+        return cls(
+            *(
+                out.parent / f"{out.stem}.{end}"
+                for end in ("summary.csv", "errors.csv", "texts.jsonl")
+            )
+        )

@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from infer.batch.schema import RECORD_COLUMNS
+from infer.batch.schema import RECORD_COLUMNS, SideFiles
 from infer.errors import QuotelensError
 
 NESTED = ("stance_scores", "device_scores", "devices")
@@ -128,7 +128,7 @@ def read_records(path: Path) -> list[dict]:
 
 def read_texts(path: Path) -> dict[str, str]:
     """Article id -> text from ``OUT.texts.jsonl`` beside a scored file (HTML inputs), if any."""
-    texts = path.parent / f"{path.stem}.texts.jsonl"
+    texts = SideFiles.beside(path).texts
     if not texts.is_file():
         return {}
     out: dict[str, str] = {}
