@@ -3,7 +3,8 @@
 python -m bench.spark_scale --model MODEL_DIR [--sizes 200 2000] [--master local[2]]
 
 Each size runs in its own process (``python -m infer score FOLDER --engine spark``); the driver's
-peak RSS is its own ``ru_maxrss`` (the JVM and Python workers are measured apart, as children).
+peak RSS is its own ``VmHWM`` (``bench.common.peak_rss_kib``); the largest child (the JVM or a Python
+worker) is ``RUSAGE_CHILDREN`` ``ru_maxrss``, which is at least the driver's size when it forked.
 Writes bench/spark_scale.json and the "Spark engine scale" section of bench/RESULTS.md.
 """
 
@@ -86,7 +87,7 @@ def section(r: dict) -> str:
         f"{HEADING} (`python -m bench.spark_scale --model DIR`, tfidf model, `{r['master']}`)",
         "",
         "Folders of one-paragraph `.txt` articles made from the training-side gold paragraphs "
-        "(`art-*.txt`); driver peak RSS is the Python driver's own `ru_maxrss` (the JVM and Python "
+        "(`art-*.txt`); driver peak RSS is the Python driver's own `VmHWM` (the JVM and Python "
         "workers are separate processes). Measured on the shared 2-core machine at load average "
         f"{load}, so seconds are not speed figures.",
         "",
