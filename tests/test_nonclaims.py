@@ -50,3 +50,27 @@ def test_a_bracketed_note_after_the_cue_is_not_what_was_said(extractor):
 )
 def test_claiming_a_bare_name_is_taking_a_place_not_a_statement(extractor, text, expected):
     assert [s.text for s in extractor.extract(text)][:1] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Kenya, which has led the police mission in Haiti since last year, called on the "
+            "gangs to lay down their weapons.",
+            "Kenya",
+            "the gangs to lay down their weapons",
+        ),
+        (
+            "Samuel Eto'o Mbarga, the regional governor of the North-West, called on parents to "
+            "send their children back to school.",
+            "Samuel Eto'o Mbarga",
+            "parents to send their children back to school",
+        ),
+    ],
+)
+def test_called_on_is_a_request_not_a_name_where_the_parser_hangs_it_on_the_subject(
+    extractor, text, speaker, content
+):
+    found = extractor.extract(text)
+    assert [(s.speaker, s.cue, s.text) for s in found] == [(speaker, "called on", content)]

@@ -89,3 +89,11 @@ def test_the_second_of_two_comma_joined_cues_reports_only_its_own_content(nlp):
     doc = nlp(text)
     got = reported_content(text, 0, next(t for t in doc if t.text == "urges"), [])
     assert got is not None and text[got.start : got.end] == "Chile to lift truck ban"
+
+
+def test_a_request_parsed_as_a_participle_on_the_root_noun_has_that_noun_as_subject(nlp):
+    text = (
+        "Brazil, which has hosted talks on Venezuela in the past, called on both camps to "
+        "accept the electoral count."
+    )
+    assert subject(nlp, text, "called") == "Brazil"

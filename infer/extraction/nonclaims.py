@@ -12,12 +12,20 @@ QUESTION_MARKS = ("whether", "if")
 def names_not_claims(verb) -> bool:
     """ "what Moscow calls its 'special operation'", "which Pristina regards as ...": a name for
     something, inside a relative clause, is not a statement; nor is a passive "is expected to"."""
-    naming = verb.lemma_.lower() in NAMING_LEMMAS
+    naming = verb.lemma_.lower() in NAMING_LEMMAS and not _a_request(verb)
     if naming and (
         verb.dep_ in ("relcl", "acl") or any(c.lower_ in ("what", "which") for c in verb.children)
     ):
         return True
     return any(c.dep_ == "auxpass" for c in verb.children) and verb.lemma_.lower() in PASSIVE_LEMMAS
+
+
+def _a_request(verb) -> bool:
+    """ "called on X to …", "called for X": a request, never a name, even where the parser hangs
+    the verb on the subject noun as a clause ("Kenya, which …, called on the gangs to …")."""
+    return any(
+        c.dep_ == "prep" and c.lower_ in ("on", "for") and c.i == verb.i + 1 for c in verb.children
+    )
 
 
 def indirect_question(tokens: list) -> bool:

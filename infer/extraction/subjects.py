@@ -55,7 +55,7 @@ def _acl_subject(verb):
     commander, who …, accused X of …"), or the issuer of a statement ("X published a statement
     accusing Y of …")."""
     noun = verb.head
-    active = verb.tag_ == "VBD" or any(c.dep_ in ("dobj", "ccomp") for c in verb.children)
+    active = verb.tag_ == "VBD" or any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children)
     if active and noun.dep_ == "ROOT" and noun.pos_ in ("NOUN", "PROPN") and noun.i < verb.i:
         return noun
     issue = noun.head
