@@ -63,14 +63,6 @@ def test_a_cue_parsed_as_a_clause_on_a_root_noun_has_that_noun_as_subject(nlp):
     assert subject(nlp, text, "accused") == "commander"
 
 
-def test_the_antecedent_of_who_said_is_the_person_described(nlp):
-    from infer.extraction.subjects import relative_antecedent
-
-    doc = nlp("Lena Fischer, a nurse from the coastal town who said the ward was full, left.")
-    said = next(t for t in doc if t.text == "said")
-    assert relative_antecedent(said.head).text == "Fischer"
-
-
 @pytest.mark.parametrize(
     "headline, cue, speaker",
     [

@@ -13,11 +13,11 @@ from infer.extraction.nonclaims import (
     indirect_question,
     names_not_claims,
 )
+from infer.extraction.relatives import relative_content, relative_speaker
 from infer.extraction.subjects import (
     comma_coordinated,
     is_cue,
     participle_aside,
-    relative_antecedent,
     subject_of,
 )
 from infer.extraction.types import Candidate
@@ -219,10 +219,7 @@ def _to_infinitive(token) -> bool:
 def reported_content(text: str, p_start: int, verb, direct_ranges) -> Candidate | None:
     """The reported speech governed by ``verb`` (an ``indirect`` Candidate), or None."""
     chained, via = chain(verb)
-    subject = chained if chained is not None else subject_of(verb)
-    if subject is not None and subject.lower_ in ("who", "which") and verb.dep_ == "relcl":
-        said = verb.lemma_.lower() in ("say", "tell")
-        subject = relative_antecedent(verb.head, subject.lower_ == "which") if said else None
+    subject = chained if chained is not None else relative_speaker(verb, subject_of(verb))
     if subject is None:
         return None
     if chained is None and subject.dep_ == "nsubjpass" and subject.head.i == verb.i:
@@ -230,8 +227,7 @@ def reported_content(text: str, p_start: int, verb, direct_ranges) -> Candidate 
     if names_not_claims(verb):
         return None
     tokens, inverted, particle = _content(verb)
-    if verb.dep_ == "relcl":  # "Goma, where officials say …": the relative adverb is no content
-        tokens = [t for t in tokens if not (t.i < verb.i and t.lower_ in ("where", "when"))]
+    tokens = relative_content(verb, tokens)
     if indirect_question(tokens):
         return None
     if chained is not None and (before := content_before(verb)):

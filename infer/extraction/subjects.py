@@ -3,9 +3,7 @@ the subject (a fronted phrase, an aside, a clause hung on a noun)."""
 
 from __future__ import annotations
 
-from infer.extraction.bodies import BODY_WORDS
 from infer.extraction.lexicon import words
-from infer.extraction.persons import is_animate
 
 CUE_LEMMAS = words("cues", "cue_lemmas")
 ISSUE_LEMMAS = words("speakers", "issue_lemmas")
@@ -128,19 +126,6 @@ def _in_fronted_phrase(verb):
         )
         return named[0] if named else found
     return None
-
-
-def relative_antecedent(noun, body: bool = False):
-    """Who "who said …" refers to: the noun the clause hangs on, or the person it describes
-    ("Mohamed Adam, a 24-year-old from Darfur who said …"); for "which said …" (``body``) only a
-    named body ("a photo released by the General Command, which said …")."""
-    if body:
-        return noun if noun.ent_type_ == "ORG" and noun.lemma_.lower() in BODY_WORDS else None
-    while noun.dep_ in ("pobj", "prep", "poss", "compound") and noun.head.i != noun.i:
-        noun = noun.head  # the parser may hang the clause on "… from Sudan's Darfur region"
-    if noun.dep_ == "appos" and noun.head.ent_type_ == "PERSON":
-        return noun.head
-    return noun if noun.ent_type_ == "PERSON" or is_animate(noun.lemma_) else None
 
 
 def comma_coordinated(verb):

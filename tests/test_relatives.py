@@ -1,0 +1,53 @@
+"""Cue verbs in relative clauses: the antecedent as speaker, the predicate as content."""
+
+import pytest
+
+from infer.extraction.extractor import StatementExtractor
+from infer.extraction.relatives import relative_antecedent
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return StatementExtractor()
+
+
+def test_the_antecedent_of_who_said_is_the_person_described(extractor):
+    doc = extractor.nlp(
+        "Lena Fischer, a nurse from the coastal town who said the ward was full, left."
+    )
+    said = next(t for t in doc if t.text == "said")
+    assert relative_antecedent(said.head).text == "Fischer"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "The raids, which Colombia's army said targeted dissident camps, killed at least "
+            "nine people.",
+            "Colombia's army",
+            "targeted dissident camps",
+        ),
+        (
+            "Local militias, which the mayor said were extorting farmers, control the road to "
+            "Tumaco.",
+            "the mayor",
+            "were extorting farmers",
+        ),
+        (
+            "The accord, which the rebels say ignores their demands, was signed in Havana.",
+            "the rebels",
+            "ignores their demands",
+        ),
+    ],
+)
+def test_which_x_said_reports_the_predicate_whose_subject_is_the_pronoun(
+    extractor, text, speaker, content
+):
+    found = extractor.extract(text)
+    assert [(s.speaker.lower(), s.text) for s in found] == [(speaker.lower(), content)]
+
+
+def test_a_pronoun_that_is_the_object_of_the_content_gives_no_predicate(extractor):
+    text = "The airstrip, which the army said it had destroyed, was back in use."
+    assert all(s.text != "had destroyed" for s in extractor.extract(text))
