@@ -89,3 +89,9 @@ def test_a_request_parsed_as_a_participle_on_the_root_noun_has_that_noun_as_subj
         "accept the electoral count."
     )
     assert subject(nlp, text, "called") == "Brazil"
+
+
+@pytest.mark.parametrize("place", ["Bluefields", "Hinche", "Arauca"])
+def test_a_speaker_after_a_fronted_place_whose_comma_the_parser_keeps_is_the_subject(nlp, place):
+    text = f"In {place}, shopkeeper Carlos Mejía, 46, said the market had been closed since the floods."
+    assert subject(nlp, text, "said") == "Mejía"

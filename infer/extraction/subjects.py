@@ -99,16 +99,21 @@ def _in_fronted_phrase(verb):
     if verb.i < 2 or doc[verb.i - 1].text != ",":
         return None
     for prep in verb.children:
-        if prep.dep_ != "prep" or prep.i > verb.i or prep.right_edge.i != verb.i - 2:
+        # The comma before the verb may hang on the fronted phrase ("In X, trader Y, 52, said").
+        if (
+            prep.dep_ != "prep"
+            or prep.i > verb.i
+            or prep.right_edge.i not in (verb.i - 2, verb.i - 1)
+        ):
             continue
         found = next(
             (
                 t
                 for t in prep.subtree
-                if t.dep_ == "appos"
+                if t.dep_ in ("appos", "conj")  # "In X, trader Y, 52, said": Y may be a conjunct
                 and t.pos_ in ("NOUN", "PROPN")
                 and doc[t.left_edge.i - 1].text == ","
-                and t.right_edge.i == verb.i - 2
+                and t.right_edge.i in (verb.i - 2, verb.i - 1)
             ),
             None,
         )
