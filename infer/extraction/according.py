@@ -8,7 +8,7 @@ from dataclasses import replace
 from infer.extraction.attribution import make_attribution, overlaps
 from infer.extraction.lexicon import words
 from infer.extraction.matchers import matches
-from infer.extraction.reported import token_span
+from infer.extraction.spans import token_span
 from infer.extraction.types import Candidate
 
 DOCUMENT_HEADS = words("attribution", "document_heads")

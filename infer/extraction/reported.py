@@ -14,6 +14,11 @@ from infer.extraction.nonclaims import (
     names_not_claims,
 )
 from infer.extraction.relatives import relative_content, relative_speaker
+from infer.extraction.spans import (
+    close_fragment,
+    content_span,
+    drop_dates,
+)
 from infer.extraction.subjects import (
     comma_coordinated,
     is_cue,
@@ -33,39 +38,6 @@ NOT_CONTENT = re.compile(
 )
 DOCUMENT_HEADS = words("attribution", "document_heads")
 REJECT_LEMMAS = words("cues", "reject_lemmas")
-
-
-def token_span(doc, tokens) -> tuple[int, int]:
-    """Doc-relative character range of ``tokens``, trailing punctuation trimmed."""
-    first = min(tokens, key=lambda t: t.i)
-    last = max(tokens, key=lambda t: t.i)
-    start, end = first.idx, last.idx + len(last)
-    text = doc.text
-    while end > start and text[end - 1] in " .,;:—–-\n":
-        end -= 1
-    return start, end
-
-
-def content_span(doc, tokens) -> tuple[int, int]:
-    """v1.1 content span: without a leading complementizer, comma or dash."""
-    tokens = sorted(tokens, key=lambda t: t.i)
-    while len(tokens) > 1 and (
-        (tokens[0].dep_ == "mark" and tokens[0].lower_ in ("that", "whether", "if"))
-        or tokens[0].is_punct
-        or tokens[0].is_space
-    ):
-        tokens = tokens[1:]
-    return token_span(doc, tokens)
-
-
-def _close_fragment(text: str, start: int, end: int) -> int:
-    """Include the closing mark of a quoted fragment the parse left outside the span."""
-    span = text[start:end]
-    if span.count("“") > span.count("”"):
-        m = re.match(r"[.,;:?!]?”", text[end : end + 3])
-        if m:
-            return end + m.end()
-    return end
 
 
 def _clause_in_prep(verb) -> list:
@@ -97,27 +69,6 @@ def _cut_other_cues(verb, tokens: list) -> list:
                 cut.add(before)
                 before -= 1
     return [t for t in tokens if t.i not in cut]
-
-
-def _drop_dates(tokens: list) -> list:
-    """Without a leading or trailing time phrase ("on Monday"): when it was said, not what."""
-    if not tokens:
-        return tokens
-    tokens = sorted(tokens, key=lambda t: t.i)
-    ids = {t.i for t in tokens}
-    cut: set[int] = set()
-    for t in tokens:
-        dated_prep = t.dep_ == "prep" and any(c.ent_type_ in ("DATE", "TIME") for c in t.children)
-        if dated_prep or (t.ent_type_ in ("DATE", "TIME") and t.dep_ == "npadvmod"):
-            cut |= {x.i for x in t.subtree}
-    # Only at the edges: a date inside the content ("troops left on Monday and ...") stays.
-    lo, hi = 0, len(tokens)
-    while lo < hi and (tokens[lo].i in cut or tokens[lo].is_punct):
-        lo += 1
-    while hi > lo and (tokens[hi - 1].i in cut or tokens[hi - 1].is_punct):
-        hi -= 1
-    kept = tokens[lo:hi]
-    return kept if kept and ids else tokens
 
 
 def _content(verb) -> tuple[list, bool, str]:
@@ -245,7 +196,7 @@ def reported_content(text: str, p_start: int, verb, direct_ranges) -> Candidate 
         return None
     start, end = content_span(verb.doc, tokens)
     content = text[p_start + start : p_start + end]
-    c_start, c_end = content_span(verb.doc, _drop_dates(tokens))  # "the allegations on Monday"
+    c_start, c_end = content_span(verb.doc, drop_dates(tokens))  # "the allegations on Monday"
     if len(verb.doc.text[c_start:c_end].split()) < (
         1 if particle or _is_object_complement(verb) else 3
     ):
@@ -255,7 +206,7 @@ def reported_content(text: str, p_start: int, verb, direct_ranges) -> Candidate 
     start, end = p_start + start, p_start + end
     if bracketed_note(text, start, end):
         return None
-    end = _close_fragment(text, start, end)
+    end = close_fragment(text, start, end)
     if overlaps(start, end, direct_ranges) or overlaps(
         p_start + subject.idx, p_start + subject.idx + 1, direct_ranges
     ):

@@ -1,0 +1,60 @@
+"""Character spans of reported content: trimmed of complementizers, punctuation and the time
+phrases that date the saying rather than the content."""
+
+from __future__ import annotations
+
+import re
+
+
+def token_span(doc, tokens) -> tuple[int, int]:
+    """Doc-relative character range of ``tokens``, trailing punctuation trimmed."""
+    first = min(tokens, key=lambda t: t.i)
+    last = max(tokens, key=lambda t: t.i)
+    start, end = first.idx, last.idx + len(last)
+    text = doc.text
+    while end > start and text[end - 1] in " .,;:—–-\n":
+        end -= 1
+    return start, end
+
+
+def content_span(doc, tokens) -> tuple[int, int]:
+    """v1.1 content span: without a leading complementizer, comma or dash."""
+    tokens = sorted(tokens, key=lambda t: t.i)
+    while len(tokens) > 1 and (
+        (tokens[0].dep_ == "mark" and tokens[0].lower_ in ("that", "whether", "if"))
+        or tokens[0].is_punct
+        or tokens[0].is_space
+    ):
+        tokens = tokens[1:]
+    return token_span(doc, tokens)
+
+
+def close_fragment(text: str, start: int, end: int) -> int:
+    """Include the closing mark of a quoted fragment the parse left outside the span."""
+    span = text[start:end]
+    if span.count("“") > span.count("”"):
+        m = re.match(r"[.,;:?!]?”", text[end : end + 3])
+        if m:
+            return end + m.end()
+    return end
+
+
+def drop_dates(tokens: list) -> list:
+    """Without a leading or trailing time phrase ("on Monday"): when it was said, not what."""
+    if not tokens:
+        return tokens
+    tokens = sorted(tokens, key=lambda t: t.i)
+    ids = {t.i for t in tokens}
+    cut: set[int] = set()
+    for t in tokens:
+        dated_prep = t.dep_ == "prep" and any(c.ent_type_ in ("DATE", "TIME") for c in t.children)
+        if dated_prep or (t.ent_type_ in ("DATE", "TIME") and t.dep_ == "npadvmod"):
+            cut |= {x.i for x in t.subtree}
+    # Only at the edges: a date inside the content ("troops left on Monday and ...") stays.
+    lo, hi = 0, len(tokens)
+    while lo < hi and (tokens[lo].i in cut or tokens[lo].is_punct):
+        lo += 1
+    while hi > lo and (tokens[hi - 1].i in cut or tokens[hi - 1].is_punct):
+        hi -= 1
+    kept = tokens[lo:hi]
+    return kept if kept and ids else tokens

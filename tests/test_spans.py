@@ -1,0 +1,28 @@
+"""Character spans of reported content (sentences written here)."""
+
+import pytest
+
+from infer.extraction.extractor import load_spacy
+from infer.extraction.spans import close_fragment, content_span, drop_dates
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_spacy()
+
+
+def test_the_content_span_leaves_out_the_complementizer(nlp):
+    doc = nlp("The governor said that the bridge at Jacmel would reopen.")
+    start, end = content_span(doc, list(doc[3:]))
+    assert doc.text[start:end] == "the bridge at Jacmel would reopen"
+
+
+def test_a_trailing_time_phrase_is_dropped_only_at_the_edge(nlp):
+    doc = nlp("The ministry denied the allegations on Monday.")
+    kept = drop_dates(list(doc[3:7]))
+    assert " ".join(t.text for t in kept) == "the allegations"
+
+
+def test_a_quoted_fragment_keeps_its_closing_mark():
+    text = "it was “a step too far.” Later"
+    assert text[: close_fragment(text, 0, text.index(".”"))] == "it was “a step too far.”"
