@@ -140,3 +140,25 @@ def test_the_speaker_of_a_bare_rejection_is_the_next_pronouns_antecedent(extract
     )
     [got] = extractor.extract(text)
     assert got.speaker == "An official at the port authority"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            'The Haitian police said they were "in control of the situation" and had arrested '
+            "twelve gang members.",
+            'they were "in control of the situation" and had arrested twelve gang members',
+        ),
+        (
+            'Cameroon\'s army said it was "deeply concerned" and would punish any soldier found '
+            "responsible.",
+            'it was "deeply concerned" and would punish any soldier found responsible',
+        ),
+    ],
+)
+def test_a_second_predicate_in_the_tense_of_reported_speech_continues_the_content(
+    extractor, text, content
+):
+    found = extractor.extract(text)
+    assert [s.text for s in found] == [content]

@@ -38,6 +38,7 @@ NOT_CONTENT = re.compile(
 )
 DOCUMENT_HEADS = words("attribution", "document_heads")
 REJECT_LEMMAS = words("cues", "reject_lemmas")
+REPORTED_AUX = words("cues", "reported_auxiliaries")
 
 
 def _clause_in_prep(verb) -> list:
@@ -94,6 +95,7 @@ def _content(verb) -> tuple[list, bool, str]:
         # "called on Serbs to stay at home and not to respond": the parser hangs the request
         # (a to-infinitive) on the cue verb, not on the addressee.
         content += [c for c in kids if c.dep_ in ("advcl", "conj") and _to_infinitive(c)]
+    content += _reported_predicates(verb, content)
     if any(c.dep_ == "xcomp" for c in content):
         # "urged X to do Y": the addressee belongs to the content.
         content += [c for c in objects if c not in content]
@@ -127,6 +129,24 @@ def _content(verb) -> tuple[list, bool, str]:
         particle = first.text
         tokens = [t for t in tokens if t.i != first.i]
     return tokens, False, particle
+
+
+def _reported_predicates(verb, content: list) -> list:
+    """ "said it was “deeply concerned” and would punish …": after a quoted fragment the parser
+    may hang the content's second predicate on the cue; one with no subject of its own, no cue,
+    and a modal or past-perfect auxiliary (the tense of reported speech) is content."""
+    clauses = [c for c in content if c.dep_ == "ccomp" and c.i > verb.i]
+    if not clauses:
+        return []
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "conj"
+        and c.i > clauses[0].i
+        and not is_cue(c)
+        and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)
+        and any(x.dep_ == "aux" and x.lower_ in REPORTED_AUX for x in c.children)
+    ]
 
 
 def _active_subject(verb) -> bool:
