@@ -162,3 +162,24 @@ def test_a_second_predicate_in_the_tense_of_reported_speech_continues_the_conten
 ):
     found = extractor.extract(text)
     assert [s.text for s in found] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "With both Jacmel and the nearby Les Cayes port shut, deliveries of medicine had been "
+            '"choked off", a spokesperson for the health ministry told reporters in Port-au-Prince.',
+            "a spokesperson for the health ministry",
+        ),
+        (
+            "With both Cúcuta and the nearby Arauca crossing shut, fuel shipments had been "
+            '"cut to a trickle", an official at the energy ministry told a briefing.',
+            "an official at the energy ministry",
+        ),
+    ],
+)
+def test_content_parsed_as_an_adverbial_clause_of_a_closing_attribution(extractor, text, speaker):
+    found = extractor.extract(text)
+    assert [(s.speaker, s.cue) for s in found] == [(speaker, "told")]
+    assert found[0].text.startswith("With both") and found[0].text.endswith('"')

@@ -107,6 +107,8 @@ def _content(verb) -> tuple[list, bool, str]:
         content = [
             o for o in objects if any(c.dep_ == "acl" and c.tag_ == "VBN" for c in o.children)
         ]
+    if not content and (before := _inverted_advcl(verb)):
+        return before, True, ""
     if not content and (
         (verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i) or _inverted_conj(verb)
     ):
@@ -177,6 +179,28 @@ def _inverted_conj(verb) -> bool:
         return False
     before = subject.left_edge.i - 1
     return before > verb.head.i and verb.doc[before].text == "," and subject.i < verb.i
+
+
+def _inverted_advcl(verb) -> list:
+    """ "With both ports shut, deliveries had been “choked off”, an official told reporters": the
+    parser may make the content before a closing attribution an adverbial clause of the cue.
+    A clause with its own subject and no subordinator, ending at the comma before the cue's
+    subject, is the content: the words from the sentence's start to that comma."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subject is None or subject.left_edge.i < 2:
+        return []
+    comma = subject.left_edge.i - 1
+    for clause in verb.children:
+        if (
+            clause.dep_ == "advcl"
+            and clause.i < comma
+            and verb.doc[comma].text == ","
+            and clause.right_edge.i in (comma - 1, comma)
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+            and not any(c.dep_ == "mark" for c in clause.children)
+        ):
+            return [t for t in verb.doc[verb.sent.start : comma] if not t.is_space]
+    return []
 
 
 def _to_infinitive(token) -> bool:
