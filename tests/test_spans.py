@@ -26,3 +26,48 @@ def test_a_trailing_time_phrase_is_dropped_only_at_the_edge(nlp):
 def test_a_quoted_fragment_keeps_its_closing_mark():
     text = "it was “a step too far.” Later"
     assert text[: close_fragment(text, 0, text.index(".”"))] == "it was “a step too far.”"
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    from infer.extraction.extractor import StatementExtractor
+
+    return StatementExtractor()
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The Colombian Defence Ministry said earlier that Bogotá had informed its partners "
+            "about the incursion.",
+            "Bogotá had informed its partners about the incursion",
+        ),
+        (
+            "Haiti's foreign ministry said earlier that the mission would be extended.",
+            "the mission would be extended",
+        ),
+    ],
+)
+def test_a_that_clause_the_parser_hangs_on_earlier_is_the_content(extractor, text, content):
+    assert [s.text for s in extractor.extract(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Cameroon said on Tuesday it would not attend the talks in Ottawa.",
+            "it would not attend the talks in Ottawa",
+        ),
+        (
+            "Haiti's transitional council said Monday the elections would be postponed.",
+            "the elections would be postponed",
+        ),
+        ("The ELN said later the two soldiers were safe.", "the two soldiers were safe"),
+    ],
+)
+def test_a_time_phrase_right_after_the_cue_dates_the_saying_not_the_content(
+    extractor, text, content
+):
+    assert [s.text for s in extractor.extract(text)] == [content]

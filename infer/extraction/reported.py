@@ -15,9 +15,11 @@ from infer.extraction.nonclaims import (
 )
 from infer.extraction.relatives import relative_content, relative_speaker
 from infer.extraction.spans import (
+    clause_after_time_adverb,
     close_fragment,
     content_span,
     drop_dates,
+    without_leading_date,
 )
 from infer.extraction.subjects import (
     comma_coordinated,
@@ -100,7 +102,7 @@ def _content(verb) -> tuple[list, bool, str]:
         # "urged X to do Y": the addressee belongs to the content.
         content += [c for c in objects if c not in content]
     if not content:
-        content = _clause_in_prep(verb)
+        content = _clause_in_prep(verb) or clause_after_time_adverb(verb)
     if not content and lemma == "say":
         # Headline style "Forces say 340 migrants detained near Tobruk": a passive with its
         # auxiliary dropped, parsed as an object and a participle.
@@ -238,7 +240,7 @@ def reported_content(text: str, p_start: int, verb, direct_ranges) -> Candidate 
         tokens = list(verb.doc[verb.i + 1 : verb.sent.end])
     if not tokens or subject in tokens:
         return None
-    start, end = content_span(verb.doc, tokens)
+    start, end = content_span(verb.doc, without_leading_date(verb, tokens))
     content = text[p_start + start : p_start + end]
     c_start, c_end = content_span(verb.doc, drop_dates(tokens))  # "the allegations on Monday"
     if len(verb.doc.text[c_start:c_end].split()) < (

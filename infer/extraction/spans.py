@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from infer.extraction.lexicon import words
+
 
 def token_span(doc, tokens) -> tuple[int, int]:
     """Doc-relative character range of ``tokens``, trailing punctuation trimmed."""
@@ -58,3 +60,36 @@ def drop_dates(tokens: list) -> list:
         hi -= 1
     kept = tokens[lo:hi]
     return kept if kept and ids else tokens
+
+
+TIME_ADVERBS = words("cues", "time_adverbs")
+
+
+def _dated(token) -> bool:
+    """A phrase that dates the saying: "on Wednesday", "Tuesday", "later", "earlier"."""
+    if token.dep_ == "prep":
+        return any(c.ent_type_ in ("DATE", "TIME") for c in token.children)
+    if token.dep_ == "advmod":
+        return token.lower_ in TIME_ADVERBS
+    return token.ent_type_ in ("DATE", "TIME") and token.dep_ == "npadvmod"
+
+
+def without_leading_date(verb, tokens: list) -> list:
+    """ "said on Wednesday it would respond", "said later they were safe": a time phrase right
+    after the cue dates the saying; it leaves the content when a clause with its own subject
+    follows it."""
+    tokens = sorted(tokens, key=lambda t: t.i)
+    if not tokens or tokens[0].i != verb.i + 1 or not _dated(tokens[0]):
+        return tokens
+    cut = {x.i for x in tokens[0].subtree}
+    rest = [t for t in tokens if t.i not in cut]
+    return rest if any(t.dep_ in ("nsubj", "nsubjpass") for t in rest) else tokens
+
+
+def clause_after_time_adverb(verb) -> list:
+    """ "said earlier that …": the parser may hang the that-clause on the adverb (as in
+    "earlier than"); that clause, or []."""
+    for adverb in verb.children:
+        if adverb.dep_ == "advmod" and adverb.i == verb.i + 1 and adverb.lower_ in TIME_ADVERBS:
+            return [c for c in adverb.children if c.dep_ == "ccomp"]
+    return []
