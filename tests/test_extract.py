@@ -183,3 +183,30 @@ def test_content_parsed_as_an_adverbial_clause_of_a_closing_attribution(extracto
     found = extractor.extract(text)
     assert [(s.speaker, s.cue) for s in found] == [(speaker, "told")]
     assert found[0].text.startswith("With both") and found[0].text.endswith('"')
+
+
+def test_framed_as_is_a_characterisation_by_the_subject(extractor):
+    found = extractor.extract("The ELN has long framed its kidnappings as a form of war taxation.")
+    assert [(s.speaker, s.cue, s.text) for s in found] == [
+        ("The ELN", "framed", "its kidnappings as a form of war taxation")
+    ]
+
+
+def test_a_passive_participle_framed_as_names_no_speaker(extractor):
+    text = (
+        "Colombia's push for talks with the dissidents, framed in Bogotá as a step toward "
+        "'total peace', has stalled."
+    )
+    assert extractor.extract(text) == []
+
+
+def test_reminded_x_that_reports_the_that_clause(extractor):
+    text = (
+        "In a joint statement, Colombia and Venezuela said the border would reopen on Monday and "
+        "reminded traders that they needed new permits."
+    )
+    found = extractor.extract(text)
+    assert [(s.cue, s.text) for s in found] == [
+        ("said", "the border would reopen on Monday"),
+        ("reminded", "they needed new permits"),
+    ]

@@ -38,6 +38,12 @@ def subject_of(verb, depth: int = 0):
             node = node.head
         if node.dep_ in ("ccomp", "xcomp") and is_cue(node.head):
             return subject_of(node.head, depth + 1)
+    if (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBN"
+        and not any(c.dep_ == "aux" for c in verb.children)
+    ):
+        return None  # "…, framed in the capital as …": a passive participle names no speaker
     if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head != verb:
         found = subject_of(verb.head, depth + 1)
         if found is not None and found.i > verb.i and verb.head.dep_ == "conj":
