@@ -95,3 +95,26 @@ def test_a_request_parsed_as_a_participle_on_the_root_noun_has_that_noun_as_subj
 def test_a_speaker_after_a_fronted_place_whose_comma_the_parser_keeps_is_the_subject(nlp, place):
     text = f"In {place}, shopkeeper Carlos Mejía, 46, said the market had been closed since the floods."
     assert subject(nlp, text, "said") == "Mejía"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        (
+            "A Colombian defence ministry spokesman said Bogotá “firmly rejects” any group that "
+            "recruits children and urged the dissidents to release them.",
+            "urged",
+            "spokesman",
+        ),
+        (
+            'The Haitian council called the vote "a step backward" to please donors and accused '
+            "the gangs of blocking the polling stations.",
+            "accused",
+            "council",
+        ),
+    ],
+)
+def test_a_second_cue_hung_on_the_contents_last_verb_shares_the_first_cues_subject(
+    nlp, text, cue, speaker
+):
+    assert subject(nlp, text, cue) == speaker

@@ -31,6 +31,8 @@ def subject_of(verb, depth: int = 0):
         return next(c for c in aside.children if c.dep_ == "nsubj")
     if verb.dep_ == "acl" and depth == 0:
         return _acl_subject(verb)
+    if depth == 0 and (coordinated := _cue_coordinated_above(verb)) is not None:
+        return coordinated
     if depth == 0 and is_cue(verb) and verb.dep_ in ("conj", "advcl"):
         # "X said it regretted A and promised B": B's cue shares X, not the content's subject.
         node = verb.head
@@ -51,6 +53,23 @@ def subject_of(verb, depth: int = 0):
             # hangs the cue on the content's verb; its subject comes later, X's is the cue's.
             return subject_of(verb.head.head, depth + 1)
         return found
+    return None
+
+
+def _cue_coordinated_above(verb):
+    """ "X said Beijing opposes any conflict that endangers … and urged all sides to …": the
+    parser hangs the second cue on the last verb of the content; when that verb's tense differs
+    from the cue's, the cue is coordinated with the nearest cue above in the same tense, whose
+    subject it shares."""
+    if not is_cue(verb) or verb.dep_ != "conj" or verb.head.tag_ == verb.tag_:
+        return None
+    node = verb.head
+    for _ in range(6):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if is_cue(node) and node.tag_ == verb.tag_:
+            return subject_of(node, 1)
     return None
 
 
