@@ -51,3 +51,25 @@ def test_which_x_said_reports_the_predicate_whose_subject_is_the_pronoun(
 def test_a_pronoun_that_is_the_object_of_the_content_gives_no_predicate(extractor):
     text = "The airstrip, which the army said it had destroyed, was back in use."
     assert all(s.text != "had destroyed" for s in extractor.extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Two schools were burned overnight in Bamenda, according to a teacher in the town, "
+            "who said classes would not resume this year.",
+            "a teacher in the town",
+            "classes would not resume this year",
+        ),
+        (
+            "The convoy was stopped at the border on Friday, according to a WFP official in "
+            "Bogotá, who said the trucks carried only flour.",
+            "a WFP official in Bogotá",
+            "the trucks carried only flour",
+        ),
+    ],
+)
+def test_who_said_after_according_to_is_the_source_named_there(extractor, text, speaker, content):
+    found = extractor.extract(text)
+    assert (speaker, "said", content) in [(s.speaker, s.cue, s.text) for s in found]

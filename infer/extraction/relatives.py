@@ -14,7 +14,11 @@ def relative_antecedent(noun, body: bool = False):
     named body ("a photo released by the General Command, which said …")."""
     if body:
         return noun if noun.ent_type_ == "ORG" and noun.lemma_.lower() in BODY_WORDS else None
-    while noun.dep_ in ("pobj", "prep", "poss", "compound") and noun.head.i != noun.i:
+    while (
+        noun.dep_ in ("pobj", "prep", "poss", "compound")
+        and noun.head.i != noun.i
+        and not (noun.ent_type_ == "PERSON" or is_animate(noun.lemma_))
+    ):
         noun = noun.head  # the parser may hang the clause on "… from Sudan's Darfur region"
     if noun.dep_ == "appos" and noun.head.ent_type_ == "PERSON":
         return noun.head
@@ -28,7 +32,10 @@ def relative_speaker(verb, subject):
         return subject
     if verb.lemma_.lower() not in ("say", "tell"):
         return None
-    return relative_antecedent(verb.head, subject.lower_ == "which")
+    noun, doc = verb.head, verb.doc
+    if noun.pos_ not in ("NOUN", "PROPN") and subject.i >= 2 and doc[subject.i - 1].text == ",":
+        noun = doc[subject.i - 2]  # "…, according to a teacher in the town, who said": on the verb
+    return relative_antecedent(noun, subject.lower_ == "which")
 
 
 def relative_content(verb, tokens: list) -> list:
