@@ -210,3 +210,21 @@ def test_reminded_x_that_reports_the_that_clause(extractor):
         ("said", "the border would reopen on Monday"),
         ("reminded", "they needed new permits"),
     ]
+
+
+def test_a_date_after_the_object_of_called_is_no_request(extractor):
+    text = "Haiti's prime minister called the meeting on Monday after gangs attacked the airport."
+    assert extractor.extract(text) == []
+
+
+def test_called_on_a_date_for_something_is_still_a_request(extractor):
+    found = extractor.extract("The ELN called on Monday for a ceasefire in Arauca.")
+    assert [(s.cue, s.text) for s in found] == [("called for", "a ceasefire in Arauca")]
+
+
+def test_a_condition_after_a_warning_is_part_of_it(extractor):
+    text = "The UN envoy warns of a looming famine in the north if aid convoys remain blocked."
+    found = extractor.extract(text)
+    assert [s.text for s in found] == [
+        "a looming famine in the north if aid convoys remain blocked"
+    ]

@@ -34,8 +34,10 @@ def indirect_question(tokens: list) -> bool:
     opens a conditional inside the content ("said that if …") belongs to a deeper clause."""
     ids = {t.i for t in tokens}
     roots = [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
+    first = min(ids, default=-1)
+    # Only a clause the content opens with: "warned of X if Y" ends with a condition.
     return any(
-        c.dep_ == "mark" and c.lower_ in QUESTION_MARKS and c.i < r.i
+        c.dep_ == "mark" and c.lower_ in QUESTION_MARKS and c.i < r.i and r.left_edge.i <= first
         for r in roots
         for c in r.children
     )

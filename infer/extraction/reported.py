@@ -17,7 +17,9 @@ from infer.extraction.relatives import relative_content, relative_speaker
 from infer.extraction.spans import (
     clause_after_time_adverb,
     close_fragment,
+    conditional,
     content_span,
+    dated,
     drop_dates,
     without_leading_date,
 )
@@ -90,7 +92,7 @@ def _content(verb) -> tuple[list, bool, str]:
         # Propositional complements: "accused X of ...", "called X illegal", "rejected X as ..."
         content += [c for c in objects if lemma != "call" or any(o.dep_ == "oprd" for o in kids)]
         preps = ("for", "on") if lemma == "call" else ("of", "as", "for")
-        content += [c for c in kids if c.dep_ == "prep" and c.lower_ in preps]
+        content += [c for c in kids if c.dep_ == "prep" and c.lower_ in preps and not dated(c)]
     elif lemma in PREP_LEMMAS:
         content += [c for c in kids if c.dep_ == "prep" and c.lower_ in PREP_LEMMAS[lemma]]
     if lemma in ADDRESSEE_LEMMAS and content and not any(c.dep_ == "xcomp" for c in content):
@@ -98,6 +100,9 @@ def _content(verb) -> tuple[list, bool, str]:
         # (a to-infinitive) on the cue verb, not on the addressee.
         content += [c for c in kids if c.dep_ in ("advcl", "conj") and _to_infinitive(c)]
     content += _reported_predicates(verb, content)
+    last = max((t.i for c in content for t in c.subtree), default=len(verb.doc))
+    # "warned of X if Y": a condition after the content is part of the warning.
+    content += [c for c in kids if c.dep_ == "advcl" and c.left_edge.i > last and conditional(c)]
     if any(c.dep_ == "xcomp" for c in content):
         # "urged X to do Y": the addressee belongs to the content.
         content += [c for c in objects if c not in content]

@@ -65,7 +65,7 @@ def drop_dates(tokens: list) -> list:
 TIME_ADVERBS = words("cues", "time_adverbs")
 
 
-def _dated(token) -> bool:
+def dated(token) -> bool:
     """A phrase that dates the saying: "on Wednesday", "Tuesday", "later", "earlier"."""
     if token.dep_ == "prep":
         return any(c.ent_type_ in ("DATE", "TIME") for c in token.children)
@@ -79,7 +79,7 @@ def without_leading_date(verb, tokens: list) -> list:
     after the cue dates the saying; it leaves the content when a clause with its own subject
     follows it."""
     tokens = sorted(tokens, key=lambda t: t.i)
-    if not tokens or tokens[0].i != verb.i + 1 or not _dated(tokens[0]):
+    if not tokens or tokens[0].i != verb.i + 1 or not dated(tokens[0]):
         return tokens
     cut = {x.i for x in tokens[0].subtree}
     rest = [t for t in tokens if t.i not in cut]
@@ -93,3 +93,8 @@ def clause_after_time_adverb(verb) -> list:
         if adverb.dep_ == "advmod" and adverb.i == verb.i + 1 and adverb.lower_ in TIME_ADVERBS:
             return [c for c in adverb.children if c.dep_ == "ccomp"]
     return []
+
+
+def conditional(clause) -> bool:
+    """An adverbial clause opened by "if" or "unless"."""
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children)
