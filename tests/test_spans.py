@@ -71,3 +71,19 @@ def test_a_time_phrase_right_after_the_cue_dates_the_saying_not_the_content(
     extractor, text, content
 ):
     assert [s.text for s in extractor.extract(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            'The UN envoy warned of "catastrophic consequences" if the talks collapsed.',
+            '"catastrophic consequences" if the talks collapsed',
+        ),
+        ("The junta urged “all patriots” to join the army.", "“all patriots” to join the army"),
+    ],
+)
+def test_a_mixed_statement_that_opens_with_a_fragment_keeps_its_opening_mark(
+    extractor, text, content
+):
+    assert [(s.kind, s.text) for s in extractor.extract(text)] == [("mixed", content)]

@@ -21,6 +21,7 @@ from infer.extraction.spans import (
     content_span,
     dated,
     drop_dates,
+    open_fragment,
     without_leading_date,
 )
 from infer.extraction.subjects import (
@@ -257,7 +258,7 @@ def reported_content(text: str, p_start: int, verb, direct_ranges) -> Candidate 
     start, end = p_start + start, p_start + end
     if bracketed_note(text, start, end):
         return None
-    end = close_fragment(text, start, end)
+    start, end = open_fragment(text, start, end), close_fragment(text, start, end)
     if overlaps(start, end, direct_ranges) or overlaps(
         p_start + subject.idx, p_start + subject.idx + 1, direct_ranges
     ):

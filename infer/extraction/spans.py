@@ -24,11 +24,26 @@ def content_span(doc, tokens) -> tuple[int, int]:
     tokens = sorted(tokens, key=lambda t: t.i)
     while len(tokens) > 1 and (
         (tokens[0].dep_ == "mark" and tokens[0].lower_ in ("that", "whether", "if"))
-        or tokens[0].is_punct
+        or (tokens[0].is_punct and not _opening_mark(tokens[0]))
         or tokens[0].is_space
     ):
         tokens = tokens[1:]
     return token_span(doc, tokens)
+
+
+def open_fragment(text: str, start: int, end: int) -> int:
+    """Include the opening mark of a quoted fragment the parse left outside the span ("urged
+    “all patriots” to …": the mark hangs on the verb)."""
+    span, before = text[start:end], text[start - 1 : start]
+    curly = before == "“" and span.count("”") > span.count("“")
+    straight = before == '"' and span.count('"') % 2 == 1
+    return start - 1 if curly or straight else start
+
+
+def _opening_mark(token) -> bool:
+    """A quotation mark that opens a fragment: a mixed statement's span keeps it."""
+    after = token.doc.text[token.idx + 1 : token.idx + 2]
+    return token.text in ("“", "‘", '"', "'") and after.strip() != ""
 
 
 def close_fragment(text: str, start: int, end: int) -> int:
