@@ -87,3 +87,20 @@ def test_a_mixed_statement_that_opens_with_a_fragment_keeps_its_opening_mark(
     extractor, text, content
 ):
     assert [(s.kind, s.text) for s in extractor.extract(text)] == [("mixed", content)]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The envoy urged “all sides to avoid any action that could escalate tensions”.",
+            "“all sides to avoid any action that could escalate tensions”",
+        ),
+        (
+            'The council called for "a withdrawal that leaves no civilian exposed".',
+            '"a withdrawal that leaves no civilian exposed"',
+        ),
+    ],
+)
+def test_content_quoted_whole_keeps_both_marks(extractor, text, content):
+    assert [(s.kind, s.text) for s in extractor.extract(text)] == [("mixed", content)]

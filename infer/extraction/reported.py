@@ -16,12 +16,11 @@ from infer.extraction.nonclaims import (
 from infer.extraction.relatives import relative_content, relative_speaker
 from infer.extraction.spans import (
     clause_after_time_adverb,
-    close_fragment,
     conditional,
     content_span,
     dated,
     drop_dates,
-    open_fragment,
+    fragment_marks,
     without_leading_date,
 )
 from infer.extraction.subjects import (
@@ -258,7 +257,7 @@ def reported_content(text: str, p_start: int, verb, direct_ranges) -> Candidate 
     start, end = p_start + start, p_start + end
     if bracketed_note(text, start, end):
         return None
-    start, end = open_fragment(text, start, end), close_fragment(text, start, end)
+    start, end = fragment_marks(text, start, end)
     if overlaps(start, end, direct_ranges) or overlaps(
         p_start + subject.idx, p_start + subject.idx + 1, direct_ranges
     ):

@@ -40,6 +40,17 @@ def open_fragment(text: str, start: int, end: int) -> int:
     return start - 1 if curly or straight else start
 
 
+def fragment_marks(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span with the quotation marks of the fragments it holds: an opening or closing mark
+    the parse left outside, or both marks of content quoted whole ("urged “all sides to …”")."""
+    start, end = open_fragment(text, start, end), close_fragment(text, start, end)
+    pairs = {"“": "”", '"': '"'}
+    before, after = text[start - 1 : start], text[end : end + 1]
+    if before in pairs and after == pairs[before] and before not in text[start:end]:
+        return start - 1, end + 1
+    return start, end
+
+
 def _opening_mark(token) -> bool:
     """A quotation mark that opens a fragment: a mixed statement's span keeps it."""
     after = token.doc.text[token.idx + 1 : token.idx + 2]
@@ -49,8 +60,8 @@ def _opening_mark(token) -> bool:
 def close_fragment(text: str, start: int, end: int) -> int:
     """Include the closing mark of a quoted fragment the parse left outside the span."""
     span = text[start:end]
-    if span.count("“") > span.count("”"):
-        m = re.match(r"[.,;:?!]?”", text[end : end + 3])
+    for mark, opened in (("”", span.count("“") > span.count("”")), ('"', span.count('"') % 2)):
+        m = re.match(rf"[.,;:?!]?{mark}", text[end : end + 3]) if opened else None
         if m:
             return end + m.end()
     return end
