@@ -74,3 +74,15 @@ def test_called_on_is_a_request_not_a_name_where_the_parser_hangs_it_on_the_subj
 ):
     found = extractor.extract(text)
     assert [(s.speaker, s.cue, s.text) for s in found] == [(speaker, "called on", content)]
+
+
+def test_a_name_given_inside_the_content_does_not_end_it(extractor):
+    text = (
+        "Colombian troops said they found rifles, explosives and what the army described as a "
+        'rebel "command post" in the jungle.'
+    )
+    found = extractor.extract(text)
+    assert [s.text for s in found] == [
+        'they found rifles, explosives and what the army described as a rebel "command post" in '
+        "the jungle"
+    ]

@@ -64,7 +64,8 @@ def _cut_other_cues(verb, tokens: list) -> list:
     ids = {t.i for t in tokens}
     cut: set[int] = set()
     for t in tokens:
-        passive = any(c.dep_ == "auxpass" for c in t.children)  # "had been announced": content
+        # "had been announced", "what the army described as …": part of the content
+        passive = any(c.dep_ == "auxpass" for c in t.children) or names_not_claims(t)
         if t.i != verb.i and t.dep_ in ("conj", "advcl") and t.head.i in ids and is_cue(t):
             if passive:
                 continue
