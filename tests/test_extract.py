@@ -188,7 +188,7 @@ def test_content_parsed_as_an_adverbial_clause_of_a_closing_attribution(extracto
 def test_framed_as_is_a_characterisation_by_the_subject(extractor):
     found = extractor.extract("The ELN has long framed its kidnappings as a form of war taxation.")
     assert [(s.speaker, s.cue, s.text) for s in found] == [
-        ("The ELN", "framed", "its kidnappings as a form of war taxation")
+        ("The ELN", "has long framed", "its kidnappings as a form of war taxation")
     ]
 
 

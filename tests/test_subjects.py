@@ -118,3 +118,20 @@ def test_a_second_cue_hung_on_the_contents_last_verb_shares_the_first_cues_subje
     nlp, text, cue, speaker
 ):
     assert subject(nlp, text, cue) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "phrase"),
+    [
+        ("The ELN has repeatedly denied recruiting children.", "denied", "has repeatedly denied"),
+        ("Haitian officials have in the past said the gangs rule.", "said", "have said"),
+        ("The junta is calling on the rebels to disarm.", "calling", "is calling on"),
+        ("The minister said the border would reopen.", "said", "said"),
+    ],
+)
+def test_the_cue_phrase_keeps_its_auxiliary_and_adverbs(nlp, text, cue, phrase):
+    from infer.extraction.subjects import cue_phrase
+
+    verb = next(t for t in nlp(text) if t.text == cue)
+    particle = "on" if cue == "calling" else ""
+    assert cue_phrase(verb, particle) == phrase

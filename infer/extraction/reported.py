@@ -25,6 +25,7 @@ from infer.extraction.spans import (
 )
 from infer.extraction.subjects import (
     comma_coordinated,
+    cue_phrase,
     is_cue,
     participle_aside,
     subject_of,
@@ -263,7 +264,7 @@ def reported_content(text: str, p_start: int, verb, direct_ranges) -> Candidate 
         p_start + subject.idx, p_start + subject.idx + 1, direct_ranges
     ):
         return None
-    cue = "quoted ... as saying" if chained is not None else f"{verb.text} {particle}".strip()
+    cue = "quoted ... as saying" if chained is not None else cue_phrase(verb, particle)
     attr = make_attribution(subject, cue, p_start, via or via_of(verb))
     reported_object = verb.lemma_.lower() == "report" and not any(
         c.dep_ in ("ccomp", "xcomp") for c in verb.children

@@ -8,6 +8,7 @@ from infer.extraction.lexicon import words
 CUE_LEMMAS = words("cues", "cue_lemmas")
 ISSUE_LEMMAS = words("speakers", "issue_lemmas")
 STATEMENT_HEADS = words("speakers", "statement_heads")
+CUE_AUX = words("cues", "cue_auxiliaries")
 
 
 def is_cue(token) -> bool:
@@ -16,6 +17,18 @@ def is_cue(token) -> bool:
 
 def cue_verbs(doc) -> list:
     return [t for t in doc if is_cue(t)]
+
+
+def cue_phrase(verb, particle: str = "") -> str:
+    """The cue as written: a perfect or progressive auxiliary and the adverbs between kept ("has
+    repeatedly stated", "have long urged"), other words between left out ("have … said")."""
+    aux = [c for c in verb.children if c.dep_ == "aux" and c.i < verb.i and c.lower_ in CUE_AUX]
+    kept = [
+        t.text
+        for t in verb.doc[min((a.i for a in aux), default=verb.i) : verb.i]
+        if t in aux or (t.dep_ == "advmod" and t.head.i == verb.i)
+    ]
+    return " ".join([*kept, verb.text, particle]).strip()
 
 
 def subject_of(verb, depth: int = 0):
