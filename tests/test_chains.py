@@ -88,3 +88,27 @@ def test_a_carrier_named_with_its_kind_of_outlet_is_kept_whole_as_via(nlp, text,
 
     said = next(t for t in nlp(text) if t.text == "said")
     assert via_of(said) == via
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "The border would stay closed until further notice, an interior ministry official was "
+            "quoted as saying by the state broadcaster.",
+            "an interior ministry official",
+            "The border would stay closed until further notice",
+        ),
+        (
+            "Colombia had no part in the raid and did not allow any aircraft to cross its "
+            "airspace, a defence ministry spokesman was quoted as saying by the state news agency.",
+            "a defence ministry spokesman",
+            "Colombia had no part in the raid and did not allow any aircraft to cross its airspace",
+        ),
+    ],
+)
+def test_content_before_a_closing_passive_chain_with_its_carrier_after(nlp, text, speaker, content):
+    doc = nlp(text)
+    saying = next(t for t in doc if t.text == "saying")
+    got = reported_content(text, 0, saying, [])
+    assert text[got.start : got.end] == content and got.attribution.surface == speaker

@@ -65,10 +65,22 @@ def via_of(verb) -> str:
 def content_before(verb) -> list:
     """ "Two soldiers were killed near Kidal, the state news agency quoted a military official as
     saying.": with nothing after "as saying", what was said is the clause before the chain."""
-    if any(not t.is_punct for t in verb.doc[verb.i + 1 : verb.sent.end]):
-        return []
+    doc = verb.doc
+    by = {t.i for c in verb.children if c.dep_ == "prep" and c.lower_ == "by" for t in c.subtree}
+    if any(not t.is_punct and t.i not in by for t in doc[verb.i + 1 : verb.sent.end]):
+        return []  # only "… as saying by the state news agency." may follow
     quote = next((a for a in verb.ancestors if a.lemma_.lower() == "quote"), None)
     if quote is None:
         return []
     before = [c for c in quote.children if c.dep_ in ("ccomp", "parataxis") and c.i < quote.i]
-    return [t for c in before for t in c.subtree]
+    if before:
+        return [t for c in before for t in c.subtree]
+    subject = next((c for c in quote.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or quote.dep_ not in ("advcl", "conj") or quote.head.i > quote.i:
+        return []
+    # "Talks would resume, an official was quoted as saying": the parser hangs the chain on
+    # the content's verb; the content is the words before the speaker's comma.
+    end = subject.left_edge.i - 1
+    return (
+        list(doc[verb.sent.start : end]) if end > verb.sent.start and doc[end].text == "," else []
+    )
