@@ -1,12 +1,16 @@
 """Cue verbs used for something other than a claim: a name for a thing ("what Moscow calls …"),
 an unattributed passive ("is expected to"), an indirect question ("asked whether …", "would not
-say if …"), a place taken ("rebels claim Goma")."""
+say if …"), a place taken ("rebels claim Goma"), a bare anaphoric object ("rejected the
+allegations")."""
 
 from __future__ import annotations
+
+from infer.extraction.lexicon import words
 
 NAMING_LEMMAS = ("call", "regard", "describe", "term", "dub", "label")
 PASSIVE_LEMMAS = ("expect", "believe", "think", "say", "report", "admit", "deny")
 QUESTION_MARKS = ("whether", "if")
+REJECT_LEMMAS = words("cues", "reject_lemmas")
 
 
 def names_not_claims(verb) -> bool:
@@ -54,3 +58,16 @@ def claims_a_name(verb, tokens: list) -> bool:
     saying something ("claims control of Lashio", "claims it took Lashio" are statements)."""
     words = [t for t in tokens if not t.is_punct]
     return verb.lemma_.lower() == "claim" and bool(words) and all(t.pos_ == "PROPN" for t in words)
+
+
+def bare_object(verb, tokens: list) -> bool:
+    """ "rejected the IOM account", "denied these claims": a definite object with nothing of
+    its own (no clause or complement) points back at something said, it says nothing."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if verb.lemma_.lower() not in REJECT_LEMMAS or len(objects) != 1:
+        return False
+    subtree = list(objects[0].subtree)
+    if {t.i for t in tokens} != {t.i for t in subtree}:
+        return False
+    definite = subtree[0].lower_ in ("the", "these", "those", "this", "that", "its", "their")
+    return definite and not any(t.dep_ in ("prep", "acl", "relcl", "ccomp") for t in subtree)

@@ -8,6 +8,8 @@ from infer.extraction.attribution import make_attribution, overlaps
 from infer.extraction.chains import chain, content_before, via_of
 from infer.extraction.lexicon import rules, words
 from infer.extraction.nonclaims import (
+    REJECT_LEMMAS,
+    bare_object,
     bracketed_note,
     claims_a_name,
     indirect_question,
@@ -42,7 +44,6 @@ NOT_CONTENT = re.compile(
     re.I,
 )
 DOCUMENT_HEADS = words("attribution", "document_heads")
-REJECT_LEMMAS = words("cues", "reject_lemmas")
 REPORTED_AUX = words("cues", "reported_auxiliaries")
 
 
@@ -254,7 +255,7 @@ def reported_content(text: str, p_start: int, verb, direct_ranges) -> Candidate 
         1 if particle or _is_object_complement(verb) else 3
     ):
         return None
-    if NOT_CONTENT.match(content) or _bare_object(verb, tokens) or claims_a_name(verb, tokens):
+    if NOT_CONTENT.match(content) or bare_object(verb, tokens) or claims_a_name(verb, tokens):
         return None
     start, end = p_start + start, p_start + end
     if bracketed_note(text, start, end):
@@ -278,20 +279,7 @@ def says_nothing(verb) -> bool:
     """A cue verb whose only object is a bare anaphoric one ("rejected the IOM account")."""
     if verb.lemma_.lower() not in REJECT_LEMMAS:  # the cheap test first: most cues are not
         return False
-    return _bare_object(verb, _content(verb)[0])
-
-
-def _bare_object(verb, tokens: list) -> bool:
-    """ "rejected the IOM account", "denied these claims": a definite object with nothing of
-    its own (no clause or complement) points back at something said, it says nothing."""
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
-    if verb.lemma_.lower() not in REJECT_LEMMAS or len(objects) != 1:
-        return False
-    subtree = list(objects[0].subtree)
-    if {t.i for t in tokens} != {t.i for t in subtree}:
-        return False
-    definite = subtree[0].lower_ in ("the", "these", "those", "this", "that", "its", "their")
-    return definite and not any(t.dep_ in ("prep", "acl", "relcl", "ccomp") for t in subtree)
+    return bare_object(verb, _content(verb)[0])
 
 
 def _is_object_complement(verb) -> bool:
