@@ -744,3 +744,24 @@ def test_the_company_said_after_a_named_company_is_that_company(company):
         "statement on Monday, the company said output would fall by a third."
     )
     assert [s.speaker for s in StatementExtractor().extract(text)] == [company]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The UN said aid convoys had been stopped near Bunia. The UN mission said its "
+            "peacekeepers had come under fire overnight.",
+            "The UN mission",
+        ),
+        (
+            "The EU mission in Bamako said the training programme was suspended.",
+            "The EU mission in Bamako",
+        ),
+    ],
+)
+def test_a_body_noun_after_an_acronym_names_the_bodys_own_unit_not_the_acronym(text, speaker):
+    from infer.extraction.extractor import StatementExtractor
+    from infer.extraction.speakers import same_speaker
+
+    assert same_speaker(StatementExtractor().extract(text)[-1].speaker, speaker)

@@ -192,9 +192,11 @@ class SpeakerResolver(Ledes):
             # it ("Paramilitary group" in the headline) that shares only the word.
             found += self._named_bodies(pos)
         # "UN mission": the body "UN" is the mission's owner when a body spelling it out is there.
-        owners = [e for e in found if normalize_speaker(e.name) in surface.lower().split()[:-1]]
-        if owners and len(owners) < len(found):
-            found = [e for e in found if e not in owners]
+        before_head = surface.lower().split()
+        before_head = before_head[: before_head.index(head)] if head in before_head else []
+        owners = [e for e in found if normalize_speaker(e.name) in before_head]
+        if owners and (len(owners) < len(found) or head not in GENERIC_GROUPS):
+            found = [e for e in found if e not in owners]  # "the UN mission" is not the UN
         if found:
             return max(found, key=lambda e: e.last_before(pos))
         if re.fullmatch(r"the \d+-year-old", surface.lower()):
