@@ -135,3 +135,22 @@ def test_the_cue_phrase_keeps_its_auxiliary_and_adverbs(nlp, text, cue, phrase):
     verb = next(t for t in nlp(text) if t.text == cue)
     particle = "on" if cue == "calling" else ""
     assert cue_phrase(verb, particle) == phrase
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "“We will not leave our boats,” the cooperative has, in several interviews, said.",
+            "the cooperative",
+        ),
+        (
+            "“The line will reopen by spring,” the rail operator had, for weeks, insisted.",
+            "the rail operator",
+        ),
+    ],
+)
+def test_a_quotations_speaker_hung_on_the_auxiliary_is_the_speaker(text, speaker):
+    from infer.extraction.extractor import StatementExtractor
+
+    assert [s.speaker for s in StatementExtractor().extract(text)] == [speaker]

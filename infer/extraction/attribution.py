@@ -12,7 +12,7 @@ from infer.extraction.matchers import matches
 from infer.extraction.persons import is_animate
 from infer.extraction.phrases import make_attribution, phrase
 from infer.extraction.quotes import Quote
-from infer.extraction.subjects import is_cue, subject_of
+from infer.extraction.subjects import aux_subject, is_cue, subject_of
 from infer.extraction.types import Attribution
 
 CUE_FORMS = words("cues", "cue_forms")
@@ -178,7 +178,9 @@ def _cue_in(window: list, ids: set[int], p_start: int, document: str) -> Attribu
             chained, via = chain(t)
             if chained is not None:
                 return make_attribution(chained, "quoted ... as saying", p_start, via)
-            subject = subject_of(t)
+            # A subject hung on the auxiliary names a quotation's speaker; reported clauses so
+            # parsed are left as they were (where their content ends is not settled).
+            subject = subject_of(t) or aux_subject(t)
             if subject is not None and subject.i in ids:
                 return make_attribution(subject, t.text, p_start, via_of(t) or document)
             after = [

@@ -69,6 +69,15 @@ def subject_of(verb, depth: int = 0):
     return None
 
 
+def aux_subject(verb):
+    """ "“…,” the union has, in recent weeks, said": the parser hangs the subject on the
+    auxiliary when an adverbial separates the two; None when it does not."""
+    for aux in (c for c in verb.children if c.dep_ == "aux" and c.i < verb.i):
+        if found := next((c for c in aux.children if c.dep_ == "nsubj" and c.i < aux.i), None):
+            return found
+    return None
+
+
 def _cue_coordinated_above(verb):
     """ "X said Beijing opposes any conflict that endangers … and urged all sides to …": the
     parser hangs the second cue on the last verb of the content; when that verb's tense differs
