@@ -154,3 +154,30 @@ def test_a_quotations_speaker_hung_on_the_auxiliary_is_the_speaker(text, speaker
     from infer.extraction.extractor import StatementExtractor
 
     assert [s.speaker for s in StatementExtractor().extract(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        (
+            "In the port city, Mombasa, dockworkers blocked the gates, accusing the government "
+            "of selling the port.",
+            "accusing",
+            "dockworkers",
+        ),
+        (
+            "In the northern town, Gao, herders said soldiers had seized their cattle.",
+            "said",
+            "herders",
+        ),
+        (
+            "“We were never told,” Mayor Ana Ruiz, a critic of the plan, said in a statement.",
+            "said",
+            "Ruiz",
+        ),
+    ],
+)
+def test_an_apposition_to_a_fronted_place_made_a_second_subject_is_not_the_subject(
+    nlp, text, cue, speaker
+):
+    assert subject(nlp, text, cue) == speaker

@@ -33,9 +33,9 @@ def cue_phrase(verb, particle: str = "") -> str:
 
 def subject_of(verb, depth: int = 0):
     """The verb's subject, or that of the verb it is coordinated with or governed by."""
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            return _after_fronted_place(child)
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects:
+        return _after_fronted_place(_nearest_subject(subjects))
     if depth == 0 and (first := comma_coordinated(verb)) is not None:
         return subject_of(first, 1)
     if (swallowed := _in_fronted_phrase(verb)) is not None:
@@ -108,6 +108,22 @@ def _acl_subject(verb):
     if noun.lemma_.lower() in STATEMENT_HEADS and noun.dep_ == "dobj" and issued:
         return subject_of(issue, 1)
     return None
+
+
+def _nearest_subject(subjects: list):
+    """ "In the port city, Mombasa, dockworkers blocked …": the parser makes the apposition to a
+    fronted place a first subject; the subject is then the one right before the verb."""
+    first, last = subjects[0], subjects[-1]
+    doc, verb = first.doc, first.head
+    comma = first.left_edge.i - 1
+    fronted = comma > 0 and doc[comma].text == ","
+    fronted = fronted and any(
+        c.dep_ == "prep" and c.right_edge.i == comma - 1 for c in verb.children
+    )
+    between = doc[first.i + 1 : last.left_edge.i]
+    if len(subjects) > 1 and fronted and last.i < verb.i and any(t.text == "," for t in between):
+        return last
+    return first
 
 
 def _after_fronted_place(subject):
