@@ -765,3 +765,36 @@ def test_a_body_noun_after_an_acronym_names_the_bodys_own_unit_not_the_acronym(t
     from infer.extraction.speakers import same_speaker
 
     assert same_speaker(StatementExtractor().extract(text)[-1].speaker, speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        (
+            "The dockers' union called the strike. The port authority replied with a two-line "
+            "statement on Friday. “The terminals will stay open for all vessels,” it said.",
+            "The port authority",
+        ),
+        (
+            "The teachers' federation rejected the plan. The education board responded with a "
+            "short statement. “Every school will reopen in September,” it said.",
+            "The education board",
+        ),
+    ],
+)
+def test_it_after_x_responded_with_a_statement_is_x(nlp, text, issuer):
+    from infer.extraction.extractor import StatementExtractor
+
+    got = StatementExtractor(nlp).extract(text)[-1]
+    assert (got.speaker_surface, got.speaker) == ("it", issuer)
+
+
+def test_a_statement_issued_inside_a_quotation_names_no_issuer(nlp):
+    from infer.extraction.extractor import StatementExtractor
+
+    text = (
+        "The abbot of the temple, Tenzin Norbu, condemned the raid. A commander of the militia "
+        "denied the charge. “We will answer this on the ground, not with statements,” he said."
+    )
+    got = StatementExtractor(nlp).extract(text)[-1]
+    assert got.speaker == "A commander of the militia"

@@ -17,6 +17,7 @@ from infer.extraction.types import Attribution
 
 CUE_FORMS = words("cues", "cue_forms")
 ISSUE_LEMMAS = words("speakers", "issue_lemmas")
+ANSWER_LEMMAS = words("speakers", "answer_lemmas")
 STATEMENT_HEADS = words("speakers", "statement_heads")
 DOCUMENT_HEADS = words("attribution", "document_heads")
 SOURCE_LINE = re.compile(r"^Source:[ \t]+(?P<name>[^,\n]+)", re.M)
@@ -192,17 +193,29 @@ def _cue_in(window: list, ids: set[int], p_start: int, document: str) -> Attribu
 
 
 def statement_issuers(doc) -> list[tuple]:
-    """(subject, verb) for "X issued / released / published a (press) statement"."""
+    """(subject, verb) for "X issued / released / published a (press) statement" and "X responded
+    with a statement"."""
     out = []
     for verb in doc:
-        if verb.lemma_.lower() not in ISSUE_LEMMAS or verb.pos_ != "VERB":
+        if verb.pos_ != "VERB":
             continue
-        if not any(c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_HEADS for c in verb.children):
+        lemma = verb.lemma_.lower()
+        issued = lemma in ISSUE_LEMMAS and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_HEADS for c in verb.children
+        )
+        answered = lemma in ANSWER_LEMMAS and any(
+            c.dep_ == "prep" and c.lower_ == "with" and _holds_statement(c) for c in verb.children
+        )
+        if not (issued or answered):
             continue
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is not None:
             out.append((subject, verb))
     return out
+
+
+def _holds_statement(prep) -> bool:
+    return any(c.dep_ == "pobj" and c.lemma_.lower() in STATEMENT_HEADS for c in prep.children)
 
 
 def introduced_sources(doc) -> list:

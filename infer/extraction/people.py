@@ -43,6 +43,8 @@ def register_people(resolver: SpeakerResolver, text: str, paras: list, quoted) -
                 resolver.group(m.name, m.start, m.is_subject)
     for p_start, doc in paras:
         for subject, verb in statement_issuers(doc):
+            if inside(p_start + verb.idx, quoted):
+                continue  # "“We will answer this with deeds, not statements,” he said"
             if (attr := make_attribution(subject, verb.text, p_start)) is not None:
                 resolver.issued(attr)
         for subject in introduced_sources(doc):
