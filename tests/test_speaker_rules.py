@@ -798,3 +798,31 @@ def test_a_statement_issued_inside_a_quotation_names_no_issuer(nlp):
     )
     got = StatementExtractor(nlp).extract(text)[-1]
     assert got.speaker == "A commander of the militia"
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "The Coastal Alliance claimed the raid. Boko Haram, one of the armed groups in the "
+            "region, said it had not been involved. “We do not attack markets,” the group said.",
+            "Boko Haram",
+        ),
+        (
+            "The Northern Front claimed the ambush. Ansar Dine, the largest of the factions, "
+            "denied any part in it. “We had no fighters in the area,” the group said.",
+            "Ansar Dine",
+        ),
+    ],
+)
+def test_a_name_in_apposition_to_a_body_noun_is_the_group_named_last(nlp, text, body):
+    from infer.extraction.extractor import StatementExtractor
+
+    assert StatementExtractor(nlp).extract(text)[-1].speaker == body
+
+
+def test_a_name_in_apposition_to_a_member_of_a_body_stays_a_person(nlp):
+    from infer.extraction.mentions import person_mentions
+
+    doc = nlp("Ines Varga, a member of the farmers' union, said the harvest had failed.")
+    assert [m.name for m in person_mentions(doc)] == ["Ines Varga"]

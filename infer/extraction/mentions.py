@@ -14,6 +14,7 @@ EVENT_OBJECT = words("speakers", "event_object_lemmas")
 PLACE_NOUNS = words("speakers", "place_nouns")
 ORG_WORDS = words("attribution", "org_words")
 GROUP_HEADS = words("speakers", "group_heads")
+BODY_NOUNS = GROUP_HEADS | words("speakers", "generic_groups")
 PLACE_PREPS = frozenset({"in", "near", "outside", "around", "into", "across", "towards", "toward"})
 # Objects of these prepositions may be the next speaker ("heard from X", "spoke with X"); the
 # object of any other ("at Goma", "on Telegram", "to the United Nations") never is.
@@ -34,6 +35,22 @@ def _person_by_apposition(ent) -> bool:
         and (c.lemma_.lower() in PERSON_ROLES or (named and (is_animate(c.lemma_) or _an_age(c))))
         for c in ent.root.children
     )
+
+
+def body_by_apposition(ent) -> bool:
+    """ "Jaysh al-Adl, a Sunni militant group, …", "X, one of the armed factions, …": a name in
+    apposition to a body noun (or to a part of a body noun's plural) is a body, whatever NER says."""
+    for c in ent.root.children:
+        if c.dep_ != "appos":
+            continue
+        # "one of the factions", "the most powerful of the groups"; never "a member of …"
+        partitive = c.pos_ in ("NUM", "ADJ", "PRON")
+        parts = [p for r in c.children if r.lower_ == "of" and partitive for p in r.children]
+        if c.lemma_.lower() in BODY_NOUNS or any(
+            p.dep_ == "pobj" and p.lemma_.lower() in BODY_NOUNS for p in parts
+        ):
+            return True
+    return False
 
 
 def _an_age(token) -> bool:
@@ -187,7 +204,7 @@ def person_mentions(doc, p_start: int = 0, places: frozenset[str] = frozenset())
             continue
         if ent.text in places or is_place(ent) or re.fullmatch(r"[A-Z]{2,6}", ent.text):
             continue  # a place, or an acronym NER calls a person ("RSF")
-        if ORG_WORDS & {t.lower_ for t in ent}:
+        if ORG_WORDS & {t.lower_ for t in ent} or body_by_apposition(ent):
             continue  # "Headquarters", "Interior Ministry": a body NER calls a person
         if _modifies_person_noun(ent):
             continue  # "an Alawite cleric": a word describing someone else

@@ -7,7 +7,7 @@ import re
 
 from infer.extraction.entities import looks_like_person
 from infer.extraction.lexicon import without_article, word_list, words
-from infer.extraction.mentions import full_name, is_place
+from infer.extraction.mentions import body_by_apposition, full_name, is_place
 from infer.extraction.persons import is_animate
 from infer.extraction.types import Attribution
 
@@ -180,6 +180,7 @@ def make_attribution(subject, cue: str, p_start: int = 0, via: str = "") -> Attr
         and not ORG_WORDS & {t.lower_ for t in e}
         and (e.start <= subject.i < e.end or e.end == toks[-1].i + 1)
         and not is_place(e)  # "A commander near Tal Tamr": a place NER calls a person
+        and not body_by_apposition(e)
     ]
     if persons:
         name = re.sub(r"[’']s$", "", full_name(persons[-1]))
@@ -200,7 +201,10 @@ def make_attribution(subject, cue: str, p_start: int = 0, via: str = "") -> Attr
         return Attribution(surface, titled, head, "person", **common)
     if subject.pos_ == "PROPN" and subject.text[:1].isupper() and not appos:
         # A lower-case head the tagger calls PROPN ("the minister said") is a description.
-        return Attribution(surface, surface, head, "org", body=_which_clause(subject), **common)
+        body = _which_clause(subject) or any(
+            e.start <= subject.i < e.end and body_by_apposition(e) for e in doc.ents
+        )
+        return Attribution(surface, surface, head, "org", body=body, **common)
     return Attribution(
         surface,
         surface,
