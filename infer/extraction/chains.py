@@ -8,6 +8,7 @@ import re
 from infer.extraction.lexicon import word_list
 from infer.extraction.matchers import matches
 from infer.extraction.phrases import phrase
+from infer.extraction.types import Candidate
 
 VIA_PATTERNS = [re.compile(p) for p in word_list("attribution", "via_patterns")]
 
@@ -84,3 +85,17 @@ def content_before(verb) -> list:
     return (
         list(doc[verb.sent.start : end]) if end > verb.sent.start and doc[end].text == "," else []
     )
+
+
+def drop_nested(items: list[Candidate]) -> list[Candidate]:
+    """Reported speech inside reported speech: a news outlet's report yields to the speaker it
+    reports ("Reuters reported that X told Y ..."); otherwise the outer statement stands."""
+    drop = set()
+    for i, a in enumerate(items):
+        for j, b in enumerate(items):
+            same = (a.start, a.end) == (b.start, b.end)
+            if i != j and a.start <= b.start and b.end <= a.end and not same:
+                drop.add(i if a.attribution.media and not b.attribution.media else j)
+            elif i < j and same:
+                drop.add(j)
+    return [x for k, x in enumerate(items) if k not in drop]

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from infer.extraction.according import according_to
 from infer.extraction.attribution import CUE_FORMS, attribution_near
 from infer.extraction.blocks import statement_blocks
+from infer.extraction.chains import drop_nested
 from infer.extraction.headlines import headline_candidates, headline_speakers
 from infer.extraction.lexicon import word_list
 from infer.extraction.people import inside, register_people
@@ -188,7 +189,7 @@ def _reported(text: str, paras: list, quotes: list[Quote], ranges) -> list[Candi
                 found.append(got)
     return [
         replace(c, kind="mixed") if any(c.start <= q.open_at < c.end for q in quotes) else c
-        for c in _drop_nested(found)
+        for c in drop_nested(found)
     ]
 
 
@@ -281,17 +282,3 @@ def _standalone(text: str, q: Quote) -> bool:
 def _continues(text: str, previous_end: int, q: Quote) -> bool:
     """An unattributed quote right after an attributed one (same or next paragraph)."""
     return len(re.findall(r"\n+", text[previous_end : q.open_at])) <= 1
-
-
-def _drop_nested(items: list[Candidate]) -> list[Candidate]:
-    """Reported speech inside reported speech: a news outlet's report yields to the speaker it
-    reports ("Reuters reported that X told Y ..."); otherwise the outer statement stands."""
-    drop = set()
-    for i, a in enumerate(items):
-        for j, b in enumerate(items):
-            same = (a.start, a.end) == (b.start, b.end)
-            if i != j and a.start <= b.start and b.end <= a.end and not same:
-                drop.add(i if a.attribution.media and not b.attribution.media else j)
-            elif i < j and same:
-                drop.add(j)
-    return [x for k, x in enumerate(items) if k not in drop]
