@@ -826,3 +826,27 @@ def test_a_name_in_apposition_to_a_member_of_a_body_stays_a_person(nlp):
 
     doc = nlp("Ines Varga, a member of the farmers' union, said the harvest had failed.")
     assert [m.name for m in person_mentions(doc)] == ["Ines Varga"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "ELN rebels said they had freed two soldiers. The army has fought the ELN near the "
+            "border for months.",
+            "the ELN",
+        ),
+        (
+            "Troops retook the valley from the Taliban last week. Taliban fighters said they had "
+            "withdrawn to spare civilians.",
+            "the Taliban",
+        ),
+        ("Houthi rebels said they had hit a tanker.", "Houthi rebels"),
+    ],
+)
+def test_members_named_after_a_body_the_article_names_speak_for_it(nlp, text, speaker):
+    from infer.extraction.extractor import StatementExtractor
+    from infer.extraction.speakers import same_speaker
+
+    got = StatementExtractor(nlp).extract(text)[0].speaker
+    assert same_speaker(got, speaker) and got.split()[-1] == speaker.split()[-1]

@@ -9,6 +9,7 @@ from infer.extraction.lexicon import without_article, words
 
 GROUP_HEADS = words("speakers", "group_heads")
 BODY_WORDS = GROUP_HEADS | words("attribution", "org_words")
+MEMBER_NOUNS = words("speakers", "member_nouns")
 CAP = r"[A-Z][\w’'.-]*"
 # "of the Korean People's Army", "to the United Nations": the body a head belongs to ("of
 # Ukraine", a country, names no other body: "the State Emergency Service" is already whole).
@@ -94,3 +95,16 @@ def body_name(name: str) -> bool:
     """ "The Tigray People's Liberation Front": a name ending in a body word names no person."""
     last = without_article(name).split()[-1:]
     return bool(last) and last[0].lower() in BODY_WORDS
+
+
+def members_body(surface: str, text: str) -> str:
+    """ "M23 rebels", "the Rwanda-backed ELN rebels": members named after their body speak for it,
+    when the article also writes the body's own name ("the ELN"); "" otherwise."""
+    words_ = without_article(surface.strip()).split()
+    if len(words_) < 2 or words_[-1].lower() not in MEMBER_NOUNS:
+        return ""
+    name = words_[-2]
+    if not name[:1].isupper():
+        return ""
+    # "Taliban fighters" -> "the Taliban"; "Houthi rebels" with no "the Houthi" stay as written.
+    return f"the {name}" if re.search(rf"\bthe {re.escape(name)}\b", text) else ""

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from infer.extraction.acronyms import acronyms_of, spelled_out
-from infer.extraction.bodies import body_name, fullest_body, named_before
+from infer.extraction.bodies import body_name, fullest_body, members_body, named_before
 from infer.extraction.entities import (
     GROUP_HEADS,
     STATE_WORDS,
@@ -48,6 +48,8 @@ class SpeakerResolver(Ledes):
         ent: Entity | None = None
         if kind == "description" and self._expand_acronym(key) != key:
             kind = "org"  # "SADC said": an acronym the article spells out, however it was parsed
+        if kind in ("org", "description") and not appos and (body := members_body(key, self.text)):
+            kind, key, head = "org", body, body.split()[-1].lower()  # "M23 rebels": the M23
         if appos:
             ent = self.person(appos, pos=pos) if appos_kind == "person" else self.group(appos, pos)
             ent.describe(surface)
