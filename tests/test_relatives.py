@@ -73,3 +73,35 @@ def test_a_pronoun_that_is_the_object_of_the_content_gives_no_predicate(extracto
 def test_who_said_after_according_to_is_the_source_named_there(extractor, text, speaker, content):
     found = extractor.extract(text)
     assert (speaker, "said", content) in [(s.speaker, s.cue, s.text) for s in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Farmers returned to a valley that the army said had been cleared of mines.",
+            "the army",
+            "had been cleared of mines",
+        ),
+        (
+            "The envoy brought a draft that the rebels say ignores their main demand.",
+            "the rebels",
+            "ignores their main demand",
+        ),
+    ],
+)
+def test_that_x_said_reports_the_predicate_after_the_cue(extractor, text, speaker, content):
+    found = extractor.extract(text)
+    assert (speaker, content) in [(s.speaker, s.text) for s in found]
+
+
+def test_a_relative_cue_with_its_own_speaker_is_cut_from_the_content_around_it(extractor):
+    text = (
+        "The council said it had received a plan from the mediators that the opposition said "
+        "fell short of its demands."
+    )
+    found = {(s.speaker, s.text) for s in extractor.extract(text)}
+    assert found == {
+        ("The council", "it had received a plan from the mediators"),
+        ("the opposition", "fell short of its demands"),
+    }

@@ -43,8 +43,21 @@ def relative_content(verb, tokens: list) -> list:
     officials say …"), and for "the raids, which the army said targeted rebel camps, …" the
     predicate after the cue, whose subject is the relative pronoun, up to the clause's comma."""
     if verb.dep_ == "relcl":
-        tokens = [t for t in tokens if not (t.i < verb.i and t.lower_ in ("where", "when"))]
+        # "a truce that the army said had been broken": the pronoun is no content word either
+        before = ("where", "when", "that", *RELATIVE_PRONOUNS)
+        tokens = [t for t in tokens if not (t.i < verb.i and t.lower_ in before)]
     return _predicate_of_pronoun(verb) or tokens
+
+
+def embedded_cue(token) -> bool:
+    """A cue in a relative clause with a speaker of its own ("a proposal that Israel said fell
+    short"): its own statement, not part of the content it sits in."""
+    subject = next((c for c in token.children if c.dep_ == "nsubj" and c.i < token.i), None)
+    return (
+        token.dep_ == "relcl"
+        and subject is not None
+        and subject.lower_ not in ("that", *RELATIVE_PRONOUNS)
+    )
 
 
 def _predicate_of_pronoun(verb) -> list:

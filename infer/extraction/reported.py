@@ -15,7 +15,7 @@ from infer.extraction.nonclaims import (
     indirect_question,
     names_not_claims,
 )
-from infer.extraction.relatives import relative_content, relative_speaker
+from infer.extraction.relatives import embedded_cue, relative_content, relative_speaker
 from infer.extraction.spans import (
     clause_after_time_adverb,
     conditional,
@@ -68,7 +68,8 @@ def _cut_other_cues(verb, tokens: list) -> list:
     for t in tokens:
         # "had been announced", "what the army described as …": part of the content
         passive = any(c.dep_ == "auxpass" for c in t.children) or names_not_claims(t)
-        if t.i != verb.i and t.dep_ in ("conj", "advcl") and t.head.i in ids and is_cue(t):
+        coordinated = t.dep_ in ("conj", "advcl") or embedded_cue(t)
+        if t.i != verb.i and coordinated and t.head.i in ids and is_cue(t):
             if passive:
                 continue
             cut |= {x.i for x in t.subtree}
