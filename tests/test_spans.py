@@ -3,7 +3,12 @@
 import pytest
 
 from infer.extraction.extractor import load_spacy
-from infer.extraction.spans import close_fragment, content_span, drop_dates
+from infer.extraction.spans import (
+    close_fragment,
+    content_span,
+    drop_dates,
+    without_reporter_tail,
+)
 
 
 @pytest.fixture(scope="module")
@@ -104,3 +109,34 @@ def test_a_mixed_statement_that_opens_with_a_fragment_keeps_its_opening_mark(
 )
 def test_content_quoted_whole_keeps_both_marks(extractor, text, content):
     assert [(s.kind, s.text) for s in extractor.extract(text)] == [("mixed", content)]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The militia said its gunners had sunk a patrol boat, a claim the navy did not "
+            "confirm.",
+            "its gunners had sunk a patrol boat",
+        ),
+        (
+            "Several posts on the channel suggested the mayor had paid the gangs, without "
+            "offering evidence.",
+            "the mayor had paid the gangs",
+        ),
+        (
+            "The council members said the dam would be finished by spring, according to notes "
+            "shared by the mayor's office.",
+            "the dam would be finished by spring",
+        ),
+    ],
+)
+def test_the_reporters_closing_remark_is_not_content(extractor, text, content):
+    assert content in [s.text for s in extractor.extract(text)]
+
+
+def test_a_remark_inside_a_quoted_fragment_stays_in_the_content():
+    text = 'it was "a figure, a claim and a lie" and more'
+    assert without_reporter_tail(text, 0, len(text)) == len(text)
+    text = "Mosul, according to the mayor, was calm"
+    assert without_reporter_tail(text, 0, len(text), "according to") == len(text)

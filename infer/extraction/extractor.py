@@ -18,6 +18,7 @@ from infer.extraction.prefilter import View, view
 from infer.extraction.quotes import Quote, find_quotes, word_count
 from infer.extraction.reported import reported_content
 from infer.extraction.restated import restated_speakers
+from infer.extraction.spans import without_reporter_tail
 from infer.extraction.speakers import SpeakerResolver
 from infer.extraction.structure import Page, Structure, page_structure
 from infer.extraction.subjects import cue_verbs
@@ -187,6 +188,10 @@ def _reported(text: str, paras: list, quotes: list[Quote], ranges) -> list[Candi
             got = reported_content(text, p_start, verb, ranges)
             if got is not None:
                 found.append(got)
+    found = [
+        replace(c, end=without_reporter_tail(text, c.start, c.end, c.attribution.cue))
+        for c in found
+    ]
     return [
         replace(c, kind="mixed") if any(c.start <= q.open_at < c.end for q in quotes) else c
         for c in drop_nested(found)

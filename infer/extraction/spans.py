@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from infer.extraction.lexicon import words
+from infer.extraction.lexicon import word_list, words
 
 
 def token_span(doc, tokens) -> tuple[int, int]:
@@ -124,3 +124,25 @@ def clause_after_time_adverb(verb) -> list:
 def conditional(clause) -> bool:
     """An adverbial clause opened by "if" or "unless"."""
     return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children)
+
+
+REPORTER_TAILS = [re.compile(p) for p in word_list("cues", "reporter_tails")]
+
+
+def without_reporter_tail(text: str, start: int, end: int, cue: str = "") -> int:
+    """The end of reported content before a closing remark of the reporter's (", a claim that
+    could not be verified"), unless the remark sits inside a quoted fragment or is the cue."""
+    span, own = text[start:end], cue.lower()
+    cuts = [
+        m.start()
+        for p in REPORTER_TAILS
+        if (m := p.search(span)) and not (own and own in m.group().lower())
+    ]
+    cut = min(cuts, default=None)
+    if cut is None or cut == 0 or _open_marks(span[:cut]):
+        return end
+    return start + cut
+
+
+def _open_marks(span: str) -> bool:
+    return span.count("“") > span.count("”") or span.count('"') % 2 == 1
