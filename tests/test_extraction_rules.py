@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from infer.extraction.extractor import StatementExtractor
@@ -313,3 +315,23 @@ def test_recount_with_an_object_reports_what_was_told(extractor):
         "beatings and mock executions in gang captivity",
         "headline",
     )
+
+
+@pytest.mark.parametrize(
+    ("headline", "content"),
+    [
+        ("Rebels say they hold the river port as families flee south", "they hold the river port"),
+        (
+            "Haitian police vow to reopen the highway after gangs burn buses",
+            "to reopen the highway",
+        ),
+        ("Army says it repelled an attack on Kidal hours after the council vote", "it repelled"),
+        ("Ministry says the bridge will stay shut as long as the river is high", "as long as"),
+        ('Minister condemns the raids as "a crime" against civilians', '"a crime" against'),
+    ],
+)
+def test_a_headline_statement_ends_before_the_news_it_is_set_against(extractor, headline, content):
+    text = f"{headline}\n\nThe ministry said on Monday the border would stay closed for a week."
+    head = [s for s in extractor.extract(text) if s.start < len(headline)]
+    assert len(head) == 1 and content in head[0].text
+    assert not re.search(r" (as|after) (families|gangs|the council)", head[0].text)

@@ -104,6 +104,8 @@ def headline_candidates(structure: Structure, found: list[Candidate]) -> list[Ca
         if r.role != "headline":
             continue
         inside = [k for k, c in enumerate(out) if r.start <= c.start < r.end]
+        for k in inside:
+            out[k] = without_context(structure.text, out[k])
         if not inside:
             if (c := headline_candidate(structure.text, r.start, r.end)) is not None:
                 out.append(c)
@@ -115,6 +117,36 @@ def headline_candidates(structure: Structure, found: list[Candidate]) -> list[Ca
             attr = _attribution(m.group("source"), ":", r.start + m.start("source"))
             out[inside[0]] = replace(out[inside[0]], attribution=attr)
     return sorted(out, key=lambda c: c.start)
+
+
+HEADLINE_CONTEXT = re.compile(
+    r"(?<!long)(?<!soon)(?<!well)(?<!much)(?<!far),?\s+(?:"
+    + "|".join(sorted(words("cues", "headline_context"), key=len, reverse=True))
+    + r")\s+(?![“\"‘']|(?:long|soon|well|much|far|if|though)\b)\w",
+    re.I,
+)
+AS_VERBS = words("cues", "headline_as_verbs")
+
+
+def without_context(text: str, c: Candidate) -> Candidate:
+    """A headline's reported content without the news it is set against ("Rebels say they hold
+    the port as residents flee", "… hours after UN vote"); "condemns X as Y" keeps its "as"."""
+    if c.kind == "direct" or c.attribution is None:
+        return c
+    cue = c.attribution.cue.lower()
+    for m in HEADLINE_CONTEXT.finditer(text, c.start, c.end):
+        word = m.group().strip(", ").split()[0].lower()
+        if m.start() == c.start or (
+            word == "as" and any(w.startswith(v) for w in cue.split() for v in AS_VERBS)
+        ):
+            continue
+        kind = (
+            c.kind
+            if re.search(r"[“”\"‘]|(?<!\w)'|'(?!\w)", text[c.start : m.start()])
+            else "indirect"
+        )
+        return replace(c, end=m.start(), kind=kind)
+    return c
 
 
 def _words_of(text: str) -> str:
