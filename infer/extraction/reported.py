@@ -147,7 +147,8 @@ def _content(verb) -> tuple[list, bool, str]:
 def _reported_predicates(verb, content: list) -> list:
     """ "said it was “deeply concerned” and would punish …": after a quoted fragment the parser
     may hang the content's second predicate on the cue; one with no subject of its own, no cue,
-    and a modal or past-perfect auxiliary (the tense of reported speech) is content."""
+    and a modal or past-perfect auxiliary (the tense of reported speech) is content, as is a
+    second that-clause."""
     clauses = [c for c in content if c.dep_ == "ccomp" and c.i > verb.i]
     if not clauses:
         return []
@@ -157,9 +158,20 @@ def _reported_predicates(verb, content: list) -> list:
         if c.dep_ == "conj"
         and c.i > clauses[0].i
         and not is_cue(c)
-        and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)
-        and any(x.dep_ == "aux" and x.lower_ in REPORTED_AUX for x in c.children)
+        and (
+            _that_clause(c)
+            or (
+                not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)
+                and any(x.dep_ == "aux" and x.lower_ in REPORTED_AUX for x in c.children)
+            )
+        )
     ]
+
+
+def _that_clause(clause) -> bool:
+    """ "said A "…" but that B": a conjunct opened by "that" is a second complement, whatever
+    the parser hangs it on (no verb is coordinated with a that-clause)."""
+    return any(x.dep_ == "mark" and x.lower_ == "that" for x in clause.children)
 
 
 def _active_subject(verb) -> bool:
