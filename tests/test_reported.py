@@ -29,3 +29,34 @@ def extractor():
 def test_a_second_that_clause_after_a_quoted_fragment_is_content(extractor, text, content):
     found = extractor.extract(text)
     assert [s.text for s in found] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The truce was agreed when the army chief called his rival at noon, the minister said.",
+            "The truce was agreed when the army chief called his rival at noon",
+        ),
+        (
+            "An analyst noted that the council had yet to approve the budget, as demanded by the "
+            "donors in March.",
+            "the council had yet to approve the budget, as demanded by the donors in March",
+        ),
+    ],
+)
+def test_a_cue_verb_in_a_clause_of_time_inside_the_content_stays_in_it(extractor, text, content):
+    title = "Budget talks stall in the capital\n\n"
+    found = extractor.extract(title + text + "\n\nTalks resume on Monday.")
+    assert [(s.text, s.where) for s in found] == [(content, "body")]
+
+
+def test_a_second_speaker_after_while_is_still_a_statement_of_its_own(extractor):
+    text = (
+        "The rebels said they had taken the bridge, while the army said its units held the "
+        "northern bank."
+    )
+    assert [s.text for s in extractor.extract(text)] == [
+        "they had taken the bridge",
+        "its units held the northern bank",
+    ]

@@ -45,6 +45,7 @@ NOT_CONTENT = re.compile(
 )
 DOCUMENT_HEADS = words("attribution", "document_heads")
 REPORTED_AUX = words("cues", "reported_auxiliaries")
+SUBORDINATORS = words("cues", "subordinators")
 
 
 def _clause_in_prep(verb) -> list:
@@ -68,6 +69,8 @@ def _cut_other_cues(verb, tokens: list) -> list:
     for t in tokens:
         # "had been announced", "what the army described as …": part of the content
         passive = any(c.dep_ == "auxpass" for c in t.children) or names_not_claims(t)
+        # "was reached when the general called his counterpart": a time clause, no second cue
+        passive = passive or (t.dep_ == "advcl" and _subordinate(t))
         coordinated = t.dep_ in ("conj", "advcl") or embedded_cue(t)
         if t.i != verb.i and coordinated and t.head.i in ids and is_cue(t):
             if passive:
@@ -78,6 +81,11 @@ def _cut_other_cues(verb, tokens: list) -> list:
                 cut.add(before)
                 before -= 1
     return [t for t in tokens if t.i not in cut]
+
+
+def _subordinate(clause) -> bool:
+    """A clause opened by a subordinator of time or reason ("when", "after", "because")."""
+    return any(c.dep_ in ("mark", "advmod") and c.lower_ in SUBORDINATORS for c in clause.children)
 
 
 def _content(verb) -> tuple[list, bool, str]:
