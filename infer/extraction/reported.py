@@ -6,6 +6,7 @@ import re
 
 from infer.extraction.attribution import make_attribution, overlaps
 from infer.extraction.chains import chain, content_before, via_of
+from infer.extraction.inverted import inverted_content
 from infer.extraction.lexicon import rules, words
 from infer.extraction.nonclaims import (
     REJECT_LEMMAS,
@@ -126,17 +127,7 @@ def _content(verb) -> tuple[list, bool, str]:
         content = [
             o for o in objects if any(c.dep_ == "acl" and c.tag_ == "VBN" for c in o.children)
         ]
-    if not content and (before := _inverted_advcl(verb)):
-        return before, True, ""
-    if not content and (
-        (verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i) or _inverted_conj(verb)
-    ):
-        head_tokens = {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
-        before = [
-            verb.doc[i] for i in sorted(head_tokens) if i < verb.i and verb.doc[i].dep_ != "punct"
-        ]
-        if any(is_cue(t) and _active_subject(t) for t in before):
-            return [], True, ""  # the words before are another attribution, not content
+    if not content and (before := inverted_content(verb)) is not None:
         return before, True, ""
     tokens = _cut_other_cues(verb, [t for c in content for t in c.subtree])
     first = min(tokens, key=lambda t: t.i) if tokens else None
@@ -182,12 +173,6 @@ def _that_clause(clause) -> bool:
     return any(x.dep_ == "mark" and x.lower_ == "that" for x in clause.children)
 
 
-def _active_subject(verb) -> bool:
-    """Whether a cue verb has a speaker: "A convoy was denied entry, officials said" has none."""
-    subject = subject_of(verb)
-    return subject is not None and not (subject.dep_ == "nsubjpass" and subject.head.i == verb.i)
-
-
 def _own_statement(clause, verb) -> bool:
     """ "X said A; it said B": the parser may hang X's attribution on the second cue as its
     complement; an attributed clause ended by a semicolon before the cue is its own statement."""
@@ -200,38 +185,6 @@ def _own_statement(clause, verb) -> bool:
         and subject_of(clause) is not None
         and any(doc[i].text == ";" for i in range(clause.right_edge.i + 1, verb.i))
     )
-
-
-def _inverted_conj(verb) -> bool:
-    """ "The attack … will not go unanswered, Yelena Kostyuchenko, deputy director …, said on
-    Wednesday": the parser makes the closing attribution a conjunct of the content's verb."""
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if verb.dep_ != "conj" or verb.head.i > verb.i or subject is None:
-        return False
-    before = subject.left_edge.i - 1
-    return before > verb.head.i and verb.doc[before].text == "," and subject.i < verb.i
-
-
-def _inverted_advcl(verb) -> list:
-    """ "With both ports shut, deliveries had been “choked off”, an official told reporters": the
-    parser may make the content before a closing attribution an adverbial clause of the cue.
-    A clause with its own subject and no subordinator, ending at the comma before the cue's
-    subject, is the content: the words from the sentence's start to that comma."""
-    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
-    if subject is None or subject.left_edge.i < 2:
-        return []
-    comma = subject.left_edge.i - 1
-    for clause in verb.children:
-        if (
-            clause.dep_ == "advcl"
-            and clause.i < comma
-            and verb.doc[comma].text == ","
-            and clause.right_edge.i in (comma - 1, comma)
-            and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
-            and not any(c.dep_ == "mark" for c in clause.children)
-        ):
-            return [t for t in verb.doc[verb.sent.start : comma] if not t.is_space]
-    return []
 
 
 def _to_infinitive(token) -> bool:
