@@ -9,7 +9,7 @@ from infer.extraction.subjects import is_cue, subject_of
 def inverted_content(verb) -> list | None:
     """The content before ``verb`` when its attribution closes the sentence (possibly [], when
     the words before are another attribution), or None when the sentence is not so parsed."""
-    if before := _inverted_advcl(verb):
+    if before := _inverted_advcl(verb) or _closing_advcl(verb):
         return before
     if (verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i) or _inverted_conj(verb):
         head_tokens = {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
@@ -58,3 +58,36 @@ def _inverted_advcl(verb) -> list:
         ):
             return [t for t in verb.doc[verb.sent.start : comma] if not t.is_space]
     return []
+
+
+def _closing_advcl(verb) -> list:
+    """ "Thousands have fled the camp since Friday, after days of shelling, UN officials said":
+    the parser may hang a closing attribution on the content's verb as an adverbial clause. A cue
+    with no subordinator whose subject follows a comma is then the attribution of the words from
+    the sentence's start to that comma."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if (
+        verb.dep_ != "advcl"
+        or verb.head.i > verb.i
+        or subject is None
+        or any(c.dep_ == "mark" for c in verb.children)
+    ):
+        return []
+    comma = subject.left_edge.i - 1
+    if comma <= verb.sent.start or verb.doc[comma].text != ",":
+        return []
+    return [t for t in verb.doc[verb.sent.start : comma] if not t.is_space]
+
+
+def to_closing_comma(verb, tokens: list) -> list:
+    """ "Homes have been flooded since Sunday, after rains that swept away two bridges, aid
+    workers said": content before a closing attribution runs to the comma before its speaker,
+    also over the phrases the parser hangs on the cue."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if not tokens or subject is None or max(t.i for t in tokens) > verb.i:
+        return tokens
+    comma = subject.left_edge.i - 1
+    last = max(t.i for t in tokens)
+    if comma <= last or verb.doc[comma].text != ",":
+        return tokens
+    return [t for t in verb.doc[min(t.i for t in tokens) : comma] if not t.is_space]

@@ -6,7 +6,7 @@ import re
 
 from infer.extraction.attribution import make_attribution, overlaps
 from infer.extraction.chains import chain, content_before, via_of
-from infer.extraction.inverted import inverted_content
+from infer.extraction.inverted import inverted_content, to_closing_comma
 from infer.extraction.lexicon import rules, words
 from infer.extraction.nonclaims import (
     REJECT_LEMMAS,
@@ -129,7 +129,7 @@ def _content(verb) -> tuple[list, bool, str]:
         ]
     if not content and (before := inverted_content(verb)) is not None:
         return before, True, ""
-    tokens = _cut_other_cues(verb, [t for c in content for t in c.subtree])
+    tokens = to_closing_comma(verb, _cut_other_cues(verb, [t for c in content for t in c.subtree]))
     first = min(tokens, key=lambda t: t.i) if tokens else None
     particle = ""
     if (
