@@ -60,3 +60,22 @@ def test_a_second_speaker_after_while_is_still_a_statement_of_its_own(extractor)
         "they had taken the bridge",
         "its units held the northern bank",
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The office of the UN envoy for Haiti welcomed the announcement and called on all parties "
+        "to build on it towards a lasting settlement.",
+        "The mission welcomed the truce and called on all parties to build on it towards a "
+        "nationwide settlement.",
+    ],
+)
+def test_the_addressee_after_called_on_is_content_also_when_on_is_parsed_as_a_particle(
+    extractor, sentence
+):
+    title = "Budget talks stall in the capital\n\n"
+    found = extractor.extract(title + sentence + "\n\nTalks resume on Monday.")
+    assert [(s.cue, s.text.split(" to ")[0]) for s in found if s.where == "body"] == [
+        ("called on", "all parties")
+    ]

@@ -84,6 +84,13 @@ def _cut_other_cues(verb, tokens: list) -> list:
     return [t for t in tokens if t.i not in cut]
 
 
+def _prep(token) -> bool:
+    """A preposition, or a particle the parser gives an object ("called *on* all parties")."""
+    return token.dep_ == "prep" or (
+        token.dep_ == "prt" and any(c.dep_ == "pobj" for c in token.children)
+    )
+
+
 def _subordinate(clause) -> bool:
     """A clause opened by a subordinator of time or reason ("when", "after", "because")."""
     return any(c.dep_ in ("mark", "advmod") and c.lower_ in SUBORDINATORS for c in clause.children)
@@ -105,9 +112,9 @@ def _content(verb) -> tuple[list, bool, str]:
         # Propositional complements: "accused X of ...", "called X illegal", "rejected X as ..."
         content += [c for c in objects if lemma != "call" or any(o.dep_ == "oprd" for o in kids)]
         preps = ("for", "on") if lemma == "call" else ("of", "as", "for")
-        content += [c for c in kids if c.dep_ == "prep" and c.lower_ in preps and not dated(c)]
+        content += [c for c in kids if _prep(c) and c.lower_ in preps and not dated(c)]
     elif lemma in PREP_LEMMAS:
-        content += [c for c in kids if c.dep_ == "prep" and c.lower_ in PREP_LEMMAS[lemma]]
+        content += [c for c in kids if _prep(c) and c.lower_ in PREP_LEMMAS[lemma]]
     if lemma in ADDRESSEE_LEMMAS and content and not any(c.dep_ == "xcomp" for c in content):
         # "called on Serbs to stay at home and not to respond": the parser hangs the request
         # (a to-infinitive) on the cue verb, not on the addressee.
@@ -132,12 +139,7 @@ def _content(verb) -> tuple[list, bool, str]:
     tokens = to_closing_comma(verb, _cut_other_cues(verb, [t for c in content for t in c.subtree]))
     first = min(tokens, key=lambda t: t.i) if tokens else None
     particle = ""
-    if (
-        first is not None
-        and first.dep_ == "prep"
-        and first.head.i == verb.i
-        and first.lower_ != "as"
-    ):
+    if first is not None and _prep(first) and first.head.i == verb.i and first.lower_ != "as":
         particle = first.text
         tokens = [t for t in tokens if t.i != first.i]
     return tokens, False, particle
