@@ -79,3 +79,19 @@ def test_the_addressee_after_called_on_is_content_also_when_on_is_parsed_as_a_pa
     assert [(s.cue, s.text.split(" to ")[0]) for s in found if s.where == "body"] == [
         ("called on", "all parties")
     ]
+
+
+def test_a_cognition_verb_coordinated_with_the_contents_verb_stays_in_the_content(extractor):
+    title = "Budget talks stall in the capital\n\n"
+    sentence = (
+        'A ministry spokesperson said the government was studying the offer "page by page" and '
+        'believed a deal remained "well within reach".'
+    )
+    found = extractor.extract(title + sentence + "\n\nTalks resume on Monday.")
+    assert [(s.cue, s.text) for s in found if s.where == "body"] == [
+        (
+            "said",
+            'the government was studying the offer "page by page" and believed a deal remained '
+            '"well within reach"',
+        )
+    ]

@@ -47,6 +47,7 @@ NOT_CONTENT = re.compile(
 DOCUMENT_HEADS = words("attribution", "document_heads")
 REPORTED_AUX = words("cues", "reported_auxiliaries")
 SUBORDINATORS = words("cues", "subordinators")
+COGNITION_LEMMAS = words("cues", "cognition_lemmas")
 
 
 def _clause_in_prep(verb) -> list:
@@ -72,6 +73,11 @@ def _cut_other_cues(verb, tokens: list) -> list:
         passive = any(c.dep_ == "auxpass" for c in t.children) or names_not_claims(t)
         # "was reached when the general called his counterpart": a time clause, no second cue
         passive = passive or (t.dep_ == "advcl" and _subordinate(t))
+        # "said the US was reviewing it and believed a deal remained possible": a cognition
+        # verb coordinated with the content's verb shares the content's subject
+        passive = passive or (
+            t.dep_ == "conj" and t.head.i != verb.i and t.lemma_.lower() in COGNITION_LEMMAS
+        )
         coordinated = t.dep_ in ("conj", "advcl") or embedded_cue(t)
         if t.i != verb.i and coordinated and t.head.i in ids and is_cue(t):
             if passive:
