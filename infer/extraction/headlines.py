@@ -136,8 +136,10 @@ def without_context(text: str, c: Candidate) -> Candidate:
     cue = c.attribution.cue.lower()
     for m in HEADLINE_CONTEXT.finditer(text, c.start, c.end):
         word = m.group().strip(", ").split()[0].lower()
+        # "what the army described as …" inside the content keeps its "as" too
+        before = text[c.start : m.start()].split()[-1:]
         if m.start() == c.start or (
-            word == "as" and any(w.startswith(v) for w in cue.split() for v in AS_VERBS)
+            word == "as" and any(w.startswith(v) for w in cue.split() + before for v in AS_VERBS)
         ):
             continue
         kind = (
