@@ -86,3 +86,33 @@ def test_a_name_given_inside_the_content_does_not_end_it(extractor):
         'they found rifles, explosives and what the army described as a rebel "command post" in '
         "the jungle"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('The harbour authority called the closure "unjustified".', 'the closure "unjustified"'),
+        (
+            "The mayor said the ferry had been held at the pier overnight, calling it "
+            "“unacceptable”.",
+            "it “unacceptable”",
+        ),
+        (
+            'Navy says drones hit a tanker near the strait; Tehran calls claim "lies"',
+            'claim "lies"',
+        ),
+        ('Minister calls strike "shameful"', 'strike "shameful"'),
+    ],
+)
+def test_a_two_word_judgement_after_call_is_a_statement(extractor, text, expected):
+    found = [s for s in extractor.extract(text) if s.cue.lower().startswith("call")]
+    assert [(s.text, s.kind) for s in found] == [(expected, "mixed")]
+
+
+def test_a_proper_name_given_with_call_is_a_name_not_a_statement(extractor):
+    """GUIDELINES 1.1: a name given to a thing asserts nothing."""
+    text = (
+        "Students have marched every week since March, and the organisers call the protests "
+        "the “Lantern Movement”."
+    )
+    assert [s for s in extractor.extract(text) if s.cue == "call"] == []

@@ -11,6 +11,7 @@ NAMING_LEMMAS = ("call", "regard", "describe", "term", "dub", "label")
 PASSIVE_LEMMAS = ("expect", "believe", "think", "say", "report", "admit", "deny")
 QUESTION_MARKS = ("whether", "if")
 REJECT_LEMMAS = words("cues", "reject_lemmas")
+JUDGING_LEMMAS = words("cues", "judging_lemmas")
 
 
 def names_not_claims(verb) -> bool:
@@ -20,6 +21,9 @@ def names_not_claims(verb) -> bool:
     if naming and (
         verb.dep_ in ("relcl", "acl") or any(c.lower_ in ("what", "which") for c in verb.children)
     ):
+        return True
+    # "calls the uprising the “Spring Revolution”": a proper name given to a thing
+    if naming and any(c.dep_ == "oprd" and c.pos_ == "PROPN" for c in verb.children):
         return True
     return any(c.dep_ == "auxpass" for c in verb.children) and verb.lemma_.lower() in PASSIVE_LEMMAS
 
@@ -58,6 +62,31 @@ def claims_a_name(verb, tokens: list) -> bool:
     saying something ("claims control of Lashio", "claims it took Lashio" are statements)."""
     words = [t for t in tokens if not t.is_punct]
     return verb.lemma_.lower() == "claim" and bool(words) and all(t.pos_ == "PROPN" for t in words)
+
+
+def judged(verb) -> bool:
+    """ "called it “regrettable”", "calls claim “lies”": a judgement on an object after "call"
+    or "describe" (a small clause) is content at two words; a proper name there is a name."""
+    if verb.lemma_.lower() not in JUDGING_LEMMAS:
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    judgements = [c for c in verb.children if c.dep_ == "oprd" and c.i > verb.i]
+    # Headline style "calls claim “lies”": the parser makes the judgement the object's object.
+    judgements += [c for o in objects for c in o.children if c.dep_ == "dobj" and _quoted(c)]
+    return bool(objects) and any(j.pos_ != "PROPN" and _whole(j) for j in judgements)
+
+
+def _whole(judgement) -> bool:
+    """The judgement is all of its clause: nothing the parser left elsewhere follows it, or a
+    closing mark ends it ("“regrettable”", not "“propaganda by …”" cut at its noun)."""
+    doc, end = judgement.doc, judgement.right_edge.i + 1
+    return end >= len(doc) or doc[end].is_punct
+
+
+def _quoted(token) -> bool:
+    """A word that opens a quoted fragment or is quoted whole."""
+    doc = token.doc
+    return token.i > 0 and doc[token.i - 1].text in ("“", '"', "‘")
 
 
 def bare_object(verb, tokens: list) -> bool:

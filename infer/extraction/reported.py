@@ -14,6 +14,7 @@ from infer.extraction.nonclaims import (
     bracketed_note,
     claims_a_name,
     indirect_question,
+    judged,
     names_not_claims,
 )
 from infer.extraction.relatives import embedded_cue, relative_content, relative_speaker
@@ -116,7 +117,8 @@ def _content(verb) -> tuple[list, bool, str]:
     objects = [c for c in kids if c.dep_ in ("dobj", "oprd")]
     if lemma in OBJECT_LEMMAS or lemma in AS_LEMMAS:
         # Propositional complements: "accused X of ...", "called X illegal", "rejected X as ..."
-        content += [c for c in objects if lemma != "call" or any(o.dep_ == "oprd" for o in kids)]
+        judging = any(o.dep_ == "oprd" for o in kids) or judged(verb)
+        content += [c for c in objects if lemma != "call" or judging]
         preps = ("for", "on") if lemma == "call" else ("of", "as", "for")
         content += [c for c in kids if _prep(c) and c.lower_ in preps and not dated(c)]
     elif lemma in PREP_LEMMAS:
@@ -234,7 +236,7 @@ def reported_content(text: str, p_start: int, verb, direct_ranges) -> Candidate 
     content = text[p_start + start : p_start + end]
     c_start, c_end = content_span(verb.doc, drop_dates(tokens))  # "the allegations on Monday"
     if len(verb.doc.text[c_start:c_end].split()) < (
-        1 if particle or _is_object_complement(verb) else 3
+        1 if particle or _is_object_complement(verb) else 2 if judged(verb) else 3
     ):
         return None
     if NOT_CONTENT.match(content) or bare_object(verb, tokens) or claims_a_name(verb, tokens):
