@@ -166,3 +166,27 @@ def test_ap_style_dateline_and_agency_line_are_furniture():
     text = "Missiles hit rail station\n\nAssociated Press\n\nLVIV, Ukraine (AP) — Missiles hit a station."
     assert ("furniture", "Associated Press") in roles(text)
     assert ("dateline", "LVIV, Ukraine (AP) — ") in roles(text)
+
+
+def test_a_question_in_a_related_links_list_is_a_link_title():
+    text = "Head\n\nBy X Y\n\nBody starts here, and it is a sentence.\n\nMore on this story\n\n"
+    text += "Why is the port closed?\n\nHarbour town: 'We sleep in the boats'"
+    got = dict((t, r) for r, t in roles(text))
+    assert got["Why is the port closed?"] == "related"
+    assert got["Harbour town: 'We sleep in the boats'"] == "related"
+
+
+def test_how_to_cite_a_brief_is_furniture():
+    text = "Head\n\nBy X Y\n\nThe brief ends here.\n\n"
+    text += 'Cite this: Doe, J. (2023). "Is the Truce Holding?" Paper No. 3.'
+    assert roles(text)[-1][0] == "furniture"
+
+
+def test_a_caption_label_is_cut_from_the_caption():
+    text = (
+        "Head\n\nBy X Y\n\nThe body.\n\nImage caption, Boats wait at the pier; the mayor said the "
+    )
+    text += "ferry was cancelled\n\nThe body goes on."
+    got = roles(text)
+    assert ("credit", "Image caption, ") in got
+    assert ("caption", "Boats wait at the pier; the mayor said the ferry was cancelled") in got

@@ -17,6 +17,7 @@ PARSED = ("headline", "body", "caption")  # roles whose text can hold statements
 MAX_HEADLINE_WORDS = 40
 MAX_SUBHEAD_WORDS = 15
 MAX_CAPTION_WORDS = 70
+MAX_LINK_QUESTION_WORDS = 12
 MONTHS = {m[:3].lower(): i for i, m in enumerate(rules("structure")["months"][:12], 1)}
 
 
@@ -86,6 +87,12 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
+def _link_title(para: str) -> bool:
+    """A line of a related-links list: short, no full stop ("Who are the rebels?" is a title)."""
+    question = para.rstrip()[-1:] == "?" and _words(para) <= MAX_LINK_QUESTION_WORDS
+    return _words(para) <= 20 and (question or not _ends_sentence(para))
+
+
 def _ends_sentence(text: str) -> bool:
     return text.rstrip("”\"’' ")[-1:] in ".?!;:,"
 
@@ -104,7 +111,7 @@ def read_structure(text: str, title: str = "", author: str = "") -> Structure:
         para = text[s:e]
         role = _furniture(para, author)
         if role is None and related:
-            if _any("list_item", para) or (_words(para) <= 20 and not _ends_sentence(para)):
+            if _any("list_item", para) or _link_title(para):
                 role = "related"
             else:
                 related = False
@@ -125,6 +132,11 @@ def read_structure(text: str, title: str = "", author: str = "") -> Structure:
             date = date or _iso_date(m.group(0))
             regions.append(Region("body", s + m.end(), e))
             body_started = True
+            continue
+        if (label := _any("caption_label", para)) and label.end() < len(para):
+            # "Image caption, Protesters burn tyres …": the label is furniture, the rest caption
+            regions.append(Region("credit", s, s + label.end()))
+            regions.append(Region("caption", s + label.end(), e))
             continue
         if (credit := _any("caption_credit", para)) and _words(para) <= MAX_CAPTION_WORDS:
             regions.append(Region("caption", s, s + credit.start()))
