@@ -29,3 +29,8 @@ def test_according_to_figures_from_a_source_makes_the_source_the_speaker(nlp):
     [got] = according_to(text, 0, nlp(text), [])
     assert got.attribution.surface == "aid agencies"
     assert text[got.start : got.end] == "Prices have doubled since June"
+
+
+def test_according_to_our_correspondent_is_the_outlet_reporting(nlp):
+    text = "Food trucks reached the northern districts on Friday, according to our correspondent."
+    assert according_to(text, 0, nlp(text), []) == []

@@ -95,3 +95,12 @@ def test_a_cognition_verb_coordinated_with_the_contents_verb_stays_in_the_conten
             '"well within reach"',
         )
     ]
+
+
+def test_the_outlets_own_analysts_are_no_speaker(extractor):
+    text = (
+        "The talks in Nairobi have stalled again. Our regional analysts argue that donors "
+        "should tie aid to a verified ceasefire. The rebels said they would return to the table."
+    )
+    found = extractor.extract(text)
+    assert [s.speaker_surface for s in found] == ["The rebels"]

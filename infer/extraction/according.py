@@ -8,6 +8,7 @@ from dataclasses import replace
 from infer.extraction.attribution import make_attribution, overlaps
 from infer.extraction.lexicon import words
 from infer.extraction.matchers import matches
+from infer.extraction.phrases import house_voice
 from infer.extraction.spans import token_span
 from infer.extraction.types import Candidate
 
@@ -44,6 +45,8 @@ def according_to(text: str, p_start: int, doc, direct_ranges) -> list[Candidate]
         if attr and name is not None:
             kind = "person" if name.label_ == "PERSON" else "org"
             attr = replace(attr, appos=name.text, appos_kind=kind)
+        if attr and house_voice(attr.surface):
+            continue
         if attr and not overlaps(s, e, direct_ranges) and len(text[s:e].split()) >= 3:
             out.append(Candidate(s, e, "indirect", attr))
     return out

@@ -16,6 +16,7 @@ WH_WORDS = words("attribution", "wh_words")
 PRONOUN_SUBJECTS = words("attribution", "pronoun_subjects")
 OBJECT_PRONOUNS = {"her": "she", "him": "he", "them": "they"}  # resolved as the subject form
 MEDIA_HEADS = words("attribution", "media_heads")
+HOUSE_OPENERS = words("attribution", "house_openers")
 WITHHELD = words("attribution", "withheld_words")
 GIVEN_NAME = re.compile(
     r"\b(?:(?:identified(?: (?:himself|herself|themselves))?|named|known"
@@ -150,6 +151,12 @@ def _appositive(subject) -> tuple[str, str]:
             )
             return text.strip(" ,"), "person" if person else "org"
     return "", ""
+
+
+def house_voice(surface: str) -> bool:
+    """ "our correspondent", "Our Great Lakes analysts": the outlet's own staff doing the
+    reporting, never a speaker (GUIDELINES 1.1)."""
+    return surface.split(" ", 1)[0].lower() in HOUSE_OPENERS
 
 
 def make_attribution(subject, cue: str, p_start: int = 0, via: str = "") -> Attribution | None:

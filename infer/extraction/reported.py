@@ -17,6 +17,7 @@ from infer.extraction.nonclaims import (
     judged,
     names_not_claims,
 )
+from infer.extraction.phrases import house_voice
 from infer.extraction.relatives import embedded_cue, relative_content, relative_speaker
 from infer.extraction.spans import (
     clause_after_time_adverb,
@@ -256,6 +257,8 @@ def reported_content(text: str, p_start: int, verb, direct_ranges) -> Candidate 
     )
     if attr and attr.media and reported_object:
         return None  # "Al Masirah TV is reporting a series of strikes": news, not a claim
+    if attr and house_voice(attr.surface):
+        return None
     return Candidate(start, end, "indirect", attr) if attr else None
 
 
