@@ -116,3 +116,29 @@ def test_a_proper_name_given_with_call_is_a_name_not_a_statement(extractor):
         "the “Lantern Movement”."
     )
     assert [s for s in extractor.extract(text) if s.cue == "call"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Both countries claim the Kestrel Islands, which changed hands in 1952.",
+        "The kingdom claims most of the disputed territory north of the river.",
+    ],
+)
+def test_claiming_a_territory_is_holding_it_not_a_statement(extractor, text):
+    assert extractor.extract(text) == []
+
+
+def test_claiming_a_deed_is_still_a_statement(extractor):
+    found = extractor.extract("The rebels claimed the ambush on the convoy near the border.")
+    assert [(s.text, s.cue) for s in found] == [
+        ("the ambush on the convoy near the border", "claimed")
+    ]
+
+
+def test_denied_access_is_a_refusal_not_a_denial(extractor):
+    assert extractor.extract("Aid Convoys Denied Access") == []
+
+
+def test_a_bare_told_to_is_a_passive_headline(extractor):
+    assert extractor.extract("Storm nears coast, villagers told to leave their homes") == []

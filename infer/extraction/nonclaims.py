@@ -12,6 +12,10 @@ PASSIVE_LEMMAS = ("expect", "believe", "think", "say", "report", "admit", "deny"
 QUESTION_MARKS = ("whether", "if")
 REJECT_LEMMAS = words("cues", "reject_lemmas")
 JUDGING_LEMMAS = words("cues", "judging_lemmas")
+PART_WORDS = words("cues", "part_words")
+TERRITORY_NOUNS = words("cues", "territory_nouns")
+GRANTS = words("cues", "grants")
+DIRECTIVE_LEMMAS = words("cues", "directive_lemmas")
 
 
 def names_not_claims(verb) -> bool:
@@ -62,6 +66,44 @@ def claims_a_name(verb, tokens: list) -> bool:
     saying something ("claims control of Lashio", "claims it took Lashio" are statements)."""
     words = [t for t in tokens if not t.is_punct]
     return verb.lemma_.lower() == "claim" and bool(words) and all(t.pos_ == "PROPN" for t in words)
+
+
+def claims_a_place(verb) -> bool:
+    """ "claim the Paracels, which …", "claims two-thirds of Guyana's territory": a place or
+    territory for the object of "claim" (no clause) is holding it, not saying something."""
+    if verb.lemma_.lower() != "claim" or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    for head in objects:
+        if head.lemma_.lower() in PART_WORDS:  # "most of the islands"
+            head = next((p for c in head.children if c.lower_ == "of" for p in c.children), head)
+        if head.lemma_.lower() in TERRITORY_NOUNS or head.ent_type_ in ("GPE", "LOC"):
+            return True
+        if head.pos_ == "PROPN" and head.ent_type_ not in ("ORG", "PERSON", "NORP"):
+            return True
+    return False
+
+
+def refuses_a_grant(verb) -> bool:
+    """ "Monitors Denied Access", "denied them entry": refusing to grant something (a headline
+    passive without its auxiliary, or an act), not denying a claim."""
+    return verb.lemma_.lower() == "deny" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in GRANTS and not list(c.children)
+        for c in verb.children
+    )
+
+
+def told_to(verb) -> bool:
+    """ "residents told to stay in shelters": a directive verb straight before a to-infinitive,
+    with no addressee, is a passive without its auxiliary; its subject was told, said nothing."""
+    doc = verb.doc
+    return (
+        verb.lemma_.lower() in DIRECTIVE_LEMMAS
+        and verb.tag_ in ("VBD", "VBN")
+        and verb.i + 1 < len(doc)
+        and doc[verb.i + 1].lower_ == "to"
+        and not any(c.dep_ in ("dobj", "dative", "iobj") for c in verb.children)
+    )
 
 
 def judged(verb) -> bool:

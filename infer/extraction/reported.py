@@ -13,9 +13,12 @@ from infer.extraction.nonclaims import (
     bare_object,
     bracketed_note,
     claims_a_name,
+    claims_a_place,
     indirect_question,
     judged,
     names_not_claims,
+    refuses_a_grant,
+    told_to,
 )
 from infer.extraction.phrases import house_voice
 from infer.extraction.relatives import embedded_cue, relative_content, relative_speaker
@@ -214,7 +217,7 @@ def reported_content(text: str, p_start: int, verb, direct_ranges) -> Candidate 
         return None
     if chained is None and subject.dep_ == "nsubjpass" and subject.head.i == verb.i:
         return None  # "is expected to", "was denied entry": unattributed passives
-    if names_not_claims(verb):
+    if names_not_claims(verb) or claims_a_place(verb) or refuses_a_grant(verb) or told_to(verb):
         return None
     tokens, inverted, particle = _content(verb)
     tokens = relative_content(verb, tokens)
