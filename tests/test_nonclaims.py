@@ -142,3 +142,20 @@ def test_denied_access_is_a_refusal_not_a_denial(extractor):
 
 def test_a_bare_told_to_is_a_passive_headline(extractor):
     assert extractor.extract("Storm nears coast, villagers told to leave their homes") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Each capital can argue that the truce favours its own side.",
+        "Neither army seems to believe that the other will keep the truce.",
+    ],
+)
+def test_a_cue_under_a_modal_or_an_inference_is_the_reporters_supposition(extractor, text):
+    assert extractor.extract(text) == []
+
+
+def test_would_only_say_is_still_a_report(extractor):
+    text = "A spokesman would only say that the talks had been postponed."
+    found = extractor.extract(text)
+    assert [s.text for s in found] == ["the talks had been postponed"]

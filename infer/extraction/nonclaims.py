@@ -16,6 +16,8 @@ PART_WORDS = words("cues", "part_words")
 TERRITORY_NOUNS = words("cues", "territory_nouns")
 GRANTS = words("cues", "grants")
 DIRECTIVE_LEMMAS = words("cues", "directive_lemmas")
+HYPOTHETICAL_AUX = words("cues", "hypothetical_auxiliaries")
+INFERENCE_LEMMAS = words("cues", "inference_lemmas")
 
 
 def names_not_claims(verb) -> bool:
@@ -91,6 +93,20 @@ def refuses_a_grant(verb) -> bool:
         c.dep_ == "dobj" and c.lemma_.lower() in GRANTS and not list(c.children)
         for c in verb.children
     )
+
+
+def hypothetical(verb) -> bool:
+    """ "Israel can argue that …", "both sides appear to believe …": a cue under a modal or an
+    inference verb is the reporter's supposition, not something said ("would say only that …"
+    is a report)."""
+    modal = any(
+        c.dep_ == "aux"
+        and c.lemma_.lower() in HYPOTHETICAL_AUX
+        and not (c.lower_ == "would" and verb.lemma_.lower() == "say")
+        for c in verb.children
+    )
+    inferred = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INFERENCE_LEMMAS
+    return modal or inferred
 
 
 def told_to(verb) -> bool:

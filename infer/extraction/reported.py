@@ -14,6 +14,7 @@ from infer.extraction.nonclaims import (
     bracketed_note,
     claims_a_name,
     claims_a_place,
+    hypothetical,
     indirect_question,
     judged,
     names_not_claims,
@@ -218,6 +219,8 @@ def reported_content(text: str, p_start: int, verb, direct_ranges) -> Candidate 
     if chained is None and subject.dep_ == "nsubjpass" and subject.head.i == verb.i:
         return None  # "is expected to", "was denied entry": unattributed passives
     if names_not_claims(verb) or claims_a_place(verb) or refuses_a_grant(verb) or told_to(verb):
+        return None
+    if hypothetical(verb):
         return None
     tokens, inverted, particle = _content(verb)
     tokens = relative_content(verb, tokens)
