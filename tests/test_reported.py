@@ -104,3 +104,15 @@ def test_the_outlets_own_analysts_are_no_speaker(extractor):
     )
     found = extractor.extract(text)
     assert [s.speaker_surface for s in found] == ["The rebels"]
+
+
+def test_a_clause_a_semicolon_ends_before_the_cue_is_not_its_content(extractor):
+    text = (
+        "Ferries idle in Mombasa\n\nBy X Y\n\nThe strike entered its third day.\n\n"
+        "Image caption, Travellers wait beside the Kenyan ferry terminal in Mombasa; the port "
+        "authority said several crossings had been cancelled\n\nThe strike goes on."
+    )
+    found = [s for s in extractor.extract(text) if s.cue == "said"]
+    assert [(s.text, s.where) for s in found] == [
+        ("several crossings had been cancelled", "caption")
+    ]

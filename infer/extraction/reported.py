@@ -119,6 +119,9 @@ def _content(verb) -> tuple[list, bool, str]:
         for c in verb.children
         if c.dep_ in ("ccomp", "xcomp") and not _own_statement(c, verb) and c != aside
     ]
+    if any(c.i > verb.i for c in content):
+        # "Protesters burn tyres; the ministry said …": a clause a semicolon ends is not content
+        content = [c for c in content if c.i > verb.i or not _semicolon_between(c, verb)]
     objects = [c for c in kids if c.dep_ in ("dobj", "oprd")]
     if lemma in OBJECT_LEMMAS or lemma in AS_LEMMAS:
         # Propositional complements: "accused X of ...", "called X illegal", "rejected X as ..."
@@ -200,6 +203,11 @@ def _own_statement(clause, verb) -> bool:
         and subject_of(clause) is not None
         and any(doc[i].text == ";" for i in range(clause.right_edge.i + 1, verb.i))
     )
+
+
+def _semicolon_between(clause, verb) -> bool:
+    doc = verb.doc
+    return any(doc[i].text == ";" for i in range(clause.right_edge.i + 1, verb.i))
 
 
 def _to_infinitive(token) -> bool:
