@@ -116,3 +116,23 @@ def test_a_clause_a_semicolon_ends_before_the_cue_is_not_its_content(extractor):
     assert [(s.text, s.where) for s in found] == [
         ("several crossings had been cancelled", "caption")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "A harbour official said the navy had denied holding the trawler and had told him "
+            "the channel was closed for repairs.",
+            "the navy had denied holding the trawler and had told him the channel was closed for "
+            "repairs",
+        ),
+        (
+            "The mayor said the council was reviewing the bid and would reply within a week.",
+            "the council was reviewing the bid and would reply within a week",
+        ),
+    ],
+)
+def test_a_backshifted_cue_coordinated_in_the_content_is_reported(extractor, text, content):
+    found = extractor.extract(text)
+    assert [s.text for s in found] == [content]

@@ -84,6 +84,9 @@ def _cut_other_cues(verb, tokens: list) -> list:
         passive = passive or (
             t.dep_ == "conj" and t.head.i != verb.i and t.lemma_.lower() in COGNITION_LEMMAS
         )
+        # "said the army had denied A and had told him B": a cue in the tense of reported
+        # speech, coordinated with the content's verb, is reported, not a second statement
+        passive = passive or (t.dep_ == "conj" and t.head.i != verb.i and _backshifted(t))
         coordinated = t.dep_ in ("conj", "advcl") or embedded_cue(t)
         if t.i != verb.i and coordinated and t.head.i in ids and is_cue(t):
             if passive:
@@ -94,6 +97,10 @@ def _cut_other_cues(verb, tokens: list) -> list:
                 cut.add(before)
                 before -= 1
     return [t for t in tokens if t.i not in cut]
+
+
+def _backshifted(token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in ("had", "would") for c in token.children)
 
 
 def _prep(token) -> bool:
