@@ -223,7 +223,9 @@ def _statements(text: str, paras: list, structure: Structure, plan: QuotePlan) -
         for c in direct + _reported(text, paras, quotes, ranges)
         if (where := structure.where(c.start))
     ]
-    found += statement_blocks(text, structure, paras)
+    blocks = statement_blocks(text, structure, paras)
+    # reported speech inside a statement printed in full is part of that statement's words
+    found = [c for c in found if not any(b.start <= c.start < b.end for b in blocks)] + blocks
     found = as_printed(text, found, title_case_headlines(text, structure))
     found = headline_candidates(structure, found)
     resolver = SpeakerResolver()
