@@ -159,3 +159,20 @@ def test_would_only_say_is_still_a_report(extractor):
     text = "A spokesman would only say that the talks had been postponed."
     found = extractor.extract(text)
     assert [s.text for s in found] == ["the talks had been postponed"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry struck a firm tone. Yet it did not announce or promise any new sanctions.",
+        "The governor did not confirm that the bridge had been closed.",
+    ],
+)
+def test_a_negated_cue_reports_nothing_said(extractor, text):
+    assert extractor.extract(text) == []
+
+
+def test_a_cue_after_a_negated_content_verb_still_reports(extractor):
+    text = "The mayors said they had not been consulted and asked the ministry to delay the vote."
+    found = extractor.extract(text)
+    assert "the ministry to delay the vote" in [s.text for s in found]

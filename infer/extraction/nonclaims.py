@@ -6,6 +6,7 @@ allegations")."""
 from __future__ import annotations
 
 from infer.extraction.lexicon import words
+from infer.extraction.subjects import is_cue
 
 NAMING_LEMMAS = ("call", "regard", "describe", "term", "dub", "label")
 PASSIVE_LEMMAS = ("expect", "believe", "think", "say", "report", "admit", "deny")
@@ -107,6 +108,17 @@ def hypothetical(verb) -> bool:
     )
     inferred = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INFERENCE_LEMMAS
     return modal or inferred
+
+
+def negated(verb) -> bool:
+    """ "it did not announce or promise any immediate action": a negated cue reports that
+    something was not said (the dev gold has no statement with a negated cue)."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    # "did not announce or promise": a cue coordinated with a negated cue shares its "not"
+    head = verb.head
+    shared = verb.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in verb.children)
+    return shared and is_cue(head) and any(c.dep_ == "neg" for c in head.children)
 
 
 def told_to(verb) -> bool:

@@ -17,6 +17,7 @@ from infer.extraction.nonclaims import (
     hypothetical,
     indirect_question,
     judged,
+    negated,
     names_not_claims,
     refuses_a_grant,
     told_to,
@@ -235,7 +236,7 @@ def reported_content(text: str, p_start: int, verb, direct_ranges) -> Candidate 
         return None  # "is expected to", "was denied entry": unattributed passives
     if names_not_claims(verb) or claims_a_place(verb) or refuses_a_grant(verb) or told_to(verb):
         return None
-    if hypothetical(verb):
+    if hypothetical(verb) or negated(verb):
         return None
     tokens, inverted, particle = _content(verb)
     tokens = relative_content(verb, tokens)
