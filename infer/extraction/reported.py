@@ -17,8 +17,8 @@ from infer.extraction.nonclaims import (
     hypothetical,
     indirect_question,
     judged,
-    negated,
     names_not_claims,
+    negated,
     refuses_a_grant,
     told_to,
 )
