@@ -152,3 +152,23 @@ def test_tfidf_vocabulary_is_saved_as_two_arrays_and_rebuilt_on_load(tmp_path):
         assert after.vocabulary_ == before.vocabulary_
         assert isinstance(after.__getstate__()["vocabulary_terms_"], np.ndarray)
     assert (loaded.transform(texts) != block.transform(texts)).nnz == 0
+
+
+def test_device_head_can_read_its_own_input(data, tmp_path):
+    X, y, Y = data
+    X = X.assign(context="Officials met in the capital on Monday.")
+    params = {"char_ngrams": 4, "input": "cue_text_context", "devices_input": "cue_text"}
+    model = build_classifier("tfidf_linear", params).fit(X, y, Y, eval_set=(X, y, Y))
+    same = build_classifier("tfidf_linear", params | {"devices_input": None})
+    same.fit(X, y, Y, eval_set=(X, y, Y))
+    # The stance head is the same model; the device head reads the statement without its paragraph.
+    assert np.allclose(model.decision_function(X), same.decision_function(X))
+    alone = build_classifier("tfidf_linear", params | {"input": "cue_text", "devices_input": None})
+    alone.fit(X, y, Y, eval_set=(X, y, Y))
+    assert np.allclose(model.predict_device_proba(X), alone.predict_device_proba(X))
+    model.save(tmp_path)
+    assert (tmp_path / "devices_features.skops").exists()
+    loaded = load_classifier(tmp_path)
+    assert loaded.devices_input == "cue_text"
+    assert np.allclose(loaded.predict_device_proba(X), model.predict_device_proba(X))
+    assert np.allclose(loaded.predict_proba(X), model.predict_proba(X))

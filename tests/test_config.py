@@ -69,3 +69,15 @@ def test_run_params_hold_only_the_trained_family_and_the_input(tmp_path):
 def test_legacy_use_context_reads_as_a_context_input(tmp_path):
     cfg = load_config(write(tmp_path, BASE + "data:\n  input: cue_text\n  use_context: true\n"))
     assert cfg.data.input == "cue_text_context"
+
+
+def test_device_input_reaches_composed_families_and_is_refused_elsewhere(tmp_path):
+    cfg = load_config(
+        write(tmp_path, BASE + "data:\n  input: cue_text_context\n  devices_input: cue_text\n")
+    )
+    assert cfg.model_params()["devices_input"] == "cue_text"
+    assert cfg.flat()["data.devices_input"] == "cue_text"
+    assert load_config(write(tmp_path, BASE)).model_params()["devices_input"] is None
+    stack = "name: s\nfamily: stack\ndata:\n  devices_input: cue_text\n"
+    with pytest.raises(QuotelensError, match="data.devices_input"):
+        load_config(write(tmp_path, stack)).model_params()

@@ -32,6 +32,12 @@ class DataConfig(Strict):
         description="What the model reads: the statement text, or 'cue: text', either optionally "
         "joined with its paragraph (context). `use_context: true` is read as *_context.",
     )
+    devices_input: Literal["text", "cue_text", "text_context", "cue_text_context"] | None = Field(
+        None,
+        description="What the device head reads, when it should differ from `input` (tfidf_linear, "
+        "embed_head, hybrid): the paragraph helps stance but adds other sentences' devices. "
+        "null: the same as `input`.",
+    )
     test_size: float = Field(
         0.2, gt=0, lt=1, description="Share of statements (or conflicts) held out for test."
     )
@@ -115,6 +121,12 @@ class TrainConfig(Strict):
         out |= {"input": self.data.input, "seed": self.seed}
         if self.family not in TRANSFORMER_FAMILIES:
             out |= {"calibration": self.calibration.method, "cv_folds": self.calibration.cv_folds}
+            out |= {"devices_input": self.data.devices_input}
+        elif self.data.devices_input is not None:
+            raise QuotelensError(
+                f"data.devices_input: the {self.family} family reads one input for both heads; "
+                "remove data.devices_input or use tfidf_linear, embed_head or hybrid"
+            )
         return out
 
     def flat(self) -> dict[str, Any]:

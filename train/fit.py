@@ -198,6 +198,8 @@ def run_one(config: TrainConfig, dataset, nested: bool = False) -> str:
                 "final_split": config.data.final_split,
             }
         )
+        if config.data.devices_input:
+            mlflow.set_tag("devices_input", config.data.devices_input)
         mlflow.log_params({k: str(v)[:500] for k, v in config.flat().items()})
         mlflow.log_dict(config.model_dump(mode="json"), "config.json")
         results, metrics = {}, {}
@@ -238,7 +240,9 @@ def run_one(config: TrainConfig, dataset, nested: bool = False) -> str:
         )
         mlflow.log_metrics(metrics)
         mlflow.log_param("final_trained_on", trained_on[:500])
-        note = run_note(config.family, config.data.input, fp, metrics, trained_on)
+        note = run_note(
+            config.family, config.data.input, fp, metrics, trained_on, config.data.devices_input
+        )
         mlflow.set_tag("mlflow.note.content", note)  # the run's description in the UI
         log_artifacts(mlflow, config, results, metrics, fp, trained_on)
         log_model(mlflow, config, final)

@@ -11,10 +11,18 @@ HEADLINE = (
 SPLITS = ("test_heldout", "test_random", "test_articles")
 
 
-def run_note(family: str, data_input: str, fingerprint: str, metrics: dict, trained_on: str) -> str:
+def run_note(
+    family: str,
+    data_input: str,
+    fingerprint: str,
+    metrics: dict,
+    trained_on: str,
+    devices_input: str | None = None,
+) -> str:
     """Markdown: family, input, data fingerprint, what the final model saw, headline test metrics."""
+    devices = f" (device head: `{devices_input}`)" if devices_input else ""
     lines = [
-        f"**{family}** on input `{data_input}`; data fingerprint `{fingerprint}`.",
+        f"**{family}** on input `{data_input}`{devices}; data fingerprint `{fingerprint}`.",
         "",
         f"Final model trained on {trained_on}.",
         "",

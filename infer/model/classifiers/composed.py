@@ -3,6 +3,8 @@
     model inputs -> FeatureUnion(chosen blocks) -> stance LR head + one-vs-rest device LR head
                  -> stance calibration (temperature + bias) and per-device thresholds
 
+With ``devices_input`` the device head reads its own input through its own copy of the blocks.
+
 The family only chooses the blocks. Calibration is fitted inside ``fit``: on ``eval_set`` when
 ``calibration='dev'``, or on out-of-fold predictions of ``cv_folds`` refits when ``'cv'`` (which
 also lets the final model train on every labelled statement).
@@ -38,6 +40,7 @@ class ComposedClassifier(StatementClassifierMixin, BaseEstimator):
         self,
         family: str = "tfidf_linear",
         input: str = "text",
+        devices_input: str | None = None,
         word_ngrams: int = 2,
         char_ngrams: int = 5,
         min_df: int = 1,
@@ -53,6 +56,7 @@ class ComposedClassifier(StatementClassifierMixin, BaseEstimator):
     ) -> None:
         self.family = family
         self.input = input
+        self.devices_input = devices_input
         self.word_ngrams = word_ngrams
         self.char_ngrams = char_ngrams
         self.min_df = min_df
@@ -102,9 +106,14 @@ class ComposedClassifier(StatementClassifierMixin, BaseEstimator):
         held_out = self._out_of_fold(X, y, Y) if self.calibration == "cv" else None
         self.features_ = self._union()
         F = self.features_.fit_transform(model_inputs(X, self.input))
+        if self._own_device_input():
+            self.devices_features_ = self._union()
+            Fd = self.devices_features_.fit_transform(model_inputs(X, self.devices_input))
+        else:
+            self.devices_features_, Fd = None, F
         stance, devices = self._heads()
         self.stance_head_ = stance.fit(F, y)
-        self.devices_head_ = devices.fit(F, Y)
+        self.devices_head_ = devices.fit(Fd, Y)
         if held_out is None and self.calibration == "dev" and eval_set is not None:
             Xd, yd, Yd = eval_set
             held_out = (*self._both(Xd), np.asarray(yd), np.asarray(Yd))
@@ -127,9 +136,14 @@ class ComposedClassifier(StatementClassifierMixin, BaseEstimator):
             logits[test_idx], proba[test_idx] = part._both(X.iloc[test_idx])
         return logits, proba, y, Y
 
+    def _own_device_input(self) -> bool:
+        return self.devices_input is not None and self.devices_input != self.input
+
     def _both(self, X):
         F = self.features_.transform(model_inputs(X, self.input))
-        return self.stance_head_.decision_function(F), self.devices_head_.predict_proba(F)
+        devices = getattr(self, "devices_features_", None)
+        Fd = F if devices is None else devices.transform(model_inputs(X, self.devices_input))
+        return self.stance_head_.decision_function(F), self.devices_head_.predict_proba(Fd)
 
     def save(self, folder: str | Path) -> None:
         parts = {
@@ -137,16 +151,18 @@ class ComposedClassifier(StatementClassifierMixin, BaseEstimator):
             "stance_head.skops": self.stance_head_,
             "devices_head.skops": self.devices_head_,
         }
+        if getattr(self, "devices_features_", None) is not None:
+            parts["devices_features.skops"] = self.devices_features_
         extra = {"encoder": ENCODER} if "embedding" in BLOCKS[self.family] else {}
         self._save_parts(folder, parts, **extra)
 
     @classmethod
     def load(cls, folder: str | Path) -> ComposedClassifier:
-        return cls._load_parts(
-            folder,
-            {
-                "features_": "features.skops",
-                "stance_head_": "stance_head.skops",
-                "devices_head_": "devices_head.skops",
-            },
-        )
+        parts = {
+            "features_": "features.skops",
+            "stance_head_": "stance_head.skops",
+            "devices_head_": "devices_head.skops",
+        }
+        if (Path(folder) / "devices_features.skops").exists():
+            parts["devices_features_"] = "devices_features.skops"
+        return cls._load_parts(folder, parts)
