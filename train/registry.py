@@ -150,8 +150,10 @@ def leaderboard(
 
 
 def _input(run) -> str:
-    """The run's ``data.input`` (runs before it existed: text, or text_context with context)."""
+    """The run's ``data.input`` (runs before it existed: text, or text_context with context),
+    and the device head's own input when it had one."""
     tags = run.data.tags
-    if "input" in tags:
-        return tags["input"]
-    return "text_context" if tags.get("use_context") == "True" else "text"
+    if "input" not in tags:
+        return "text_context" if tags.get("use_context") == "True" else "text"
+    devices = tags.get("devices_input")
+    return f"{tags['input']} (devices: {devices})" if devices else tags["input"]
