@@ -172,3 +172,30 @@ def test_device_head_can_read_its_own_input(data, tmp_path):
     assert loaded.devices_input == "cue_text"
     assert np.allclose(loaded.predict_device_proba(X), model.predict_device_proba(X))
     assert np.allclose(loaded.predict_proba(X), model.predict_proba(X))
+
+
+def test_paragraph_can_be_read_through_blocks_of_its_own(data, tmp_path):
+    X, y, Y = data
+    X = X.assign(
+        context=[f"Officials met on day {i}; they did not deny it." for i in range(len(X))]
+    )
+    params = {"char_ngrams": 3, "input": "cue_text_context", "separate_context": True}
+    model = build_classifier("tfidf_linear", params).fit(X, y, Y, eval_set=(X, y, Y))
+    blocks = dict(model.features_.transformer_list)
+    assert list(blocks) == ["statement_tfidf", "context_tfidf"]
+    assert model.features_.transformer_weights == {"context_tfidf": 0.5}
+    # The statement's block never sees the paragraph, and the paragraph's never the statement.
+    one, other = ["denied: x || a quiet day"], ["denied: x || not denied at all"]
+    assert (
+        blocks["statement_tfidf"].transform(one) != blocks["statement_tfidf"].transform(other)
+    ).nnz == 0
+    assert (
+        blocks["context_tfidf"].transform(["a: b || same"])
+        != blocks["context_tfidf"].transform(["denied: x || same"])
+    ).nnz == 0
+    model.save(tmp_path)
+    loaded = load_classifier(tmp_path)
+    assert np.allclose(loaded.predict_proba(X), model.predict_proba(X))
+    # Statements without any paragraph still fit (the paragraph blocks read a placeholder word).
+    bare = build_classifier("tfidf_linear", params).fit(X.assign(context=""), y, Y)
+    assert bare.predict_proba(X.assign(context="")).shape == (len(y), 4)

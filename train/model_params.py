@@ -24,13 +24,24 @@ class EncoderParams(Strict):
     batch_size: int = Field(64, ge=1, description="Encoder batch size.")
 
 
-class TfidfParams(NgramParams):
+class ContextParams(Strict):
+    separate_context: bool = Field(
+        False,
+        description="With a *_context input: read the paragraph through blocks of its own "
+        "instead of as more words of the statement.",
+    )
+    context_weight: float = Field(
+        0.5, gt=0, description="Scale of the paragraph's blocks when separate_context is set."
+    )
+
+
+class TfidfParams(NgramParams, ContextParams):
     stance_C: float = Field(8.0, gt=0, description="Inverse regularisation of the stance LR.")
     devices_C: float = Field(8.0, gt=0, description="Inverse regularisation of each device LR.")
     class_weight: Literal["balanced"] | None = Field("balanced", description="LR class weighting.")
 
 
-class EmbedParams(EncoderParams):
+class EmbedParams(EncoderParams, ContextParams):
     stance_C: float = Field(4.0, gt=0, description="Inverse regularisation of the stance head.")
     devices_C: float = Field(4.0, gt=0, description="Inverse regularisation of each device head.")
     class_weight: Literal["balanced"] | None = Field(
@@ -38,7 +49,7 @@ class EmbedParams(EncoderParams):
     )
 
 
-class HybridParams(NgramParams, EncoderParams):
+class HybridParams(NgramParams, EncoderParams, ContextParams):
     embedding_weight: float = Field(
         0.5, gt=0, description="Scale of the MiniLM embedding beside the TF-IDF features."
     )

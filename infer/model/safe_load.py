@@ -21,6 +21,7 @@ TRUSTED_TYPES = [
     "sklearn.pipeline.FeatureUnion",
     "infer.model.classifiers.blocks.EmbeddingBlock",
     "infer.model.classifiers.blocks.CompactTfidfVectorizer",
+    "infer.model.classifiers.blocks.InputPart",
     "sklearn.pipeline.Pipeline",
     "sklearn.linear_model._logistic.LogisticRegression",
     "sklearn.multiclass.OneVsRestClassifier",

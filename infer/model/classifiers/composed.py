@@ -4,6 +4,8 @@
                  -> stance calibration (temperature + bias) and per-device thresholds
 
 With ``devices_input`` the device head reads its own input through its own copy of the blocks.
+With ``separate_context`` each block reads the statement, and a copy of it the paragraph, so a
+word in the paragraph is never a word of the statement (weighted by ``context_weight``).
 
 The family only chooses the blocks. Calibration is fitted inside ``fit``: on ``eval_set`` when
 ``calibration='dev'``, or on out-of-fold predictions of ``cv_folds`` refits when ``'cv'`` (which
@@ -19,10 +21,10 @@ from sklearn.base import BaseEstimator, clone
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 from sklearn.multiclass import OneVsRestClassifier
-from sklearn.pipeline import FeatureUnion
+from sklearn.pipeline import FeatureUnion, Pipeline
 
 from infer.model.classifiers.base import StatementClassifierMixin, as_frame, model_inputs
-from infer.model.classifiers.blocks import ENCODER, EmbeddingBlock, tfidf_block
+from infer.model.classifiers.blocks import ENCODER, EmbeddingBlock, InputPart, tfidf_block
 from infer.model.labels import DEVICES, STANCES
 
 BLOCKS = {
@@ -46,6 +48,8 @@ class ComposedClassifier(StatementClassifierMixin, BaseEstimator):
         min_df: int = 1,
         embedding_weight: float = 1.0,
         embed_context: bool = True,
+        separate_context: bool = False,
+        context_weight: float = 0.5,
         batch_size: int = 64,
         stance_C: float = 8.0,
         devices_C: float = 8.0,
@@ -62,6 +66,8 @@ class ComposedClassifier(StatementClassifierMixin, BaseEstimator):
         self.min_df = min_df
         self.embedding_weight = embedding_weight
         self.embed_context = embed_context
+        self.separate_context = separate_context
+        self.context_weight = context_weight
         self.batch_size = batch_size
         self.stance_C = stance_C
         self.devices_C = devices_C
@@ -70,7 +76,7 @@ class ComposedClassifier(StatementClassifierMixin, BaseEstimator):
         self.cv_folds = cv_folds
         self.seed = seed
 
-    def _union(self) -> FeatureUnion:
+    def _union(self, input: str) -> FeatureUnion:
         if self.family not in BLOCKS:
             raise ValueError(f"unknown family '{self.family}' (use one of {', '.join(BLOCKS)})")
         blocks = {
@@ -79,7 +85,16 @@ class ComposedClassifier(StatementClassifierMixin, BaseEstimator):
                 self.embedding_weight, self.batch_size, self.embed_context
             ),
         }
-        return FeatureUnion([(name, blocks[name]()) for name in BLOCKS[self.family]])
+        names = BLOCKS[self.family]
+        if not (self.separate_context and input.endswith("_context")):
+            return FeatureUnion([(name, blocks[name]()) for name in names])
+        parts = [
+            (f"{part}_{name}", Pipeline([("part", InputPart(part)), (name, blocks[name]())]))
+            for part in ("statement", "context")
+            for name in names
+        ]
+        weights = {name: self.context_weight for name, _ in parts if name.startswith("context_")}
+        return FeatureUnion(parts, transformer_weights=weights)
 
     def _heads(self) -> tuple[LogisticRegression, OneVsRestClassifier]:
         def lr(c: float, solver: str) -> LogisticRegression:
@@ -104,10 +119,10 @@ class ComposedClassifier(StatementClassifierMixin, BaseEstimator):
                 f"unknown calibration '{self.calibration}' (use {', '.join(CALIBRATION)})"
             )
         held_out = self._out_of_fold(X, y, Y) if self.calibration == "cv" else None
-        self.features_ = self._union()
+        self.features_ = self._union(self.input)
         F = self.features_.fit_transform(model_inputs(X, self.input))
         if self._own_device_input():
-            self.devices_features_ = self._union()
+            self.devices_features_ = self._union(self.devices_input)
             Fd = self.devices_features_.fit_transform(model_inputs(X, self.devices_input))
         else:
             self.devices_features_, Fd = None, F
