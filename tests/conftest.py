@@ -146,6 +146,22 @@ def corpus_sample(folder: Path, per_conflict: int) -> Path:
 
 
 @pytest.fixture(scope="session")
+def nlp():
+    """The extractor's spaCy pipeline, loaded once per test process."""
+    from infer.extraction.extractor import load_spacy
+
+    return load_spacy()
+
+
+@pytest.fixture(scope="session")
+def extractor(nlp):
+    """One statement extractor over that pipeline (the extraction tests only read it)."""
+    from infer.extraction.extractor import StatementExtractor
+
+    return StatementExtractor(nlp)
+
+
+@pytest.fixture(scope="session")
 def small_corpus(tmp_path_factory) -> Path:
     """~25 statements per conflict (every stance present): the shared model's data."""
     return corpus_sample(tmp_path_factory.mktemp("corpus"), 25)

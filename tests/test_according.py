@@ -1,14 +1,6 @@
 """``According to X, <clause>`` (infer/extraction/according.py)."""
 
-import pytest
-
 from infer.extraction.according import according_to
-from infer.extraction.extractor import load_spacy
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_spacy()
 
 
 def test_according_to_gives_the_source_and_the_clause(nlp):

@@ -3,15 +3,9 @@
 import pytest
 
 from infer.extraction.attribution import attribution_near, make_attribution, subject_of
-from infer.extraction.extractor import load_spacy
 from infer.extraction.matchers import matches
 from infer.extraction.quotes import find_quotes
 from infer.extraction.reported import reported_content
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_spacy()
 
 
 def near(nlp, text: str):

@@ -1,14 +1,5 @@
 """A statement reproduced in full after its introduction (infer/extraction/blocks.py)."""
 
-import pytest
-
-from infer.extraction.extractor import StatementExtractor, load_spacy
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return StatementExtractor(load_spacy())
-
 
 def test_paragraphs_after_the_following_statement_are_the_issuers(extractor):
     text = (

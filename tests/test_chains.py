@@ -3,13 +3,7 @@
 import pytest
 
 from infer.extraction.chains import chain
-from infer.extraction.extractor import load_spacy
 from infer.extraction.reported import reported_content
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_spacy()
 
 
 def test_quoted_as_saying_takes_the_rest_of_the_sentence_when_the_parse_breaks_the_chain(nlp):

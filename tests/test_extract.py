@@ -1,14 +1,8 @@
 import pytest
 
-from infer.extraction.extractor import StatementExtractor
 from tests.conftest import SEED_ARTICLE
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return StatementExtractor()
 
 
 @pytest.fixture(scope="module")

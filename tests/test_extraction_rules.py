@@ -6,13 +6,6 @@ import re
 
 import pytest
 
-from infer.extraction.extractor import StatementExtractor
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return StatementExtractor()
-
 
 def one(extractor, text: str):
     found = extractor.extract(text)

@@ -2,14 +2,7 @@
 
 import pytest
 
-from infer.extraction.extractor import StatementExtractor
-
 TITLE = "Fighting spreads in the south\n\n"
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return StatementExtractor()
 
 
 def body(extractor, sentence: str) -> list[tuple[str, str]]:

@@ -2,15 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
-from infer.extraction.extractor import StatementExtractor
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return StatementExtractor()
-
 
 def test_the_described_speaker_takes_the_name_a_later_definite_description_gives(extractor):
     text = (

@@ -4,13 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from infer.extraction.extractor import StatementExtractor
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return StatementExtractor()
-
 
 def test_a_question_put_to_the_speaker_is_not_their_statement(extractor):
     text = (

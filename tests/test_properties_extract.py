@@ -6,7 +6,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from infer.extraction.extractor import StatementExtractor
 from infer.extraction.quotes import find_quotes, paragraphs
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -36,11 +35,6 @@ def articles(draw) -> str:
 # continue into them (a paragraph opening with a mark legitimately continues a quotation).
 DIRECT = "The envoy said: “We are ready for talks at any time.”"
 INDIRECT = "The governor said the shelling had stopped and that schools would reopen."
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return StatementExtractor()  # one spaCy model for every example
 
 
 def _check_spans(text: str, found) -> None:

@@ -2,13 +2,7 @@
 
 import pytest
 
-from infer.extraction.extractor import StatementExtractor
 from infer.extraction.relatives import relative_antecedent
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return StatementExtractor()
 
 
 def test_the_antecedent_of_who_said_is_the_person_described(extractor):

@@ -2,13 +2,6 @@
 
 import pytest
 
-from infer.extraction.extractor import StatementExtractor
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return StatementExtractor()
-
 
 @pytest.mark.parametrize(
     ("text", "content"),

@@ -2,18 +2,12 @@
 
 import pytest
 
-from infer.extraction.extractor import load_spacy
 from infer.extraction.spans import (
     close_fragment,
     content_span,
     drop_dates,
     without_reporter_tail,
 )
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_spacy()
 
 
 def test_the_content_span_leaves_out_the_complementizer(nlp):
@@ -31,13 +25,6 @@ def test_a_trailing_time_phrase_is_dropped_only_at_the_edge(nlp):
 def test_a_quoted_fragment_keeps_its_closing_mark():
     text = "it was “a step too far.” Later"
     assert text[: close_fragment(text, 0, text.index(".”"))] == "it was “a step too far.”"
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    from infer.extraction.extractor import StatementExtractor
-
-    return StatementExtractor()
 
 
 @pytest.mark.parametrize(

@@ -5,14 +5,8 @@ from dataclasses import replace
 import pytest
 
 from infer.extraction.attribution import make_attribution
-from infer.extraction.extractor import load_spacy
 from infer.extraction.speakers import SpeakerResolver
 from infer.extraction.types import Attribution
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_spacy()
 
 
 def spoken(phrase: str, head: str, kind: str, pos: int, cue: str = "said") -> Attribution:

@@ -1,7 +1,5 @@
 """One rule a test: the structure pass on a few lines of page text."""
 
-import pytest
-
 from infer.extraction.structure import Page, page_structure, read_structure
 
 
@@ -109,13 +107,6 @@ def test_page_metadata_title_author_and_date():
     assert s.date == "2024-05-01"
     assert s.where(text.index("The real")) == "headline"
     assert s.where(text.index("Jane")) is None
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    from infer.extraction.extractor import StatementExtractor
-
-    return StatementExtractor()
 
 
 def test_dateline_and_agency_are_never_speakers(extractor):

@@ -2,13 +2,7 @@
 
 import pytest
 
-from infer.extraction.extractor import load_spacy
 from infer.extraction.subjects import subject_of
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_spacy()
 
 
 def subject(nlp, text: str, cue: str) -> str:

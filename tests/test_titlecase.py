@@ -2,14 +2,8 @@
 
 import pytest
 
-from infer.extraction.extractor import StatementExtractor
 from infer.extraction.structure import page_structure
 from infer.extraction.titlecase import is_title_case, proper_words, sentence_case
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return StatementExtractor()
 
 
 def test_title_case_is_most_longer_words_capitalised():
