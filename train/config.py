@@ -21,18 +21,21 @@ from train.model_params import (
     TfidfParams,
 )
 
+# What a model head reads (infer.model.classifiers.base.INPUTS).
+InputName = Literal["text", "cue_text", "text_context", "cue_text_context"]
+
 
 class DataConfig(Strict):
     paths: list[str] = Field(
         ["data/statements", "data/articles"],
         description="Labelled files or folders (JSONL/CSV/Parquet; folders of labelled articles).",
     )
-    input: Literal["text", "cue_text", "text_context", "cue_text_context"] = Field(
+    input: InputName = Field(
         "text",
         description="What the model reads: the statement text, or 'cue: text', either optionally "
         "joined with its paragraph (context). `use_context: true` is read as *_context.",
     )
-    devices_input: Literal["text", "cue_text", "text_context", "cue_text_context"] | None = Field(
+    devices_input: InputName | None = Field(
         None,
         description="What the device head reads, when it should differ from `input` (tfidf_linear, "
         "embed_head, hybrid): the paragraph helps stance but adds other sentences' devices. "

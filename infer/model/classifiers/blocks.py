@@ -125,7 +125,7 @@ class EmbeddingBlock(TransformerMixin, BaseEstimator):
         return True  # stateless: a Pipeline ending in this block is fitted once built
 
     def transform(self, texts) -> np.ndarray:
-        texts = list(texts) if self.context else [t.split(CONTEXT_SEPARATOR)[0] for t in texts]
+        texts = list(texts) if self.context else InputPart("statement").transform(texts)
         missing = list(dict.fromkeys(t for t in texts if t not in _EMBEDDINGS))
         if len(_EMBEDDINGS) + len(missing) > _CACHE_LIMIT:
             _EMBEDDINGS.clear()
