@@ -3,7 +3,7 @@ cue's head, conjunct or adverbial clause instead of its complement."""
 
 from __future__ import annotations
 
-from infer.extraction.subjects import is_cue, subject_of
+from infer.extraction.subjects import is_cue, subject_before, subject_of
 
 
 def inverted_content(verb) -> list | None:
@@ -43,7 +43,7 @@ def _inverted_advcl(verb) -> list:
     parser may make the content before a closing attribution an adverbial clause of the cue.
     A clause with its own subject and no subordinator, ending at the comma before the cue's
     subject, is the content: the words from the sentence's start to that comma."""
-    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    subject = subject_before(verb)
     if subject is None or subject.left_edge.i < 2:
         return []
     comma = subject.left_edge.i - 1
@@ -56,7 +56,7 @@ def _inverted_advcl(verb) -> list:
             and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
             and not any(c.dep_ == "mark" for c in clause.children)
         ):
-            return [t for t in verb.doc[verb.sent.start : comma] if not t.is_space]
+            return _words(verb.doc, verb.sent.start, comma)
     return []
 
 
@@ -65,7 +65,7 @@ def _closing_advcl(verb) -> list:
     the parser may hang a closing attribution on the content's verb as an adverbial clause. A cue
     with no subordinator whose subject follows a comma is then the attribution of the words from
     the sentence's start to that comma."""
-    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    subject = subject_before(verb)
     if (
         verb.dep_ != "advcl"
         or verb.head.i > verb.i
@@ -76,18 +76,23 @@ def _closing_advcl(verb) -> list:
     comma = subject.left_edge.i - 1
     if comma <= verb.sent.start or verb.doc[comma].text != ",":
         return []
-    return [t for t in verb.doc[verb.sent.start : comma] if not t.is_space]
+    return _words(verb.doc, verb.sent.start, comma)
 
 
 def to_closing_comma(verb, tokens: list) -> list:
     """ "Homes have been flooded since Sunday, after rains that swept away two bridges, aid
     workers said": content before a closing attribution runs to the comma before its speaker,
     also over the phrases the parser hangs on the cue."""
-    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    subject = subject_before(verb)
     if not tokens or subject is None or max(t.i for t in tokens) > verb.i:
         return tokens
     comma = subject.left_edge.i - 1
     last = max(t.i for t in tokens)
     if comma <= last or verb.doc[comma].text != ",":
         return tokens
-    return [t for t in verb.doc[min(t.i for t in tokens) : comma] if not t.is_space]
+    return _words(verb.doc, min(t.i for t in tokens), comma)
+
+
+def _words(doc, start: int, end: int) -> list:
+    """The tokens of ``doc[start:end]`` without whitespace tokens."""
+    return [t for t in doc[start:end] if not t.is_space]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from infer.extraction.bodies import BODY_WORDS
 from infer.extraction.persons import is_animate
+from infer.extraction.subjects import subject_before
 
 RELATIVE_PRONOUNS = ("which", "who")
 
@@ -52,7 +53,7 @@ def relative_content(verb, tokens: list) -> list:
 def embedded_cue(token) -> bool:
     """A cue in a relative clause with a speaker of its own ("a proposal that Israel said fell
     short"): its own statement, not part of the content it sits in."""
-    subject = next((c for c in token.children if c.dep_ == "nsubj" and c.i < token.i), None)
+    subject = subject_before(token)
     return (
         token.dep_ == "relcl"
         and subject is not None

@@ -76,21 +76,9 @@ def _cut_other_cues(verb, tokens: list) -> list:
     ids = {t.i for t in tokens}
     cut: set[int] = set()
     for t in tokens:
-        # "had been announced", "what the army described as …": part of the content
-        passive = any(c.dep_ == "auxpass" for c in t.children) or names_not_claims(t)
-        # "was reached when the general called his counterpart": a time clause, no second cue
-        passive = passive or (t.dep_ == "advcl" and _subordinate(t))
-        # "said the US was reviewing it and believed a deal remained possible": a cognition
-        # verb coordinated with the content's verb shares the content's subject
-        passive = passive or (
-            t.dep_ == "conj" and t.head.i != verb.i and t.lemma_.lower() in COGNITION_LEMMAS
-        )
-        # "said the army had denied A and had told him B": a cue in the tense of reported
-        # speech, coordinated with the content's verb, is reported, not a second statement
-        passive = passive or (t.dep_ == "conj" and t.head.i != verb.i and _backshifted(t))
         coordinated = t.dep_ in ("conj", "advcl") or embedded_cue(t)
         if t.i != verb.i and coordinated and t.head.i in ids and is_cue(t):
-            if passive:
+            if _within_content(t, verb):
                 continue
             cut |= {x.i for x in t.subtree}
             before = t.left_edge.i - 1
@@ -100,8 +88,21 @@ def _cut_other_cues(verb, tokens: list) -> list:
     return [t for t in tokens if t.i not in cut]
 
 
-def _backshifted(token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in ("had", "would") for c in token.children)
+def _within_content(cue, verb) -> bool:
+    """Whether a cue verb inside ``verb``'s content belongs to it, not to a second statement."""
+    # "had been announced", "what the army described as …", "was reached when X called Y"
+    if any(c.dep_ == "auxpass" for c in cue.children) or names_not_claims(cue):
+        return True
+    if cue.dep_ == "advcl" and _subordinate(cue):
+        return True
+    # Coordinated with the content's verb: a cognition verb ("… and believed …") or a cue in the
+    # tense of reported speech ("had denied A and had told him B") continues the content.
+    backshifted = any(c.dep_ == "aux" and c.lower_ in ("had", "would") for c in cue.children)
+    return (
+        cue.dep_ == "conj"
+        and cue.head.i != verb.i
+        and (cue.lemma_.lower() in COGNITION_LEMMAS or backshifted)
+    )
 
 
 def _prep(token) -> bool:

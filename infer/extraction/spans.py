@@ -75,8 +75,7 @@ def drop_dates(tokens: list) -> list:
     ids = {t.i for t in tokens}
     cut: set[int] = set()
     for t in tokens:
-        dated_prep = t.dep_ == "prep" and any(c.ent_type_ in ("DATE", "TIME") for c in t.children)
-        if dated_prep or (t.ent_type_ in ("DATE", "TIME") and t.dep_ == "npadvmod"):
+        if _date_phrase(t):
             cut |= {x.i for x in t.subtree}
     # Only at the edges: a date inside the content ("troops left on Monday and ...") stays.
     lo, hi = 0, len(tokens)
@@ -91,13 +90,18 @@ def drop_dates(tokens: list) -> list:
 TIME_ADVERBS = words("cues", "time_adverbs")
 
 
-def dated(token) -> bool:
-    """A phrase that dates the saying: "on Wednesday", "Tuesday", "later", "earlier"."""
+def _date_phrase(token) -> bool:
+    """ "on Wednesday" (a preposition with a date or time) or a bare "Tuesday"."""
     if token.dep_ == "prep":
         return any(c.ent_type_ in ("DATE", "TIME") for c in token.children)
+    return token.ent_type_ in ("DATE", "TIME") and token.dep_ == "npadvmod"
+
+
+def dated(token) -> bool:
+    """A phrase that dates the saying: "on Wednesday", "Tuesday", "later", "earlier"."""
     if token.dep_ == "advmod":
         return token.lower_ in TIME_ADVERBS
-    return token.ent_type_ in ("DATE", "TIME") and token.dep_ == "npadvmod"
+    return _date_phrase(token)
 
 
 def without_leading_date(verb, tokens: list) -> list:

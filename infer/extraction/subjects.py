@@ -69,11 +69,16 @@ def subject_of(verb, depth: int = 0):
     return None
 
 
+def subject_before(token):
+    """The token's own nominal subject when it stands before the token, else None."""
+    return next((c for c in token.children if c.dep_ == "nsubj" and c.i < token.i), None)
+
+
 def aux_subject(verb):
     """ "“…,” the union has, in recent weeks, said": the parser hangs the subject on the
     auxiliary when an adverbial separates the two; None when it does not."""
     for aux in (c for c in verb.children if c.dep_ == "aux" and c.i < verb.i):
-        if found := next((c for c in aux.children if c.dep_ == "nsubj" and c.i < aux.i), None):
+        if found := subject_before(aux):
             return found
     return None
 
