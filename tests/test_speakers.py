@@ -29,6 +29,11 @@ def test_same_speaker_with_a_longer_form_of_the_name():
     assert not same_speaker("Ali Khamenei", "Ali Larijani")
 
 
+def test_a_trailing_bracketed_alias_names_the_same_speaker():
+    assert same_speaker("the Alliance Fleuve Congo (AFC)", "The Alliance Fleuve Congo")
+    assert not same_speaker("the Alliance Fleuve Congo (AFC)", "the AFC's allies")
+
+
 def test_surname_resolves_to_the_full_name():
     r = SpeakerResolver()
     r.person("Tomas Varga", "Defence Minister", "m", pos=0)

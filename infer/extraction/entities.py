@@ -39,7 +39,9 @@ def strip_ranks(name: str) -> tuple[str, str]:
 
 
 def normalize_speaker(name: str) -> str:
-    """Comparable form: lower case, no leading article, possessive, rank or punctuation."""
+    """Comparable form: lower case, no leading article, possessive, rank, punctuation or trailing
+    bracketed alias ("the Alliance Fleuve Congo (AFC)" is "the Alliance Fleuve Congo")."""
+    name = re.sub(r"\s*\([^()]*\)\s*$", "", name) or name
     name = strip_ranks(name)[0].lower()
     name = re.sub(r"[’']s\b", "", name)
     name = re.sub(r"[^\w\s-]", " ", name)
