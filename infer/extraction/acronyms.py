@@ -10,7 +10,6 @@ WORD = r"[A-Z][\w’'.]*(?:-[\w’']+)*"
 LINK_WORDS = ("of", "for", "and", "on", "in")
 LINK = r"(?:of|for|and|on|in)(?:\s+the)?"
 PHRASE = re.compile(rf"{WORD}(?:\s+(?:{LINK}\s+)?{WORD}){{1,7}}")
-OWNED = re.compile(r"(?P<acronym>[A-Z]{3,6})(?P<rest>[’']s\s+\S.*)")
 
 
 def _initials(word: str) -> str:
@@ -51,10 +50,6 @@ def expand_acronym(name: str, text: str) -> str:
     """The spelled-out name (with 'the') for an all-capitals name the article spells out, the
     bracketed definition first ("the Armed Forces of the Philippines (AFP)"); else ``name``."""
     bare = without_article(name.strip())
-    if text and (owned := OWNED.fullmatch(bare)):
-        # "IOM's Libya office": the owner spelled out, the rest as written.
-        owner = expand_acronym(owned["acronym"], text)
-        return name if owner == owned["acronym"] else f"{owner}{owned['rest']}"
     if text and re.fullmatch(r"[A-Z][a-z]{3,11}", bare):
         return _bracketed_alias(bare, text) or name
     if not re.fullmatch(r"[A-Z]{3,6}", bare) or not text:  # "US", "UN" stay as written
