@@ -32,3 +32,14 @@ def test_unclosed_quote_stops_at_paragraph_and_rest_survives():
 def test_paragraph_ranges_cover_text():
     text = "one\n\ntwo\nthree\n\n\nfour"
     assert [text[s:e] for s, e in paragraphs(text)] == ["one", "two", "three", "four"]
+
+
+def test_mismatched_closing_mark_ends_the_quotation_before_its_attribution():
+    text = "\"We have heard this many times,' said Esther Kahindo, who lives in the camp."
+    assert texts(text) == ["We have heard this many times,"]
+    assert texts("'Nobody told us,\" a resident said.") == ["Nobody told us,"]
+
+
+def test_nested_single_quotes_still_stay_inside_the_double_quotation():
+    text = "\"He told us 'leave now,' and we left,\" she said."
+    assert texts(text) == ["He told us 'leave now,' and we left,"]

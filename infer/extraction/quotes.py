@@ -104,20 +104,36 @@ def find_quotes(text: str) -> list[Quote]:
         else:
             opened = None
         single_open: int | None = None
+        nested = False  # a single quotation open inside the double one
         for i, role in marks:
             ch = text[i]
             is_single = ch in "‘’‚'"
             if is_single:
                 if opened is not None:
-                    continue  # nested single quotes inside a double quotation
+                    # Nested single quotes inside a double quotation, unless this closes the
+                    # double one with the wrong mark: "We have heard this,' said Kahindo.
+                    if role == "open":
+                        nested = True
+                    elif role == "close" and nested:
+                        nested = False
+                    elif role == "close" and _mismatched_close(text, i):
+                        quotes.append(_closed(text, opened[0], i))
+                        opened = None
+                    continue
                 if role == "open" and single_open is None:
                     single_open = i
                 elif role in ("close", "close-or-apostrophe") and single_open is not None:
                     quotes.append(_closed(text, single_open, i))
                     single_open = None
                 continue
+            if opened is None and single_open is not None and role == "close":
+                if _mismatched_close(text, i):  # 'We have heard this," said Kahindo.
+                    quotes.append(_closed(text, single_open, i))
+                    single_open = None
+                continue
             if opened is None:
                 if role in ("open", "either"):
+                    nested = False
                     opened = (i, "double")
                     single_open = None
             elif role in ("close", "either"):
@@ -151,6 +167,12 @@ def _closed(text: str, open_at: int, close_at: int) -> Quote:
 def _unclosed(text: str, open_at: int, limit: int) -> Quote:
     start, end = _trim(text, open_at + 1, limit)
     return Quote(open_at, None, start, end)
+
+
+def _mismatched_close(text: str, i: int) -> bool:
+    """A closing mark of the other kind ends the quotation when it follows the quotation's own
+    punctuation and the attribution comes next ("… in Rutshuru,' said Esther Kahindo")."""
+    return text[i - 1] in ",.?!…" and re.match(r"\s+[a-z]", text[i + 1 : i + 4]) is not None
 
 
 def _sentence_end(text: str, start: int, limit: int) -> int:
