@@ -21,3 +21,15 @@ def test_the_statement_is_the_one_whose_statement_was_reported_last():
         Attribution("the statement", "the statement", "statement", "description", "said", 90)
     )
     assert got == "The Harbour Authority"
+
+
+def test_a_statement_owned_by_a_description_is_that_owners():
+    # "The summit's final communique rejected …": the summit, not the body whose words came last.
+    r = SpeakerResolver()
+    r.resolve(Attribution("Hamas", "Hamas", "hamas", "org", "said", 0))
+    got = r.resolve(
+        Attribution(
+            "The summit's final communique", "x", "communique", "description", "rejected", 90
+        )
+    )
+    assert got == "the summit"

@@ -155,3 +155,12 @@ def named_issuer(surface: str, head: str) -> str:
     if m is None or not m.group(1)[:1].isupper():
         return ""
     return "the " + re.sub(r"[’']s$", "", m.group(1).strip())
+
+
+def statement_owner(surface: str, head: str) -> str:
+    """ "The summit's final communique" -> "the summit": a described owner in lower case (a named
+    one is ``named_issuer``'s, a pronoun one ``its statement`` the resolver's); "" otherwise."""
+    m = re.match(
+        rf"[Tt]he\s+((?:[a-z][\w-]*\s+)*[a-z][\w-]*)[’']s\s+(?:[a-z-]+\s+)*{head}\b", surface
+    )
+    return f"the {m.group(1)}" if m else ""

@@ -19,6 +19,7 @@ from infer.extraction.entities import (
     normalize_speaker,
     plural,
     same_speaker,
+    statement_owner,
     strip_ranks,
 )
 from infer.extraction.ledes import LEDE, NEAR, Ledes
@@ -172,6 +173,8 @@ class SpeakerResolver(Ledes):
     def _description(self, surface: str, head: str, pos: int, via: str = "") -> Entity | None:
         head = head.lower()
         if head in STATEMENT_HEADS:
+            if owner := statement_owner(surface, head):
+                return self._description(owner, owner.split()[-1], pos)  # the summit's communique
             return self._statement_issuer(surface, head, pos, via)
         words = content_words(surface)
         gender = noun_gender(head)
