@@ -3,6 +3,17 @@
 import pytest
 
 
+def test_an_attributed_clause_before_a_cue_with_its_own_complement_is_not_its_content(
+    extractor,
+):
+    text = (
+        'Angola announces border ceasefire from Sunday, rebels say they are "not concerned"\n\n'
+        "The talks in Luanda ended late on Tuesday."
+    )
+    found = [s for s in extractor.extract(text) if s.cue == "say"]
+    assert [s.text for s in found] == ['they are "not concerned"']
+
+
 @pytest.mark.parametrize(
     ("text", "content"),
     [

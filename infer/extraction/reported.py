@@ -202,16 +202,18 @@ def _that_clause(clause) -> bool:
 
 def _own_statement(clause, verb) -> bool:
     """ "X said A; it said B": the parser may hang X's attribution on the second cue as its
-    complement; an attributed clause ended by a semicolon before the cue is its own statement."""
+    complement; an attributed clause ended by a semicolon before the cue (or by a comma, when
+    the cue has a complement of its own after it) is its own statement."""
     doc = verb.doc
     if (first := comma_coordinated(verb)) is not None and first.i == clause.i:
         return True  # "Pakistan says A, urges B"
-    return (
-        clause.i < verb.i
-        and is_cue(clause)
-        and subject_of(clause) is not None
-        and any(doc[i].text == ";" for i in range(clause.right_edge.i + 1, verb.i))
-    )
+    if clause.i > verb.i or not is_cue(clause) or subject_of(clause) is None:
+        return False
+    between = {doc[i].text for i in range(clause.right_edge.i + 1, verb.i)}
+    # "Angola announces A, M23 says it is B": with a complement of its own after the cue, an
+    # attributed clause before it is a statement of its own, not the cue's content.
+    answered = any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
+    return ";" in between or ("," in between and answered)
 
 
 def _semicolon_between(clause, verb) -> bool:
