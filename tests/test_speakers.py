@@ -88,3 +88,22 @@ def test_unresolvable_description_stays_as_written():
 def test_gender_guessed_from_the_pronouns_that_follow():
     text = "Mira Osei arrived late. She said her team was ready."
     assert guess_gender(text, 0, 9) == "f"
+
+
+def test_a_full_name_parsed_as_a_body_is_not_the_first_person_with_its_surname():
+    r = SpeakerResolver()
+    r.person("Milan Todorović", "deputy", "m", pos=0, at=0)
+    r.person("Nikola Todorović", "analyst", "m", pos=100, at=100)
+    got = r.resolve(attr("Nikola Todorović", "org", 100, key="Nikola Todorović"))
+    assert got == "Nikola Todorović"
+    assert r.resolve(attr("Todorović", "org", 200, key="Todorović")) == "Nikola Todorović"
+
+
+def test_an_honorific_picks_the_person_of_that_gender_sharing_a_surname():
+    r = SpeakerResolver()
+    r.person("Immaculée Niyonzima", "", "f", pos=0, at=0)
+    r.person("Déo Niyonzima", "", "m", pos=100, at=100)
+    assert r.resolve(attr("Ms Niyonzima", "person", 200, key="Ms Niyonzima")) == (
+        "Immaculée Niyonzima"
+    )
+    assert r.resolve(attr("Niyonzima", "person", 300, key="Niyonzima")) == "Déo Niyonzima"

@@ -16,6 +16,7 @@ from infer.extraction.entities import (
     strip_ranks,
     words_of,
 )
+from infer.extraction.persons import noun_gender
 
 
 @dataclass
@@ -54,8 +55,8 @@ class EntityRegistry:
                 ),
                 None,
             )
-        else:
-            ent = self._latest_named(tokens[0].lower(), pos)
+        else:  # "Ms Niyonzima" is the woman of that name, though her brother was named since
+            ent = self._latest_named(tokens[0].lower(), pos, gender or noun_gender(ranks))
         if ent is None or not ent.is_person:
             ent = Entity(bare, True)
             self.entities.append(ent)
@@ -74,11 +75,17 @@ class EntityRegistry:
             ent.mentions.append(pos)
         return ent
 
-    def _latest_named(self, token: str, pos: int | None) -> Entity | None:
+    def _latest_named(
+        self, token: str, pos: int | None, gender: str | None = None
+    ) -> Entity | None:
         """The person most recently named in full with this word before ``pos`` (a shared family
-        name goes to the one just named), else the first one indexed by it."""
+        name goes to the one just named, of the gender asked for), else the first indexed by it."""
         if pos is not None:
-            before = [(at, e) for at, e in self.named.get(token, []) if at <= pos]
+            before = [
+                (at, e)
+                for at, e in self.named.get(token, [])
+                if at <= pos and not (gender and e.gender and e.gender != gender)
+            ]
             if before:
                 return max(before, key=lambda x: x[0])[1]
         return self.by_token.get(token)
@@ -131,11 +138,11 @@ class EntityRegistry:
 
     def _fullest(self, name: str, pos: int) -> str:
         """A lone surname or given name widened to the fullest capitalised name in the article."""
-        bare = strip_ranks(name)[0]
+        bare, ranks = strip_ranks(name)
         if " " in bare or not self.text:
             return name
         if bare.lower() in self.by_token:
-            ent = self._latest_named(bare.lower(), pos)
+            ent = self._latest_named(bare.lower(), pos, noun_gender(ranks))
             return ent.name if ent is not None else name
         pattern = rf"(?:[A-Z][\w’'-]+\s+){{0,3}}{re.escape(bare)}(?:\s+[A-Z][\w’'-]+){{0,2}}"
         names = [strip_ranks(m.group(0))[0] for m in re.finditer(pattern, self.text)]
@@ -148,5 +155,5 @@ class EntityRegistry:
         ]
         if not names:
             return name
-        ent = self._latest_named(bare.lower(), pos)
+        ent = self._latest_named(bare.lower(), pos, noun_gender(ranks))
         return ent.name if ent is not None else max(names, key=len)

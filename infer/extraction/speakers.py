@@ -89,7 +89,10 @@ class SpeakerResolver(Ledes):
             if spelled:  # "the DG ISPR": the director general of the Inter-Services Public …
                 ent = max(spelled, key=lambda e: e.last_before(look))
             elif known is not None and known.is_person and not body_name(key):
-                ent = self.person(known.name, pos=pos)
+                # "Nikola Todorović" (parsed as a body) is not the Milan Todorović indexed first
+                # by the shared family name; a lone surname is the one most recently named.
+                bare = strip_ranks(key)[0]
+                ent = self.person(bare if " " in bare else self._fullest(bare, pos), pos=pos)
             elif looks_like_person(key) and not attr.body:
                 ent = self.person(self._fullest(key, pos), pos=pos)
             else:
