@@ -19,6 +19,11 @@ def test_title_case_place_with_an_agency_tag_is_a_dateline():
     assert ("body", "The Philippines accused its neighbour.") in roles(text)
 
 
+def test_a_liveblog_update_stamp_is_cut_from_the_update():
+    text = "Army presses on\n\nThe fighting went on.\n\nUPDATE, 4:20 p.m. – The division said a soldier was safe."
+    assert ("dateline", "UPDATE, 4:20 p.m. – ") in roles(text)
+
+
 def test_a_title_case_place_and_a_spaced_dash_open_the_first_body_paragraph_only():
     text = (
         "Port reopens\n\nVarna Bay – The harbour master said ships could dock.\n\n"
