@@ -107,3 +107,16 @@ def test_an_honorific_picks_the_person_of_that_gender_sharing_a_surname():
         "Immaculée Niyonzima"
     )
     assert r.resolve(attr("Niyonzima", "person", 300, key="Niyonzima")) == "Déo Niyonzima"
+
+
+def test_a_shared_surname_follows_the_pronouns_after_it():
+    text = (
+        "“The water came at night,” said Sayed Ghoneim, a farmer. His cousin, Nagwa Ghoneim, "
+        "said her seedlings had rotted. Ghoneim said he did not know whom to blame."
+    )
+    r = SpeakerResolver()
+    r.text = text
+    r.person("Sayed Ghoneim", "", "m", pos=33, at=33)
+    r.person("Nagwa Ghoneim", "", "f", pos=70, at=70)
+    at = text.index("Ghoneim said he")
+    assert r.resolve(attr("Ghoneim", "person", at, key="Ghoneim")) == "Sayed Ghoneim"

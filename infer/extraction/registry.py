@@ -16,7 +16,7 @@ from infer.extraction.entities import (
     strip_ranks,
     words_of,
 )
-from infer.extraction.persons import noun_gender
+from infer.extraction.persons import guess_gender, noun_gender
 
 
 @dataclass
@@ -141,8 +141,10 @@ class EntityRegistry:
         bare, ranks = strip_ranks(name)
         if " " in bare or not self.text:
             return name
+        # "Ghoneim said he …" after his cousin Nagwa Ghoneim: the pronouns that follow decide.
+        gender = noun_gender(ranks) or guess_gender(self.text, pos, pos + len(name), pos + 200)
         if bare.lower() in self.by_token:
-            ent = self._latest_named(bare.lower(), pos, noun_gender(ranks))
+            ent = self._latest_named(bare.lower(), pos, gender)
             return ent.name if ent is not None else name
         pattern = rf"(?:[A-Z][\w’'-]+\s+){{0,3}}{re.escape(bare)}(?:\s+[A-Z][\w’'-]+){{0,2}}"
         names = [strip_ranks(m.group(0))[0] for m in re.finditer(pattern, self.text)]
@@ -155,5 +157,5 @@ class EntityRegistry:
         ]
         if not names:
             return name
-        ent = self._latest_named(bare.lower(), pos, noun_gender(ranks))
+        ent = self._latest_named(bare.lower(), pos, gender)
         return ent.name if ent is not None else max(names, key=len)
