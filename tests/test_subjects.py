@@ -41,6 +41,14 @@ def test_a_speaker_the_parser_hangs_on_a_fronted_phrase_is_the_cues_subject(nlp)
     assert subject(nlp, text, "said") == "woman"
 
 
+def test_a_speaker_hung_on_a_fronted_place_without_a_comma_before_the_cue(nlp):
+    text = (
+        "In Addis Ababa, a spokesperson for Ethiopia's Ministry of Water and Energy denied that "
+        "the dam had caused flooding anywhere downstream."
+    )
+    assert subject(nlp, text, "denied") == "spokesperson"
+
+
 def test_a_statement_accusing_someone_is_its_issuers(nlp):
     text = (
         "The ministry of Kordavia published a statement accusing the rebels of shelling the "

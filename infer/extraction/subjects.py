@@ -161,18 +161,16 @@ def participle_aside(verb):
 
 
 def _in_fronted_phrase(verb):
-    """ "In a message sent to the agency, a man who …, said": with no subject of its own, the
-    parser hangs the speaker on the fronted phrase as an apposition ending right before the verb."""
+    """ "In a message sent to the agency, a man who …, said", "In Addis Ababa, a spokesperson
+    for the ministry denied": with no subject of its own, the parser hangs the speaker on the
+    fronted phrase as an apposition ending right before the verb."""
     doc = verb.doc
-    if verb.i < 2 or doc[verb.i - 1].text != ",":
+    if verb.i < 2:
         return None
+    # The comma before the verb may hang on the fronted phrase ("In X, trader Y, 52, said").
+    ends = (verb.i - 2, verb.i - 1) if doc[verb.i - 1].text == "," else (verb.i - 1,)
     for prep in verb.children:
-        # The comma before the verb may hang on the fronted phrase ("In X, trader Y, 52, said").
-        if (
-            prep.dep_ != "prep"
-            or prep.i > verb.i
-            or prep.right_edge.i not in (verb.i - 2, verb.i - 1)
-        ):
+        if prep.dep_ != "prep" or prep.i > verb.i or prep.right_edge.i not in ends:
             continue
         found = next(
             (
@@ -181,7 +179,7 @@ def _in_fronted_phrase(verb):
                 if t.dep_ in ("appos", "conj")  # "In X, trader Y, 52, said": Y may be a conjunct
                 and t.pos_ in ("NOUN", "PROPN")
                 and doc[t.left_edge.i - 1].text == ","
-                and t.right_edge.i in (verb.i - 2, verb.i - 1)
+                and t.right_edge.i in ends
             ),
             None,
         )
