@@ -26,3 +26,14 @@ def test_according_to_figures_from_a_source_makes_the_source_the_speaker(nlp):
 def test_according_to_our_correspondent_is_the_outlet_reporting(nlp):
     text = "Food trucks reached the northern districts on Friday, according to our correspondent."
     assert according_to(text, 0, nlp(text), []) == []
+
+
+def test_a_clause_with_its_own_speaking_subject_is_not_the_sources(nlp):
+    text = (
+        "According to the text of the note published by BelTA, the ministry demanded that "
+        "Warsaw stop the flights and investigate the incident."
+    )
+    assert according_to(text, 0, nlp(text), []) == []
+    text = "According to her, the attack confirms the weakness of the regime in Kyiv."
+    [got] = according_to(text, 0, nlp(text), [])
+    assert got.attribution.surface == "her"

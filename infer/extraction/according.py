@@ -8,11 +8,14 @@ from dataclasses import replace
 from infer.extraction.attribution import make_attribution, overlaps
 from infer.extraction.lexicon import words
 from infer.extraction.matchers import matches
+from infer.extraction.persons import is_animate
 from infer.extraction.phrases import house_voice
 from infer.extraction.spans import token_span
+from infer.extraction.subjects import is_cue
 from infer.extraction.types import Candidate
 
 DOCUMENT_HEADS = words("attribution", "document_heads")
+BODIES = words("speakers", "group_heads")
 
 
 def according_to(text: str, p_start: int, doc, direct_ranges) -> list[Candidate]:
@@ -24,6 +27,8 @@ def according_to(text: str, p_start: int, doc, direct_ranges) -> list[Candidate]
             source = _issuer(source)  # "according to preliminary figures from X": X's figures
         if tok.head == tok or source is None:
             continue
+        if _own_speaker(tok):
+            continue  # "According to the note published by BelTA, the ministry demanded …"
         skip = {t.i for t in tok.subtree}
         name = None
         if source.pos_ == "NOUN":
@@ -74,3 +79,19 @@ def _issuer(document):
         if prep.dep_ == "prep" and prep.lower_ == "from":
             return next((c for c in prep.children if c.dep_ == "pobj"), None)
     return None
+
+
+def _own_speaker(tok) -> bool:
+    """Whether the clause after a fronted "according to X" is a cue with its own subject: the
+    statement is that subject's, found with the cue, and X only carried it."""
+    head = tok.head
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    return (
+        tok.i < head.i
+        and is_cue(head)
+        and head.tag_ in ("VBD", "VBZ", "VBP")  # a finite cue, not "commanders to report"
+        and subject is not None
+        and subject.i > tok.right_edge.i
+        # a speaker, not "the attack confirms …"
+        and (subject.pos_ == "PROPN" or is_animate(subject.lemma_) or subject.lemma_ in BODIES)
+    )
