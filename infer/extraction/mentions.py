@@ -208,6 +208,8 @@ def person_mentions(doc, p_start: int = 0, places: frozenset[str] = frozenset())
             continue  # "Headquarters", "Interior Ministry": a body NER calls a person
         if _modifies_person_noun(ent):
             continue  # "an Alawite cleric": a word describing someone else
+        if ent.text.split()[-1].isalpha() and ent.text.split()[-1].islower():
+            continue  # "said Rwanda fed, housed and funded the group": a name and a verb
         title_toks = [t for t in ent.root.subtree if t.i < ent.start]
         title = doc[title_toks[0].i : ent.start].text if title_toks else ""
         if title and title.split()[-1].lower() in GROUP_HEADS:
