@@ -844,3 +844,25 @@ def test_members_named_after_a_body_the_article_names_speak_for_it(nlp, text, sp
 
     got = StatementExtractor(nlp).extract(text)[0].speaker
     assert same_speaker(got, speaker) and got.split()[-1] == speaker.split()[-1]
+
+
+def test_someone_who_has_spoken_to_journalists_is_the_later_he(nlp):
+    from infer.extraction.extractor import StatementExtractor
+
+    text = (
+        "Troops head home\n\n"
+        "“People are arriving with nothing,” said Ana Ferro, a spokeswoman for the agency.\n\n"
+        "The Burundian army's spokesman has spoken to journalists in Bujumbura.\n\n"
+        "“Our soldiers are not fleeing from anyone,” he said."
+    )
+    got = StatementExtractor(nlp, prefilter=False).extract(text)
+    last = [s for s in got if s.text.startswith("Our soldiers")]
+    assert last and last[0].speaker == "The Burundian army's spokesman"
+
+
+def test_a_name_the_recogniser_runs_into_a_verb_is_no_person(nlp):
+    from infer.extraction.mentions import person_mentions
+
+    doc = nlp("Burundi's president said Rwanda fed, housed and funded the group.")
+    names = [m.name for m in person_mentions(doc)]
+    assert not any(n.split()[-1].islower() for n in names)

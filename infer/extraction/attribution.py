@@ -20,6 +20,7 @@ ISSUE_LEMMAS = words("speakers", "issue_lemmas")
 ANSWER_LEMMAS = words("speakers", "answer_lemmas")
 STATEMENT_HEADS = words("speakers", "statement_heads")
 DOCUMENT_HEADS = words("attribution", "document_heads")
+SPEAKING_LEMMAS = words("speakers", "speaking_lemmas")
 SOURCE_LINE = re.compile(r"^Source:[ \t]+(?P<name>[^,\n]+)", re.M)
 
 
@@ -220,7 +221,8 @@ def _holds_statement(prep) -> bool:
 
 def introduced_sources(doc) -> list:
     """Subjects that bring in an unnamed source without a cue ("A senior army officer, speaking
-    to us, went further."; "An aid worker whom I reached by phone was blunter.")."""
+    to us, went further."; "An aid worker whom I reached by phone was blunter."; "The army's
+    spokesman has spoken to journalists.")."""
     return [
         t
         for t in doc
@@ -228,5 +230,8 @@ def introduced_sources(doc) -> list:
         and t.pos_ == "NOUN"
         and not is_cue(t.head)
         and is_animate(t.lemma_)
-        and t.left_edge.lower_ in ("a", "an", "one", "another")
+        and (
+            t.left_edge.lower_ in ("a", "an", "one", "another")
+            or t.head.lemma_.lower() in SPEAKING_LEMMAS
+        )
     ]
