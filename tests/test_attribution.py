@@ -263,3 +263,12 @@ def test_an_acronym_spelled_like_a_wh_word_is_a_speaker(nlp):
     got = reported(nlp, "WHO says cholera cases in Port-au-Prince have doubled since May.", "says")
     assert got is not None and got.attribution.surface == "WHO"
     assert reported(nlp, "Those who say the truce will hold are few in Cap-Haitien.", "say") is None
+
+
+def test_a_date_after_a_named_speaker_dates_the_saying_not_the_name(nlp):
+    text = (
+        "Egypt's Ministry of Water Resources and Irrigation on Saturday accused Ethiopia of "
+        "emptying the reservoir without warning."
+    )
+    found = reported(nlp, text, "accused")
+    assert found.attribution.surface == "Egypt's Ministry of Water Resources and Irrigation"

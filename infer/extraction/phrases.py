@@ -9,6 +9,7 @@ from infer.extraction.entities import looks_like_person
 from infer.extraction.lexicon import without_article, word_list, words
 from infer.extraction.mentions import body_by_apposition, full_name, is_place
 from infer.extraction.persons import is_animate
+from infer.extraction.spans import dated
 from infer.extraction.types import Attribution
 
 ORG_WORDS = words("attribution", "org_words")
@@ -69,6 +70,8 @@ def speaker_tokens(head) -> list:
                 and not opens_member
             )
             or (child.dep_ in ("relcl", "acl") and (long_clause or child.i < head.i))
+            # "Egypt's Ministry of … Irrigation on Saturday accused": the date is the saying's.
+            or (child.i > head.i and child.head.pos_ == "PROPN" and dated(child))
         ):
             cut |= {t.i for t in child.subtree}
     keep = {t.i for t in head.subtree} - cut
