@@ -120,3 +120,11 @@ def test_a_shared_surname_follows_the_pronouns_after_it():
     r.person("Nagwa Ghoneim", "", "f", pos=70, at=70)
     at = text.index("Ghoneim said he")
     assert r.resolve(attr("Ghoneim", "person", at, key="Ghoneim")) == "Sayed Ghoneim"
+
+
+def test_a_body_name_cut_at_a_joining_word_takes_the_rest_of_its_name():
+    text = "The Prosecutor’s Office of Bosnia and Herzegovina said the law had no effect."
+    r = SpeakerResolver()
+    r.text = text
+    ent = r.group("The Prosecutor’s Office of Bosnia and", 0)
+    assert ent.name == "The Prosecutor’s Office of Bosnia and Herzegovina"

@@ -91,7 +91,7 @@ class EntityRegistry:
         return self.by_token.get(token)
 
     def group(self, name: str, pos: int, subject: bool = True) -> Entity:
-        name = fullest_body(self._expand_acronym(name), self.text)
+        name = fullest_body(self._expand_acronym(completed(name, self.text)), self.text)
         key = normalize_speaker(name)
         ent = next(
             (e for e in self.entities if not e.is_person and normalize_speaker(e.name) == key), None
@@ -159,3 +159,13 @@ class EntityRegistry:
             return name
         ent = self._latest_named(bare.lower(), pos, gender)
         return ent.name if ent is not None else max(names, key=len)
+
+
+def completed(name: str, text: str) -> str:
+    """ "The Prosecutor’s Office of Bosnia and" (a recogniser's span that stops at a place) ->
+    "… of Bosnia and Herzegovina": a name ending in a joining word takes the capitalised words
+    that follow it in the text."""
+    if not re.search(r"\s(?:and|of|for|on|the)$", name):
+        return name
+    m = re.search(re.escape(name) + r"((?:\s+[A-Z][\w’'-]*)+)", text)
+    return name + m.group(1) if m else name
