@@ -48,3 +48,13 @@ def test_the_ministry_is_the_ministry_named_with_its_owner_before():
     text = "said Ali Reza, a spokesman for the Taliban’s defence ministry. Later the ministry said"
     assert named_before("ministry", text, len(text) - 20) == "the Taliban’s defence ministry"
     assert named_before("army", text, len(text)) == ""
+
+
+def test_a_commission_named_for_its_task_takes_its_whole_name():
+    text = (
+        "Chad's National Commission for the Reception and Reintegration of Refugees and "
+        "Returnees said arrivals had doubled. The commission called on partners to help."
+    )
+    assert fullest_body("National Commission", text) == (
+        "National Commission for the Reception and Reintegration of Refugees and Returnees"
+    )

@@ -14,7 +14,7 @@ CAP = r"[A-Z][\w’'.-]*"
 # "of the Korean People's Army", "to the United Nations": the body a head belongs to ("of
 # Ukraine", a country, names no other body: "the State Emergency Service" is already whole).
 OF_NAME = re.compile(
-    rf" (?:of|to) the {CAP}(?: (?:of |and )?{CAP}){{0,5}}"
+    rf" (?:of|to|for) the {CAP}(?: (?:of |and )?{CAP}){{0,5}}"
     # "Support Mission in Libya (UNSMIL)": the bracketed acronym shows where the name ends.
     rf"| (?:in|for|on) {CAP}(?: {CAP}){{0,2}}(?= \([A-Z][A-Za-z]{{1,7}}\))"
 )
