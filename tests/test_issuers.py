@@ -33,3 +33,16 @@ def test_a_statement_owned_by_a_description_is_that_owners():
         )
     )
     assert got == "the summit"
+
+
+def test_the_letter_is_the_one_who_signed_it(nlp):
+    from infer.extraction.extractor import StatementExtractor
+
+    text = (
+        "Veterans warn Warsaw\n\n"
+        "The state agency also carried a letter signed by the Grodno regional council of war "
+        "veterans. The letter said the region remembered what came from the west in 1941."
+    )
+    got = StatementExtractor(nlp, prefilter=False).extract(text)
+    [said] = [s for s in got if s.cue == "said"]
+    assert said.speaker == "the Grodno regional council of war veterans"

@@ -21,6 +21,7 @@ ANSWER_LEMMAS = words("speakers", "answer_lemmas")
 STATEMENT_HEADS = words("speakers", "statement_heads")
 DOCUMENT_HEADS = words("attribution", "document_heads")
 SPEAKING_LEMMAS = words("speakers", "speaking_lemmas")
+AUTHOR_LEMMAS = words("speakers", "author_lemmas")
 SOURCE_LINE = re.compile(r"^Source:[ \t]+(?P<name>[^,\n]+)", re.M)
 
 
@@ -208,11 +209,27 @@ def statement_issuers(doc) -> list[tuple]:
             c.dep_ == "prep" and c.lower_ == "with" and _holds_statement(c) for c in verb.children
         )
         if not (issued or answered):
+            out += _issued_by(verb)
             continue
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is not None:
             out.append((subject, verb))
     return out
+
+
+def _issued_by(verb) -> list[tuple]:
+    """ "a letter signed by the veterans' council", "a letter the group sent": who a statement
+    word's participle or relative clause names as its author."""
+    if verb.lemma_.lower() not in AUTHOR_LEMMAS or verb.head.lemma_.lower() not in STATEMENT_HEADS:
+        return []
+    if verb.dep_ == "acl":
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        author = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+    elif verb.dep_ == "relcl":
+        author = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    else:
+        author = None
+    return [(author, verb)] if author is not None else []
 
 
 def _holds_statement(prep) -> bool:
