@@ -272,3 +272,25 @@ def test_a_date_after_a_named_speaker_dates_the_saying_not_the_name(nlp):
     )
     found = reported(nlp, text, "accused")
     assert found.attribution.surface == "Egypt's Ministry of Water Resources and Irrigation"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        (
+            "The Party of Democratic Action, SDA, the largest Bosniak party, accused the entity's "
+            "leaders of holding the country hostage.",
+            "The Party of Democratic Action",
+        ),
+        (
+            "A senior official in the Office of the High Representative, OHR, said the office "
+            "would wait for the court.",
+            "A senior official in the Office of the High Representative",
+        ),
+    ],
+)
+def test_an_acronym_in_apposition_is_the_short_form_of_the_phrase_not_a_name(nlp, text, surface):
+    cue = next(t for t in nlp(text) if t.text in ("accused", "said"))
+    attr = make_attribution(subject_of(cue), cue.text)
+    assert attr.surface == surface
+    assert attr.appos == ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from infer.extraction.acronyms import spelled_out
 from infer.extraction.entities import looks_like_person
 from infer.extraction.lexicon import without_article, word_list, words
 from infer.extraction.mentions import body_by_apposition, full_name, is_place
@@ -33,6 +34,9 @@ def phrase(token) -> str:
     """The text of a noun phrase headed by ``token`` (appositions and clauses cut)."""
     toks = speaker_tokens(token)
     return token.doc.text[toks[0].idx : toks[-1].idx + len(toks[-1])].strip(" ,") if toks else ""
+
+
+ACRONYM = re.compile(r"[A-Z]{2,6}(?: [A-Z]{2,4})?")
 
 
 def speaker_tokens(head) -> list:
@@ -196,6 +200,11 @@ def make_attribution(subject, cue: str, p_start: int = 0, via: str = "") -> Attr
         name = re.sub(r"[’']s$", "", full_name(persons[-1]))
         return Attribution(surface, name, head, "person", **common)
     appos, appos_kind = _appositive(subject)
+    if ACRONYM.fullmatch(appos) and (subject.text[:1].isupper() or spelled_out(appos, surface)):
+        # "The Party of Democratic Action, SDA, …", "an official in the Office of the High
+        # Representative, OHR,": the short form of a name the phrase holds, no one's name
+        # ("the UN peacekeeping mission in southern Lebanon, UNIFIL," names its body).
+        appos, appos_kind = "", ""
     if inserted := EDITOR_INSERT.match(doc.text, toks[-1].idx + len(toks[-1])):
         # "The group [the Islamic Resistance] said": the editor's brackets name the referent.
         appos = inserted.group(1)
