@@ -128,3 +128,12 @@ def test_a_body_name_cut_at_a_joining_word_takes_the_rest_of_its_name():
     r.text = text
     ent = r.group("The Prosecutor’s Office of Bosnia and", 0)
     assert ent.name == "The Prosecutor’s Office of Bosnia and Herzegovina"
+
+
+def test_a_body_name_never_ends_in_a_possessive():
+    text = (
+        "The Philippine Army's spokesperson called the attack cowardly. Army says it will respond."
+    )
+    r = SpeakerResolver()
+    r.text = text
+    assert r.group("the Philippine Army's", 0).name == "the Philippine Army"

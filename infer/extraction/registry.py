@@ -164,7 +164,8 @@ class EntityRegistry:
 def completed(name: str, text: str) -> str:
     """ "The Prosecutor’s Office of Bosnia and" (a recogniser's span that stops at a place) ->
     "… of Bosnia and Herzegovina": a name ending in a joining word takes the capitalised words
-    that follow it in the text."""
+    that follow it in the text; a possessive ending is dropped."""
+    name = re.sub(r"[’']s$", "", name)  # "the Philippine Army's" (before "spokesperson")
     if not re.search(r"\s(?:and|of|for|on|the)$", name):
         return name
     m = re.search(re.escape(name) + r"((?:\s+[A-Z][\w’'-]*)+)", text)
