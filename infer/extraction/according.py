@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from infer.extraction.attribution import make_attribution, overlaps
+from infer.extraction.bodies import GROUP_HEADS
 from infer.extraction.lexicon import words
 from infer.extraction.matchers import matches
 from infer.extraction.persons import is_animate
@@ -15,7 +16,6 @@ from infer.extraction.subjects import is_cue
 from infer.extraction.types import Candidate
 
 DOCUMENT_HEADS = words("attribution", "document_heads")
-BODIES = words("speakers", "group_heads")
 
 
 def according_to(text: str, p_start: int, doc, direct_ranges) -> list[Candidate]:
@@ -93,5 +93,5 @@ def _own_speaker(tok) -> bool:
         and subject is not None
         and subject.i > tok.right_edge.i
         # a speaker, not "the attack confirms …"
-        and (subject.pos_ == "PROPN" or is_animate(subject.lemma_) or subject.lemma_ in BODIES)
+        and (subject.pos_ == "PROPN" or is_animate(subject.lemma_) or subject.lemma_ in GROUP_HEADS)
     )
