@@ -130,7 +130,7 @@ def _content(verb) -> tuple[list, bool, str]:
     ]
     if any(c.i > verb.i for c in content):
         # "Protesters burn tyres; the ministry said …": a clause a semicolon ends is not content
-        content = [c for c in content if c.i > verb.i or not _semicolon_between(c, verb)]
+        content = [c for c in content if c.i > verb.i or ";" not in _marks_between(c, verb)]
     objects = [c for c in kids if c.dep_ in ("dobj", "oprd")]
     if lemma in OBJECT_LEMMAS or lemma in AS_LEMMAS:
         # Propositional complements: "accused X of ...", "called X illegal", "rejected X as ..."
@@ -204,21 +204,20 @@ def _own_statement(clause, verb) -> bool:
     """ "X said A; it said B": the parser may hang X's attribution on the second cue as its
     complement; an attributed clause ended by a semicolon before the cue (or by a comma, when
     the cue has a complement of its own after it) is its own statement."""
-    doc = verb.doc
     if (first := comma_coordinated(verb)) is not None and first.i == clause.i:
         return True  # "Pakistan says A, urges B"
     if clause.i > verb.i or not is_cue(clause) or subject_of(clause) is None:
         return False
-    between = {doc[i].text for i in range(clause.right_edge.i + 1, verb.i)}
+    between = _marks_between(clause, verb)
     # "Angola announces A, M23 says it is B": with a complement of its own after the cue, an
     # attributed clause before it is a statement of its own, not the cue's content.
     answered = any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
     return ";" in between or ("," in between and answered)
 
 
-def _semicolon_between(clause, verb) -> bool:
-    doc = verb.doc
-    return any(doc[i].text == ";" for i in range(clause.right_edge.i + 1, verb.i))
+def _marks_between(clause, verb) -> set[str]:
+    """The tokens between the end of a clause before the cue and the cue."""
+    return {verb.doc[i].text for i in range(clause.right_edge.i + 1, verb.i)}
 
 
 def _to_infinitive(token) -> bool:
