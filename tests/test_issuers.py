@@ -1,5 +1,7 @@
 """Who issued a statement (infer/extraction/issuers.py)."""
 
+import pytest
+
 from infer.extraction.speakers import SpeakerResolver
 from infer.extraction.types import Attribution
 
@@ -35,14 +37,27 @@ def test_a_statement_owned_by_a_description_is_that_owners():
     assert got == "the summit"
 
 
-def test_the_letter_is_the_one_who_signed_it(nlp):
+@pytest.mark.parametrize(
+    ("text", "surface", "speaker"),
+    [
+        (  # "X issued a statement …. …, the statement said."
+            "The Home Front Command said residents could leave shelters.\n\n"
+            "The Prime Minister's Office issued a statement on Saturday night. Israel would "
+            "defend itself on every front, the statement said.",
+            "the statement",
+            "The Prime Minister's Office",
+        ),
+        (  # "a letter signed by X. The letter said …"
+            "Veterans warn Warsaw\n\n"
+            "The state agency also carried a letter signed by the Grodno regional council of war "
+            "veterans. The letter said the region remembered what came from the west in 1941.",
+            "The letter",
+            "the Grodno regional council of war veterans",
+        ),
+    ],
+)
+def test_the_statement_is_the_one_someone_was_said_to_issue_or_sign(nlp, text, surface, speaker):
     from infer.extraction.extractor import StatementExtractor
 
-    text = (
-        "Veterans warn Warsaw\n\n"
-        "The state agency also carried a letter signed by the Grodno regional council of war "
-        "veterans. The letter said the region remembered what came from the west in 1941."
-    )
     got = StatementExtractor(nlp, prefilter=False).extract(text)
-    [said] = [s for s in got if s.cue == "said"]
-    assert said.speaker == "the Grodno regional council of war veterans"
+    assert (got[-1].speaker_surface, got[-1].speaker) == (surface, speaker)
