@@ -106,3 +106,27 @@ def test_content_before_a_closing_passive_chain_with_its_carrier_after(nlp, text
     saying = next(t for t in doc if t.text == "saying")
     got = reported_content(text, 0, saying, [])
     assert text[got.start : got.end] == content and got.attribution.surface == speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "The news agency ANI quoted a senior officer in the Northern Command as saying that "
+            "the troops would stay.",
+            "a senior officer in the Northern Command",
+        ),
+        (
+            "The state broadcaster quoted the governor in a televised interview as saying that "
+            "the road was open.",
+            "the governor",
+        ),
+    ],
+)
+def test_a_modifier_the_parser_hangs_on_quoted_belongs_to_the_quoted_speaker(nlp, text, speaker):
+    from infer.extraction.phrases import phrase
+
+    doc = nlp(text)
+    saying = next(t for t in doc if t.text == "saying")
+    quoted, _ = chain(saying)
+    assert phrase(quoted) == speaker

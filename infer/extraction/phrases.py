@@ -20,6 +20,8 @@ OBJECT_PRONOUNS = {"her": "she", "him": "he", "them": "they"}  # resolved as the
 MEDIA_HEADS = words("attribution", "media_heads")
 HOUSE_OPENERS = words("attribution", "house_openers")
 WITHHELD = words("attribution", "withheld_words")
+STRANDED_PREPS = words("attribution", "stranded_preps")
+VENUE_NOUNS = words("attribution", "venue_nouns")
 GIVEN_NAME = re.compile(
     r"\b(?:(?:identified(?: (?:himself|herself|themselves))?|named|known"
     r"|gave (?:only )?(?:his|her|their) (?:first )?name)(?: only)? as"
@@ -90,7 +92,28 @@ def speaker_tokens(head) -> list:
         hi += 1
     while hi > lo and doc[hi].is_punct:
         hi -= 1
+    if (stranded := _stranded_modifier(head, hi)) is not None:
+        hi = stranded.right_edge.i
     return [doc[i] for i in range(lo, hi + 1)]
+
+
+def _stranded_modifier(head, hi: int):
+    """ "quoted a senior officer in the Northern Command as saying": the parser hangs the
+    officer's modifier on "quoted"; the prep right after the object is the object's."""
+    verb = head.head
+    if head.dep_ != "dobj" or head.pos_ == "PRON" or verb.lemma_.lower() != "quote":
+        return None
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.i == hi + 1), None)
+    if prep is None or prep.lower_ not in STRANDED_PREPS:
+        return None
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    if (
+        not objects
+        or objects[0].ent_type_ in ("DATE", "TIME")
+        or objects[0].lemma_.lower() in (VENUE_NOUNS)
+    ):
+        return None  # "quoted him on Tuesday", "quoted the minister in an interview"
+    return prep
 
 
 def _which_clause(subject) -> bool:
