@@ -853,3 +853,13 @@ def test_a_name_the_recogniser_runs_into_a_verb_is_no_person(nlp):
     doc = nlp("Burundi's president said Rwanda fed, housed and funded the group.")
     names = [m.name for m in person_mentions(doc)]
     assert not any(n.split()[-1].islower() for n in names)
+
+
+def test_a_name_ner_misses_set_off_by_a_person_description_is_the_later_she(extractor):
+    text = (
+        "Mariam Okafor, the agency's field coordinator, said on Monday that the camp was full.\n\n"
+        "Zeinab, a 31-year-old widow who gave only her first name, spoke to reporters at the "
+        "gate.\n\n"
+        "“We walked for four days and nobody stopped to help us,” she said."
+    )
+    assert [s.speaker for s in extractor.extract(text)][-1] == "Zeinab"

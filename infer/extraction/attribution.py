@@ -10,7 +10,7 @@ from infer.extraction.entities import looks_like_person
 from infer.extraction.lexicon import words
 from infer.extraction.matchers import matches
 from infer.extraction.persons import is_animate
-from infer.extraction.phrases import make_attribution, phrase
+from infer.extraction.phrases import described_person, make_attribution, phrase
 from infer.extraction.quotes import Quote
 from infer.extraction.subjects import aux_subject, is_cue, subject_of
 from infer.extraction.types import Attribution
@@ -244,11 +244,20 @@ def introduced_sources(doc) -> list:
         t
         for t in doc
         if t.dep_ == "nsubj"
-        and t.pos_ == "NOUN"
         and not is_cue(t.head)
-        and is_animate(t.lemma_)
         and (
-            t.left_edge.lower_ in ("a", "an", "one", "another")
-            or t.head.lemma_.lower() in SPEAKING_LEMMAS
+            (
+                t.pos_ == "NOUN"
+                and is_animate(t.lemma_)
+                and (
+                    t.left_edge.lower_ in ("a", "an", "one", "another")
+                    or t.head.lemma_.lower() in SPEAKING_LEMMAS
+                )
+            )
+            or (
+                t.pos_ == "PROPN"
+                and t.head.lemma_.lower() in SPEAKING_LEMMAS
+                and described_person(t)
+            )
         )
     ]
