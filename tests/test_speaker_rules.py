@@ -863,3 +863,13 @@ def test_a_name_ner_misses_set_off_by_a_person_description_is_the_later_she(extr
         "“We walked for four days and nobody stopped to help us,” she said."
     )
     assert [s.speaker for s in extractor.extract(text)][-1] == "Zeinab"
+
+
+def test_a_name_set_off_by_a_body_noun_is_the_later_the_group(extractor):
+    text = (
+        "His cousin, Pavel Sokol, who works with the town's rescue brigade, said the road was "
+        "closed.\n\n"
+        "Nurses for the Valley, a group of volunteer medics, said its teams were refused "
+        "entry. The group said three people had frostbite."
+    )
+    assert [s.speaker for s in extractor.extract(text)][-1] == "Nurses for the Valley"

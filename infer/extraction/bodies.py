@@ -21,6 +21,8 @@ OF_NAME = re.compile(
 BODY_WORD = "(?:" + "|".join(sorted(GROUP_HEADS, key=len, reverse=True)) + ")"
 WORD_BEFORE = re.compile(rf"\b({BODY_WORD}) $")
 WORD_AFTER = re.compile(rf" ({BODY_WORD})\b")
+# "Doctors for the Forest, a group of volunteer physicians,": the body noun of an apposition.
+APPOSITION_AFTER = re.compile(rf", (?:an?|the) (?:[\w-]+ ){{0,3}}?({BODY_WORD})\b", re.I)
 
 
 def fullest_body(name: str, text: str) -> str:
@@ -76,7 +78,9 @@ def adjoining_heads(name: str, text: str) -> set[str]:
     for at in _occurrences(bare, text):
         if got := WORD_BEFORE.search(text, max(0, at - 20), at):
             out.add(got.group(1).lower())
-        if got := WORD_AFTER.match(text, at + len(bare)):
+        if got := WORD_AFTER.match(text, at + len(bare)) or APPOSITION_AFTER.match(
+            text, at + len(bare)
+        ):
             out.add(got.group(1).lower())
     return out
 

@@ -8,7 +8,7 @@ import re
 from infer.extraction.acronyms import spelled_out
 from infer.extraction.entities import looks_like_person
 from infer.extraction.lexicon import without_article, word_list, words
-from infer.extraction.mentions import body_by_apposition, full_name, is_place
+from infer.extraction.mentions import BODY_NOUNS, body_by_apposition, full_name, is_place
 from infer.extraction.persons import is_animate
 from infer.extraction.spans import dated
 from infer.extraction.types import Attribution
@@ -241,6 +241,9 @@ def make_attribution(subject, cue: str, p_start: int = 0, via: str = "") -> Attr
     titled = _titled_name(surface)
     if titled:
         return Attribution(surface, titled, head, "person", **common)
+    if not appos and _named_body(subject, toks):
+        # "Doctors for the Forest, a group of volunteer physicians, said": a body's name.
+        return Attribution(surface, surface, head, "org", body=True, **common)
     if subject.pos_ == "PROPN" and not appos and described_person(subject):
         return Attribution(surface, surface, head, "person", **common)
     if subject.pos_ == "PROPN" and subject.text[:1].isupper() and not appos:
@@ -257,6 +260,18 @@ def make_attribution(subject, cue: str, p_start: int = 0, via: str = "") -> Attr
         appos=appos,
         appos_kind=appos_kind,
         **common,
+    )
+
+
+def _named_body(subject, toks: list) -> bool:
+    """A capitalised name of two or more words in apposition to a body noun."""
+    capitals = [t for t in toks if t.text[:1].isupper() and t.pos_ in ("NOUN", "PROPN")]
+    # The parser may hang the apposition on the name's last word ("Nurses for the Valley, a …").
+    appositions = [c for t in toks for c in t.children if c.dep_ == "appos" and c.i > toks[-1].i]
+    return (
+        len(capitals) >= 2
+        and subject.pos_ == "NOUN"
+        and any(c.lemma_.lower() in BODY_NOUNS for c in appositions)
     )
 
 
