@@ -78,3 +78,11 @@ def test_the_paragraph_before_one_opening_with_a_quotation_is_kept_whole():
     )
     end = text.index("\n")
     assert kept_sentences(text, 0, end) == [(0, 51), (52, end)]  # the name and the "she"
+
+
+def test_a_month_short_form_before_the_day_does_not_end_a_sentence():
+    text = "Shells fired on Oct. 8 hit two huts, the group said. Talks resume on Sept. 14."
+    assert [text[a:b] for a, b in sentences(text, 0, len(text))] == [
+        "Shells fired on Oct. 8 hit two huts, the group said.",
+        "Talks resume on Sept. 14.",
+    ]

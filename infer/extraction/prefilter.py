@@ -77,7 +77,14 @@ def _abbreviation_before(text: str, end: int) -> bool:
     if not word or not word[0].endswith("."):
         return False
     w = word[0].lower()
-    return w in _abbreviations() or bool(re.fullmatch(r"(?:[a-z]\.)+", w))
+    # "fired on Oct. 8 struck": a month's short form before the day ends no sentence.
+    dated = w[:-1] in _month_abbreviations() and text[end : end + 3].strip()[:1].isdigit()
+    return dated or w in _abbreviations() or bool(re.fullmatch(r"(?:[a-z]\.)+", w))
+
+
+@cache
+def _month_abbreviations() -> frozenset[str]:
+    return frozenset(m.lower() for m in word_list("structure", "months") if len(m) <= 4)
 
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
