@@ -140,3 +140,9 @@ def test_a_clause_a_semicolon_ends_before_the_cue_is_not_its_content(extractor):
 def test_a_backshifted_cue_coordinated_in_the_content_is_reported(extractor, text, content):
     found = extractor.extract(text)
     assert [s.text for s in found] == [content]
+
+
+def test_a_second_gerund_the_parser_hangs_on_accused_is_part_of_the_accusation(extractor):
+    text = "The head of state accused Kigali of training and sheltering the rebels behind a raid."
+    (got,) = extractor.extract(text)
+    assert got.text == "Kigali of training and sheltering the rebels behind a raid"

@@ -138,6 +138,7 @@ def _content(verb) -> tuple[list, bool, str]:
         content += [c for c in objects if lemma != "call" or judging]
         preps = ("for", "on") if lemma == "call" else ("of", "as", "for")
         content += [c for c in kids if _prep(c) and c.lower_ in preps and not dated(c)]
+        content += _gerund_conjuncts(kids, content)
     elif lemma in PREP_LEMMAS:
         content += [c for c in kids if _prep(c) and c.lower_ in PREP_LEMMAS[lemma]]
     if lemma in ADDRESSEE_LEMMAS and content and not any(c.dep_ == "xcomp" for c in content):
@@ -168,6 +169,25 @@ def _content(verb) -> tuple[list, bool, str]:
         particle = first.text
         tokens = [t for t in tokens if t.i != first.i]
     return tokens, False, particle
+
+
+def _gerund_conjuncts(kids: list, content: list) -> list:
+    """ "accused Kigali of training and sheltering the rebels": the parser hangs the second
+    gerund on the cue; a subjectless -ing conjunct after "of <gerund>" is the accusation's."""
+    if not any(
+        _prep(c)
+        and c.lower_ == "of"
+        and any(p.tag_ == "VBG" or p.lower_.endswith("ing") for p in c.children)
+        for c in content
+    ):
+        return []
+    return [
+        c
+        for c in kids
+        if c.dep_ == "conj"
+        and c.tag_ == "VBG"
+        and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)
+    ]
 
 
 def _reported_predicates(verb, content: list) -> list:
