@@ -328,3 +328,22 @@ def test_a_headline_statement_ends_before_the_news_it_is_set_against(extractor, 
     head = [s for s in extractor.extract(text) if s.start < len(headline)]
     assert len(head) == 1 and content in head[0].text
     assert not re.search(r" (as|after) (families|gangs|the council)", head[0].text)
+
+
+@pytest.mark.parametrize(
+    "headline, speaker, content",
+    [
+        ("Egypt recalls envoy, says Ethiopia broke the deal", "Egypt", "Ethiopia broke the deal"),
+        (
+            "Army retakes hill town, says rebels fled before dawn",
+            "Army",
+            "rebels fled before dawn",
+        ),
+    ],
+)
+def test_a_headline_subject_that_acts_and_says_is_the_speaker(
+    extractor, headline, speaker, content
+):
+    text = f"{headline}\n\nBy Staff Writer\n\nThe talks ended on Monday without a date for more."
+    (got,) = [s for s in extractor.extract(text) if s.where == "headline"]
+    assert (got.speaker, got.text) == (speaker, content)

@@ -34,6 +34,12 @@ SAYS_BEFORE = re.compile(
     r"^(?P<content>.+?),\s+(?P<cue>\w+)\s+(?P<source>[\w.’'-]+(?:\s+[\w.’'-]+){0,3})$"
 )  # "No injuries, says US"
 PATTERNS = (SAYS_AFTER, SAYS_BEFORE, SOURCE_AFTER, SOURCE_BEFORE, NAME_BEFORE_QUOTE, BODY_BEFORE)
+# "Burundi shuts Rwanda border, says Kigali 'harbours' attackers": one subject for an action and
+# a saying; what follows the cue is the statement, the subject its speaker.
+SHARED_SUBJECT = re.compile(
+    r"^(?P<source>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})\s+[a-z]+s\s+[^,:]+,\s+"
+    r"(?P<cue>[a-z]+)\s+(?P<content>.+)$"
+)
 LEADING_TAG = re.compile(r"^\([^()]{1,20}\)\s*")  # "(2nd LD) N. Korea fires …"
 
 
@@ -95,6 +101,24 @@ def headline_candidate(text: str, start: int, end: int) -> Candidate | None:
     return None
 
 
+def _shared_subject(text: str, start: int, end: int) -> Candidate | None:
+    """The statement of a headline whose subject both acts and says ("Egypt recalls envoy,
+    says Ethiopia broke the deal"), else None."""
+    m = SHARED_SUBJECT.match(text[start:end])
+    if m is None or m.group("cue") not in HEADLINE_CUES:
+        return None
+    if len(m.group("content").split()) < MIN_CONTENT_WORDS:
+        return None
+    quoted = re.search(r"[“”\"‘]|(?<!\w)'|'(?!\w)", m.group("content"))
+    return Candidate(
+        start + m.start("content"),
+        start + m.end("content"),
+        "mixed" if quoted else "indirect",
+        _attribution(m.group("source"), m.group("cue"), start + m.start("source")),
+        "headline",
+    )
+
+
 def headline_candidates(structure: Structure, found: list[Candidate]) -> list[Candidate]:
     """``found`` with the statements of headline segments in a source-naming form ("Y: JCS",
     "Y — Russian diplomat") that hold no statement the parse found, and with a quotation the
@@ -104,6 +128,9 @@ def headline_candidates(structure: Structure, found: list[Candidate]) -> list[Ca
         if r.role != "headline":
             continue
         inside = [k for k, c in enumerate(out) if r.start <= c.start < r.end]
+        if (shared := _shared_subject(structure.text, r.start, r.end)) is not None:
+            out = [c for k, c in enumerate(out) if k not in inside] + [shared]
+            continue
         for k in inside:
             out[k] = without_context(structure.text, out[k])
         if not inside:
