@@ -186,3 +186,15 @@ def test_a_caption_label_is_cut_from_the_caption():
     got = roles(text)
     assert ("credit", "Image caption, ") in got
     assert ("caption", "Boats wait at the pier; the mayor said the ferry was cancelled") in got
+
+
+def test_a_related_links_header_in_capitals_makes_its_list_furniture():
+    text = (
+        "Headline words here\n\nBy A Writer\n\n"
+        + "Body text that is long enough to be a paragraph. " * 3
+        + "\n\nRELATED\n• Army says the border will stay shut until further notice\n"
+    )
+    assert roles(text)[-2:] == [
+        ("related", "RELATED"),
+        ("related", "• Army says the border will stay shut until further notice"),
+    ]
