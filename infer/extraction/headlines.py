@@ -40,6 +40,8 @@ SHARED_SUBJECT = re.compile(
     r"^(?P<source>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})\s+[a-z]+s\s+[^,:]+,\s+"
     r"(?P<cue>[a-z]+)\s+(?P<content>.+)$"
 )
+# A quotation mark, not an apostrophe inside a word: the headline quotes the speaker's words.
+QUOTE_MARK = re.compile(r"[“”\"‘]|(?<!\w)'|'(?!\w)")
 LEADING_TAG = re.compile(r"^\([^()]{1,20}\)\s*")  # "(2nd LD) N. Korea fires …"
 
 
@@ -87,7 +89,7 @@ def headline_candidate(text: str, start: int, end: int) -> Candidate | None:
         if len(m.group("content").split()) < least or ":" in m.group("content"):
             continue
         c_start, c_end = start + m.start("content"), start + m.end("content")
-        kind = "mixed" if re.search(r"[“”\"‘]|(?<!\w)'|'(?!\w)", m.group("content")) else "indirect"
+        kind = "mixed" if QUOTE_MARK.search(m.group("content")) else "indirect"
         if re.fullmatch(r"[“\"‘'][^“”\"‘’]+[”\"’']", m.group("content")):
             c_start, c_end, kind = c_start + 1, c_end - 1, "direct"  # 'Belgrade: "No …"'
 
@@ -109,7 +111,7 @@ def _shared_subject(text: str, start: int, end: int) -> Candidate | None:
         return None
     if len(m.group("content").split()) < MIN_CONTENT_WORDS:
         return None
-    quoted = re.search(r"[“”\"‘]|(?<!\w)'|'(?!\w)", m.group("content"))
+    quoted = QUOTE_MARK.search(m.group("content"))
     return Candidate(
         start + m.start("content"),
         start + m.end("content"),
@@ -169,11 +171,7 @@ def without_context(text: str, c: Candidate) -> Candidate:
             word == "as" and any(w.startswith(v) for w in cue.split() + before for v in AS_VERBS)
         ):
             continue
-        kind = (
-            c.kind
-            if re.search(r"[“”\"‘]|(?<!\w)'|'(?!\w)", text[c.start : m.start()])
-            else "indirect"
-        )
+        kind = c.kind if QUOTE_MARK.search(text[c.start : m.start()]) else "indirect"
         return replace(c, end=m.start(), kind=kind)
     return c
 

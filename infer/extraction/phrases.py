@@ -110,7 +110,7 @@ def _stranded_modifier(head, hi: int):
     if (
         not objects
         or objects[0].ent_type_ in ("DATE", "TIME")
-        or objects[0].lemma_.lower() in (VENUE_NOUNS)
+        or objects[0].lemma_.lower() in VENUE_NOUNS
     ):
         return None  # "quoted him on Tuesday", "quoted the minister in an interview"
     return prep
