@@ -183,3 +183,11 @@ def test_an_apposition_to_a_fronted_place_made_a_second_subject_is_not_the_subje
     nlp, text, cue, speaker
 ):
     assert subject(nlp, text, cue) == speaker
+
+
+def test_a_name_whose_relative_clause_the_parser_hangs_on_a_fronted_place_is_the_subject(nlp):
+    text = (
+        "At the Nemba crossing in Kirundo province, Immaculée Niyonzima, who sells dried fish to "
+        "buyers on the Rwandan side, said she had three sacks of stock she could no longer move."
+    )
+    assert subject(nlp, text, "said") == "Niyonzima"

@@ -182,7 +182,7 @@ def _in_fronted_phrase(verb):
                 and t.right_edge.i in ends
             ),
             None,
-        )
+        ) or _with_stranded_relative(prep, ends)
         # "…, JNIM, the group that …, denied": a name just before the description is the speaker.
         named = (
             [
@@ -196,6 +196,26 @@ def _in_fronted_phrase(verb):
             else []
         )
         return named[0] if named else found
+    return None
+
+
+def _with_stranded_relative(prep, ends: tuple[int, ...]):
+    """ "At the X crossing in Y province, Amina Z, who sells fish there, said": the parser hangs
+    the relative clause on the place, not the name; the name set off by commas, or None."""
+    doc = prep.doc
+    for t in prep.subtree:
+        after = t.right_edge.i
+        if (
+            t.dep_ == "appos"
+            and t.pos_ == "PROPN"
+            and doc[t.left_edge.i - 1].text == ","
+            and after + 2 < len(doc)
+            and doc[after + 1].text == ","
+            and doc[after + 2].lower_ == "who"
+            and doc[after + 2].head.dep_ == "relcl"
+            and doc[after + 2].head.right_edge.i in ends
+        ):
+            return t
     return None
 
 
