@@ -294,3 +294,12 @@ def test_an_acronym_in_apposition_is_the_short_form_of_the_phrase_not_a_name(nlp
     attr = make_attribution(subject_of(cue), cue.text)
     assert attr.surface == surface
     assert attr.appos == ""
+
+
+def test_the_words_after_a_fronted_asked_are_the_question_not_the_speaker(nlp):
+    attr = near(
+        nlp,
+        "Asked whether Wagner units might be moved closer to the frontier, he said: "
+        '"That is a question for the generals."',
+    )
+    assert (attr.surface, attr.kind) == ("he", "pronoun")

@@ -189,7 +189,10 @@ def _cue_in(window: list, ids: set[int], p_start: int, document: str) -> Attribu
             after = [
                 c for c in window if t.i < c.i <= t.i + 3 and c.pos_ in ("PROPN", "NOUN", "PRON")
             ]
-            if subject is None and after and t.lower_ in CUE_FORMS:
+            fronted = t.tag_ == "VBN" and t.dep_ == "advcl" and t.i < t.head.i
+            if subject is None and after and t.lower_ in CUE_FORMS and not fronted:
+                # "…,” asked Ahmed: the name after the cue; not "Asked whether Wagner units …,
+                # he said", where the words after a fronted participle are the question's.
                 return make_attribution(after[0], t.text, p_start)
     return None
 
