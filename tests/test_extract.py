@@ -136,6 +136,19 @@ def test_the_speaker_of_a_bare_rejection_is_the_next_pronouns_antecedent(extract
     assert got.speaker == "An official at the port authority"
 
 
+def test_a_person_described_as_the_subject_of_a_sentence_is_the_next_pronouns_antecedent(
+    extractor,
+):
+    text = (
+        "Dam talks stall\n\n"
+        "A technical official in Khartoum said the team had followed the round remotely.\n\n"
+        "Ethiopia's minister of water and energy has taken the opposite tack at home. Addressing "
+        "lawmakers last month, he said the dam “belongs to every Ethiopian who bought a bond”."
+    )
+    got = extractor.extract(text)
+    assert got[-1].speaker == "Ethiopia's minister of water and energy"
+
+
 @pytest.mark.parametrize(
     ("text", "content"),
     [

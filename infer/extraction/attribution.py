@@ -255,6 +255,8 @@ def introduced_sources(doc) -> list:
                 and (
                     t.left_edge.lower_ in ("a", "an", "one", "another")
                     or t.head.lemma_.lower() in SPEAKING_LEMMAS
+                    # "Ethiopia's water minister has taken …. … he said": one person, a subject
+                    or (t.head.dep_ == "ROOT" and t.tag_ == "NN")
                 )
             )
             or (
