@@ -149,6 +149,17 @@ def test_a_person_described_as_the_subject_of_a_sentence_is_the_next_pronouns_an
     assert got[-1].speaker == "Ethiopia's minister of water and energy"
 
 
+def test_a_body_named_inside_reported_content_is_no_antecedent_for_it(extractor):
+    text = (
+        "Blast kills two\n\n"
+        "In a statement posted on its website, the Moro Islamic Liberation Front said it had "
+        "asked its ceasefire committee to investigate the blast jointly with the Army. It urged "
+        "residents not to be carried away by rumours."
+    )
+    got = extractor.extract(text)
+    assert [s.speaker for s in got] == ["the Moro Islamic Liberation Front"] * 2
+
+
 @pytest.mark.parametrize(
     ("text", "content"),
     [

@@ -229,7 +229,8 @@ def _statements(text: str, paras: list, structure: Structure, plan: QuotePlan) -
     found = as_printed(text, found, title_case_headlines(text, structure))
     found = headline_candidates(structure, found)
     resolver = SpeakerResolver()
-    register_people(resolver, text, paras, ranges)
+    reported = [(c.start, c.end) for c in found if c.kind != "direct"]
+    register_people(resolver, text, paras, ranges, reported)
     for c in found:
         if c.attribution is None:
             resolver.unattributed()

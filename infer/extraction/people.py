@@ -16,9 +16,10 @@ def inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in ranges)
 
 
-def register_people(resolver: SpeakerResolver, text: str, paras: list, quoted) -> None:
+def register_people(resolver: SpeakerResolver, text: str, paras: list, quoted, reported=()) -> None:
     """Every named person and body outside quotations, with titles, appositions and a gender
-    guess; only subjects count as mentions (antecedents for pronouns)."""
+    guess; only subjects count as mentions (antecedents for pronouns), and not those inside
+    ``reported`` content ("The MILF said it had asked … with the Army. It urged …")."""
     resolver.text = text  # before any group is registered, so acronyms expand
     places = place_names(doc for _, doc in paras)
     people = [
@@ -34,13 +35,14 @@ def register_people(resolver: SpeakerResolver, text: str, paras: list, quoted) -
         for m in found:
             nxt = next((x for x in starts if x > m.start), len(text))
             gender = guess_gender(text, m.start, m.end, nxt)
+            subject = m.is_subject and not inside(m.start, reported)
             ent = resolver.person(
-                m.name, m.title, gender, pos=m.start if m.is_subject else None, at=m.start
+                m.name, m.title, gender, pos=m.start if subject else None, at=m.start
             )
             ent.describe(m.description)
         for m in org_mentions(doc, p_start):
             if not inside(m.start, quoted):
-                resolver.group(m.name, m.start, m.is_subject)
+                resolver.group(m.name, m.start, m.is_subject and not inside(m.start, reported))
     for p_start, doc in paras:
         for subject, verb in statement_issuers(doc):
             if inside(p_start + verb.idx, quoted):
