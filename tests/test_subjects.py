@@ -191,3 +191,8 @@ def test_a_name_whose_relative_clause_the_parser_hangs_on_a_fronted_place_is_the
         "buyers on the Rwandan side, said she had three sacks of stock she could no longer move."
     )
     assert subject(nlp, text, "said") == "Niyonzima"
+
+
+def test_a_description_right_before_a_name_gives_the_name_as_subject(nlp):
+    text = "The UN refugee agency UNHCR urged both governments to let aid workers reach them."
+    assert subject(nlp, text, "urged") == "UNHCR"

@@ -126,6 +126,8 @@ def _nearest_subject(subjects: list):
         c.dep_ == "prep" and c.right_edge.i == comma - 1 for c in verb.children
     )
     between = doc[first.i + 1 : last.left_edge.i]
+    if len(subjects) > 1 and first.pos_ == "NOUN" and last.pos_ == "PROPN" and not between:
+        return last  # "The UN refugee agency UNHCR urged …": one phrase split in two, the name
     if len(subjects) > 1 and fronted and last.i < verb.i and any(t.text == "," for t in between):
         return last
     return first
