@@ -196,3 +196,11 @@ def test_a_name_whose_relative_clause_the_parser_hangs_on_a_fronted_place_is_the
 def test_a_description_right_before_a_name_gives_the_name_as_subject(nlp):
     text = "The UN refugee agency UNHCR urged both governments to let aid workers reach them."
     assert subject(nlp, text, "urged") == "UNHCR"
+
+
+def test_a_closing_participle_hung_on_the_content_is_the_root_cues(nlp):
+    text = (
+        "The commission also rejected reports that Chadian border guards had turned families "
+        "back at Tiné, calling them 'false and malicious'."
+    )
+    assert subject(nlp, text, "calling") == "commission"

@@ -36,6 +36,8 @@ def subject_of(verb, depth: int = 0):
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if subjects:
         return _after_fronted_place(_nearest_subject(subjects))
+    if depth == 0 and (root := _trailing_participle_root(verb)) is not None:
+        return subject_of(root, 1)
     if depth == 0 and (first := comma_coordinated(verb)) is not None:
         return subject_of(first, 1)
     if (swallowed := _in_fronted_phrase(verb)) is not None:
@@ -113,6 +115,29 @@ def _acl_subject(verb):
     if noun.lemma_.lower() in STATEMENT_HEADS and noun.dep_ == "dobj" and issued:
         return subject_of(issue, 1)
     return None
+
+
+def _trailing_participle_root(verb):
+    """ "The commission rejected reports that guards had turned families back, calling them
+    'false'": the parser hangs the closing participle on the content's verb; it is the root
+    cue's, so that cue (when it has a subject), else None."""
+    root = verb.sent.root
+    if not (
+        verb.tag_ == "VBG"
+        and verb.dep_ == "advcl"
+        and verb.head.i != root.i
+        and not is_cue(verb.head)
+        and verb.i > 0
+        and verb.doc[verb.i - 1].text == ","
+        and root.i < verb.i
+        and is_cue(root)
+        and any(c.dep_ == "nsubj" for c in root.children)
+    ):
+        return None
+    node = verb.head
+    while node.i != root.i and node.head.i != node.i:
+        node = node.head
+    return root if node.i == root.i else None
 
 
 def _nearest_subject(subjects: list):
