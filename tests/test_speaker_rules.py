@@ -73,6 +73,13 @@ def test_the_group_resolves_to_a_named_body_written_with_the(nlp):
     assert got == "the Islamic Resistance in Iraq"
 
 
+def test_a_bodys_media_wing_is_the_body_just_named():
+    r = SpeakerResolver()
+    r.group("the Inter-Services Public Relations", 0)
+    got = r.resolve(spoken("the military's media wing", "wing", "description", 90))
+    assert got == "the Inter-Services Public Relations"
+
+
 def test_a_statements_own_content_holds_no_antecedent_for_its_speaker():
     r = SpeakerResolver()
     r.group("Justice Watch", 0)
