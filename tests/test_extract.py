@@ -160,6 +160,17 @@ def test_a_body_named_inside_reported_content_is_no_antecedent_for_it(extractor)
     assert [s.speaker for s in got] == ["the Moro Islamic Liberation Front"] * 2
 
 
+def test_a_full_name_inside_reported_content_does_not_take_a_later_lone_surname(extractor):
+    text = (
+        "Border trade stalls\n\n"
+        "Karim Salhi, a flour wholesaler, said his lorries had stopped when his brother, Nabil "
+        "Salhi, was turned back at the border.\n\n"
+        "\u201cThe small traders pay the price,\u201d Salhi said."
+    )
+    got = extractor.extract(text)
+    assert [s.speaker for s in got] == ["Karim Salhi"] * 2
+
+
 @pytest.mark.parametrize(
     ("text", "content"),
     [

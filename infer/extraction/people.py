@@ -36,8 +36,15 @@ def register_people(resolver: SpeakerResolver, text: str, paras: list, quoted, r
             nxt = next((x for x in starts if x > m.start), len(text))
             gender = guess_gender(text, m.start, m.end, nxt)
             subject = m.is_subject and not inside(m.start, reported)
+            # A full name inside reported content ("said his brother, Mourad Hamidi, was turned
+            # back") is no candidate for a later lone surname ("Hamidi said").
+            told = inside(m.start, reported)
             ent = resolver.person(
-                m.name, m.title, gender, pos=m.start if subject else None, at=m.start
+                m.name,
+                m.title,
+                gender,
+                pos=m.start if subject else None,
+                at=None if told else m.start,
             )
             ent.describe(m.description)
         for m in org_mentions(doc, p_start):
