@@ -339,6 +339,11 @@ def test_a_headline_statement_ends_before_the_news_it_is_set_against(extractor, 
             "Army",
             "rebels fled before dawn",
         ),
+        (
+            "Chad shuts border to Sudanese trucks, vows to take raid row to regional bodies",
+            "Chad",
+            "to take raid row to regional bodies",
+        ),
     ],
 )
 def test_a_headline_subject_that_acts_and_says_is_the_speaker(
@@ -347,3 +352,13 @@ def test_a_headline_subject_that_acts_and_says_is_the_speaker(
     text = f"{headline}\n\nBy Staff Writer\n\nThe talks ended on Monday without a date for more."
     (got,) = [s for s in extractor.extract(text) if s.where == "headline"]
     assert (got.speaker, got.text) == (speaker, content)
+
+
+def test_a_bullet_before_a_subhead_is_no_part_of_its_speaker(extractor):
+    text = (
+        "Council warns of firm response\n\n"
+        "\u2022 Ministry says the country wants no escalation with its neighbour\n\n"
+        "By Staff Writer\n\nThe council met on Friday."
+    )
+    (got,) = [s for s in extractor.extract(text) if "escalation" in s.text]
+    assert got.speaker == "Ministry"

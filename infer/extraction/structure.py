@@ -123,6 +123,8 @@ def read_structure(text: str, title: str = "", author: str = "") -> Structure:
             furniture_seen = furniture_seen or role in ("byline", "date")
             regions.append(Region(role, s, e))
             continue
+        if mark := _any("list_marker", para):  # "• FO says …": the bullet is nobody's word
+            s, para = s + mark.end(), para[mark.end() :]
         if headline and para == headline:
             regions.append(Region("repeated_headline", s, e))
             continue
