@@ -308,6 +308,29 @@ def test_the_reporters_own_clause_is_cut_from_the_speaker(nlp):
     assert make_attribution(subject, "said").surface == "A former national security official"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "head", "surface"),
+    [
+        (
+            "A rebel spokesman reached by telephone denied the movement took orders from abroad.",
+            "spokesman",
+            "A rebel spokesman",
+        ),
+        (
+            "Residents reached by telephone said the shelling went on all night.",
+            "Residents",
+            "Residents reached by telephone",
+        ),
+    ],
+)
+def test_how_the_reporter_reached_a_source_is_cut_unless_it_alone_says_who(
+    nlp, sentence, head, surface
+):
+    doc = nlp(sentence)
+    subject = next(t for t in doc if t.dep_ == "nsubj" and t.text == head)
+    assert make_attribution(subject, "said").surface == surface
+
+
 def test_a_source_brought_in_without_a_cue_is_the_next_pronouns_antecedent(nlp):
     from infer.extraction.extractor import StatementExtractor
 

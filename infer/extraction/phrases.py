@@ -20,6 +20,7 @@ OBJECT_PRONOUNS = {"her": "she", "him": "he", "them": "they"}  # resolved as the
 MEDIA_HEADS = words("attribution", "media_heads")
 HOUSE_OPENERS = words("attribution", "house_openers")
 WITHHELD = words("attribution", "withheld_words")
+CONTACT = words("attribution", "contact_words")
 STRANDED_PREPS = words("attribution", "stranded_preps")
 VENUE_NOUNS = words("attribution", "venue_nouns")
 GIVEN_NAME = re.compile(
@@ -58,6 +59,9 @@ def speaker_tokens(head) -> list:
                 break
             own.append(t)
         long_clause = len(own) > 12 or any(t.lower_ in WITHHELD for t in own)
+        long_clause = long_clause or (
+            any(t.lower_ in CONTACT for t in own) and not _bare_plural(head)
+        )
         # "an official we interviewed", "a worker whom I reached by phone": the reporter's clause.
         long_clause = long_clause or any(
             c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in child.children
@@ -95,6 +99,13 @@ def speaker_tokens(head) -> list:
     if (stranded := _stranded_modifier(head, hi)) is not None:
         hi = stranded.right_edge.i
     return [doc[i] for i in range(lo, hi + 1)]
+
+
+def _bare_plural(head) -> bool:
+    """'Residents', 'witnesses': a plural with no determiner, number or owner."""
+    return head.tag_ == "NNS" and not any(
+        c.dep_ in ("det", "nummod", "poss", "quantmod") for c in head.children
+    )
 
 
 def _stranded_modifier(head, hi: int):
